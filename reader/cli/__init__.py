@@ -1,0 +1,11 @@
+"""The `lesen` command: a thin click layer over the library API.
+
+Each command group lives in its own module and is registered here.
+"""
+
+from __future__ import annotations
+
+from .main import main
+from . import analyze_cmd, library_cmds  # noqa: F401,E402  (register commands)
+
+__all__ = ["main"]

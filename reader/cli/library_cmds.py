@@ -1,0 +1,130 @@
+"""`lesen import`, `lesen list`, `lesen delete`."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from .. import library
+from ..store import articles
+from .main import Context, fail, friendly_errors, main, pass_ctx
+
+
+def gender_lookup():
+    """The dictionary's noun genders when a dictionary is installed (else None)."""
+    try:
+        from ..dictionary import gender_lookup as lookup
+    except ImportError:
+        return None
+    return lookup()
+
+
+@main.command("import")
+@click.argument("refs", nargs=-1, required=True)
+@click.option("--force", is_flag=True, help="Import texts that do not look German.")
+@click.option("--if-empty", is_flag=True, help="Only import when the library has no articles yet.")
+@pass_ctx
+@friendly_errors
+def import_cmd(ctx: Context, refs: tuple[str, ...], force: bool, if_empty: bool) -> None:
+    """Import articles: .txt/.md/.html files, directories and http(s) URLs."""
+    store = ctx.store
+    if if_empty and articles.count_articles(store):
+        click.echo("The library already has articles; nothing imported.")
+        return
+    expanded = library.sources.expand(list(refs))
+    results = []
+    gender_of = gender_lookup()
+    show_bar = len(expanded) > 1
+    with click.progressbar(length=len(expanded), label="Importing", file=click.get_text_stream("stderr"),
+                           show_pos=True) if show_bar else _NoBar() as bar:
+        for ref in expanded:
+            for result in library.import_refs(store, [ref], force=force, gender_of=gender_of):
+                results.append(result)
+                if not show_bar:
+                    _report(result)
+            bar.update(1)
+    if show_bar:
+        for result in results:
+            if result.outcome != library.ADDED:
+                _report(result)
+    added = sum(r.outcome in (library.ADDED, library.WARNED) for r in results)
+    dup = sum(r.outcome == library.DUPLICATE for r in results)
+    bad = sum(r.outcome == library.REFUSED for r in results)
+    if show_bar or bad:
+        click.echo(f"{added} imported, {dup} already there, {bad} refused.")
+    if bad:
+        raise SystemExit(1)
+
+
+class _NoBar:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def update(self, n: int) -> None:
+        pass
+
+
+def _report(result: library.ImportResult) -> None:
+    err = result.outcome in (library.REFUSED, library.WARNED)
+    click.echo(("lesen: " if err else "") + result.message, err=err)
+
+
+@main.command("list")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per article.")
+@pass_ctx
+@friendly_errors
+def list_cmd(ctx: Context, as_json: bool) -> None:
+    """Show the library: title, source, date, words."""
+    rows = articles.list_articles(ctx.store)
+    extra = _extra_columns(ctx)
+    if as_json:
+        for r in rows:
+            obj = {"id": r.id, "title": r.title, "source": r.source, "date": r.published, "words": r.words,
+                   "url": r.url}
+            obj.update(extra.get(r.id, {}))
+            click.echo(json.dumps(obj, ensure_ascii=False))
+        return
+    if not rows:
+        click.echo("The library is empty. Import articles with: lesen import FILE|DIR|URL")
+        return
+    width = max(20, min(60, max(len(r.title) for r in rows)))
+    click.echo(f"{'id':>4}  {'title':<{width}}  {'source':<14} {'date':<16} {'words':>6}")
+    for r in rows:
+        title = r.title if len(r.title) <= width else r.title[: width - 1] + "…"
+        line = f"{r.id:>4}  {title:<{width}}  {(r.source or '')[:14]:<14} {(r.published or '')[:16]:<16}"
+        line += f" {r.words:>6}"
+        for key, value in extra.get(r.id, {}).items():
+            line += f"  {key} {value}"
+        click.echo(line)
+
+
+def _extra_columns(ctx: Context) -> dict[int, dict]:
+    """Columns other parts add to `lesen list` (difficulty, personal coverage) when they exist."""
+    try:
+        from ..scoring.listing import list_columns
+    except ImportError:
+        return {}
+    return list_columns(ctx.store)
+
+
+@main.command("delete")
+@click.argument("ref")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_ctx
+@friendly_errors
+def delete_cmd(ctx: Context, ref: str, yes: bool) -> None:
+    """Remove an article (by id or title); the statuses of its words stay."""
+    found = articles.find_articles(ctx.store, ref)
+    if not found:
+        fail(f"no article matches {ref!r}")
+    if len(found) > 1:
+        fail(f"{len(found)} articles match {ref!r}; use the id")
+    art = found[0]
+    if not yes and not click.confirm(f"Delete “{art.title}”?"):
+        return
+    articles.delete_article(ctx.store, art.id)
+    click.echo(f"Deleted article {art.id}.")

@@ -1,0 +1,82 @@
+"""The `lesen` group: global options, the database handle, one-line errors."""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..sources import SourceError
+from ..store import Store, default_db_path
+from ..store.db import StoreError
+
+
+class Context:
+    """What every command needs: where the database is, opened on first use."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store(self.db_path)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print a one-line error and exit non-zero."""
+    click.echo(f"lesen: {message}", err=True)
+    sys.exit(code)
+
+
+def friendly_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn expected errors into one line on stderr and a non-zero exit."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except (SourceError, StoreError) as exc:
+            fail(str(exc))
+        except sqlite3.DatabaseError as exc:
+            fail(f"database error: {exc}")
+        except OSError as exc:
+            fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+
+    return wrapper
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="LESEN_DB",
+              help="Learner database (default: your data directory; env LESEN_DB).")
+@click.option("--level", type=click.Choice(["A1", "A2", "B1", "B2", "C1", "C2"], case_sensitive=False),
+              help="Your approximate level, used once when you have no history yet.")
+@click.version_option(package_name="lesen")
+@click.pass_context
+def main(ctx: click.Context, db_path: Path | None, level: str | None) -> None:
+    """lesen — read German news in the terminal, look words up, and learn them.
+
+    Without a command, opens the reader on your library.
+    """
+    ctx.obj = Context(db_path or default_db_path())
+    ctx.call_on_close(ctx.obj.close)
+    if ctx.invoked_subcommand is None:
+        try:
+            from ..app import run_app
+        except ImportError as exc:  # pragma: no cover - the app is part of the package
+            fail(f"the reader app is not available ({exc})")
+        run_app(ctx.obj.db_path, level=level)
+
+
+pass_ctx = click.make_pass_decorator(Context)

@@ -1,0 +1,102 @@
+"""The library API: import articles (read, clean, check, analyse, store) and list them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from . import cleaning, nlp, sources
+from .store import Store
+from .store import articles as store_articles
+
+ADDED, DUPLICATE, REFUSED, WARNED = "added", "duplicate", "refused", "warned"
+MIN_WORDS = 3
+
+GenderLookup = Callable[[str], "str | None"]
+
+
+@dataclass
+class ImportResult:
+    ref: str
+    outcome: str
+    message: str
+    article_id: int | None = None
+    title: str | None = None
+    tokens: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome in (ADDED, DUPLICATE, WARNED)
+
+
+class NotGermanError(sources.SourceError):
+    """The text does not look German."""
+
+
+@dataclass
+class Prepared:
+    """An article read and cleaned, ready to be analysed."""
+
+    ref: str
+    doc: sources.RawDocument
+    article: cleaning.CleanArticle
+    warning: str | None = None
+
+
+def prepare_text(text: str, ref: str, *, force: bool = False, title: str | None = None,
+                 doc: sources.RawDocument | None = None) -> Prepared:
+    """Clean text and check that it is a German article; raises SourceError with a one-line reason."""
+    if not text.strip():
+        raise sources.SourceError(f"{ref}: is empty")
+    article = cleaning.clean(text, title=title)
+    body = article.body
+    if len(body.split()) < MIN_WORDS:
+        raise sources.SourceError(f"{ref}: has no article text after cleaning")
+    share = nlp.german_share(body)
+    warning = None
+    if share < nlp.language.MIN_GERMAN_SHARE:
+        msg = f"{ref}: does not look German ({share:.0%} German words)"
+        if not force:
+            raise NotGermanError(msg + "; use --force to import it anyway")
+        warning = msg + "; imported because of --force"
+    return Prepared(ref=ref, doc=doc or sources.RawDocument(text=text, origin=ref), article=article,
+                    warning=warning)
+
+
+def prepare(ref: str, *, force: bool = False) -> Prepared:
+    doc = sources.read(ref)
+    return prepare_text(doc.text, ref, force=force, title=doc.title, doc=doc)
+
+
+def store_prepared(store: Store, p: Prepared, gender_of: GenderLookup | None = None) -> ImportResult:
+    """Analyse and store a prepared article, unless the same text is already there."""
+    art = p.article
+    existing = store_articles.find_by_hash(store, store_articles.content_hash(art.body))
+    if existing is not None:
+        return ImportResult(p.ref, DUPLICATE, f"{p.ref}: already in the library (article {existing})",
+                            existing, art.title)
+    tokens = nlp.analyze(art.body, gender_of)
+    article_id = store_articles.add_article(
+        store, title=art.title or p.doc.title or p.ref, body=art.body, tokens=tokens,
+        source=art.source or p.doc.source, url=p.doc.url,
+        published=art.published or p.doc.published, origin=p.doc.origin,
+    )
+    outcome, message = (WARNED, p.warning) if p.warning else (ADDED, f"{p.ref}: imported “{art.title}”")
+    return ImportResult(p.ref, outcome, message, article_id, art.title, len(tokens))
+
+
+def import_refs(
+    store: Store, refs: list[str], *, force: bool = False, gender_of: GenderLookup | None = None
+) -> Iterator[ImportResult]:
+    """Import files, directories and URLs one by one, going on past bad ones."""
+    for ref in sources.expand(refs):
+        try:
+            prepared = prepare(ref, force=force)
+            yield store_prepared(store, prepared, gender_of)
+        except sources.SourceError as exc:
+            yield ImportResult(ref, REFUSED, str(exc))
+
+
+def import_text(store: Store, text: str, *, ref: str = "<text>", force: bool = False,
+                gender_of: GenderLookup | None = None) -> ImportResult:
+    return store_prepared(store, prepare_text(text, ref, force=force), gender_of)

@@ -1,0 +1,162 @@
+"""The morphology component: lemma, STTS tag, Universal POS, token kind and compound parts.
+
+Backed by HanTa; HanTa's known failure modes are repaired here:
+- names keep their written form (HanTa re-cases `USA` → `Usa`),
+- a lemma that no German word list knows, when the written form or a plain inflection cut of it is a
+  known word, is a truncation of an unknown word (`Smartphone` → `Smartphon`) and is replaced,
+- lexicalised comparatives keep their own lemma (`weitere` → `weiter`, not `weit`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+from wordfreq import zipf_frequency
+
+from . import hanta
+from .stts import to_stts, to_upos
+from .tokens import NAME, NUMBER, PUNCT, SYMBOL, WORD
+
+for _name, _default in (("kind", WORD), ("parts", None), ("base", "")):
+    if not Token.has_extension(_name):
+        Token.set_extension(_name, default=_default)
+
+_QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "»": '"', "«": '"', "‚": "'", "‘": "'", "’": "'",
+                         "–": "-", "—": "-"})
+_NUMBER = re.compile(r"^[+-]?(\d+([.,:/]\d+)*\.?|\d+(er|ern|s)?)$")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+# Comparatives that are words of their own in German dictionaries.
+_LEXICAL_COMPARATIVES = {"weiter": "weiter", "mehrer": "mehrere", "ober": "ober", "unter": "unter",
+                         "inner": "inner", "äußer": "äußer", "hinter": "hinter", "vorder": "vorder"}
+_NOUN_ENDINGS = ("", "s", "es", "n", "en", "e", "er", "ern", "nen")
+
+
+def known(word: str) -> bool:
+    """Whether a German word list knows the word (wordfreq, any frequency)."""
+    return zipf_frequency(word, "de") > 0
+
+
+@lru_cache(maxsize=200_000)
+def repair_lemma(text: str, lemma: str, stts: str) -> str:
+    """Fix HanTa's lemma where it is clearly wrong (see module docstring)."""
+    if stts == "NE":
+        # a genitive name (`Japans`, `Nordkoreas`) when the name without -s is clearly more common
+        if text.endswith("s") and len(text) > 3:
+            bare = zipf_frequency(text[:-1], "de")
+            if bare > 0 and bare >= zipf_frequency(text, "de") + 0.5:
+                return text[:-1]
+        return text
+    if stts in ("ADJA", "ADJD"):
+        low = text.lower()
+        for stem, lex in _LEXICAL_COMPARATIVES.items():
+            if low.startswith(stem) and len(low) - len(stem) <= 2 and lemma.lower() != stem:
+                return lex
+    if lemma and (known(lemma) or not known(text)):
+        return lemma
+    if stts == "NN":
+        for ending in _NOUN_ENDINGS:
+            if ending and not text.endswith(ending):
+                continue
+            cand = text[: len(text) - len(ending)] if ending else text
+            if len(cand) > 2 and known(cand):
+                return cand
+    return text if stts.startswith("NN") else text.lower() if text[:1].isupper() and stts[:1] in "AV" else text
+
+
+def _kind(text: str, stts: str) -> str:
+    if stts.startswith("$") or not _HAS_LETTER.search(text) and not any(c.isdigit() for c in text):
+        return PUNCT if not any(c.isalnum() for c in text) else SYMBOL
+    if stts == "CARD" or _NUMBER.match(text):
+        return NUMBER
+    if stts == "NE" or stts == "FM" and text[:1].isupper():
+        return NAME
+    if not _HAS_LETTER.search(text):
+        return SYMBOL
+    return WORD
+
+
+def _punct_tag(text: str) -> str:
+    if text in (",",):
+        return "$,"
+    if text in (".", "!", "?", ":", ";", "…", "...", "?!", "!?"):
+        return "$."
+    return "$("
+
+
+@lru_cache(maxsize=200_000)
+def compound_parts(word: str, tag_id: int, lemma: str) -> tuple[str, ...] | None:
+    """Compound parts of a noun from HanTa's morphemes: `Verteidigungsminister` → Verteidigung, Minister.
+
+    The head is the lemma minus the modifiers' letters (linking elements included), so its inflection
+    and umlaut come out right (`Angriffsplänen` → Angriff, Plan).
+    """
+    morphs = hanta.morphemes(word, tag_id)
+    stem_idx = [k for k, (_, t) in enumerate(morphs) if t.startswith(("NN", "ADJ", "VV", "NE", "CARD"))]
+    if len(stem_idx) < 2:
+        return None
+    parts = []
+    for k in stem_idx[:-1]:
+        base = hanta.stem_of(*morphs[k])
+        parts.append(base[:1].upper() + base[1:] if morphs[k][1].startswith(("NN", "NE")) else base)
+    head = lemma[sum(len(m) for m, _ in morphs[: stem_idx[-1]]):]
+    if len(head) < 3 or any(len(p) < 2 for p in parts):
+        return None
+    return (*parts, head[:1].upper() + head[1:])
+
+
+@Language.component("lesen_morphology")
+def morphology(doc: Doc) -> Doc:
+    """Tag every sentence with HanTa and set lemma, tag, pos, kind and compound parts."""
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if not toks:
+            continue
+        words = [t.text.translate(_QUOTES) for t in toks]
+        tag_ids = hanta.tag_sentence(words)
+        for tok, word, tid in zip(toks, words, tag_ids, strict=True):
+            raw = hanta.tag_name(tid)
+            stts = to_stts(raw)
+            text = tok.text
+            if not _HAS_LETTER.search(text) and not any(c.isdigit() for c in text):
+                stts = _punct_tag(text)
+                lemma = text
+            elif stts.startswith("$"):
+                lemma = text
+            elif "-" in text.strip("-") and stts == "NN":
+                lemma = _hyphen_lemma(text, tid)
+            else:
+                lemma = repair_lemma(text, hanta.lemma(word, tid), stts)
+            kind = _kind(text, stts)
+            if kind == NUMBER and stts != "ADJA":
+                stts = "CARD"
+            tok.tag_ = stts
+            tok.pos_ = to_upos(stts) if kind != PUNCT else "PUNCT"
+            tok.lemma_ = lemma
+            tok._.base = lemma
+            tok._.kind = kind
+            if stts == "NN" and kind == WORD and "-" not in text:
+                tok._.parts = compound_parts(word, tid, lemma)
+            elif stts == "NN" and "-" in text.strip("-"):
+                tok._.parts = _hyphen_parts(text, lemma)
+    return doc
+
+
+def _hyphen_lemma(text: str, tag_id: int) -> str:
+    """`B-52-Bombern` → `B-52-Bomber`: the head is lemmatised, the modifiers stay as written."""
+    mod, head = text.rsplit("-", 1)
+    if not head:
+        return text
+    lemma = repair_lemma(head, hanta.lemma(head, tag_id), "NN")
+    return f"{mod}-{lemma[:1].upper()}{lemma[1:]}" if head[:1].isupper() else f"{mod}-{lemma}"
+
+
+def _hyphen_parts(text: str, lemma: str) -> tuple[str, ...] | None:
+    """`Mega-Militäraktion` → Mega, Militäraktion; `B-52-Bomber` → B-52, Bomber."""
+    head = lemma.rsplit("-", 1)[-1]
+    mod = text.rsplit("-", 1)[0]
+    if not head or not mod:
+        return None
+    return (mod, head)

@@ -1,0 +1,90 @@
+"""The German analysis pipeline: spaCy's German tokenizer plus lesen's own components.
+
+`analyze(text)` returns one `Token` per non-space token, with offsets into the text as given.
+When a spaCy German model is installed it supplies tags and lemmas instead of HanTa.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import morphology, segment, separable  # noqa: F401  (registers the components)
+from .gender import guess_gender
+from .tokens import WORD, Token
+
+_lock = threading.Lock()
+_nlp: Language | None = None
+SPACY_MODELS = ("de_core_news_lg", "de_core_news_md", "de_core_news_sm")
+
+# A lexicon hook: lemma → gender ("m", "f", "n") or None; the dictionary registers one when present.
+GenderLookup = Callable[[str], "str | None"]
+
+
+def installed_model() -> str | None:
+    """The name of an installed spaCy German model, if any."""
+    for name in SPACY_MODELS:
+        if spacy.util.is_package(name):
+            return name
+    return None
+
+
+def build() -> Language:
+    """A fresh pipeline: tokenizer, segmentation, morphology (HanTa or a spaCy model), separable verbs."""
+    nlp = spacy.blank("de")
+    nlp.add_pipe("lesen_segment")
+    nlp.add_pipe("lesen_morphology")
+    nlp.add_pipe("lesen_separable")
+    return nlp
+
+
+def pipeline() -> Language:
+    global _nlp
+    with _lock:
+        if _nlp is None:
+            _nlp = build()
+        return _nlp
+
+
+def to_tokens(doc: Doc, gender_of: GenderLookup | None = None) -> list[Token]:
+    """Convert a processed Doc to lesen tokens (whitespace dropped, sentence indices counted)."""
+    out: list[Token] = []
+    index: dict[int, int] = {}
+    sentence = -1
+    for tok in doc:
+        if tok.is_space:
+            continue
+        if tok.is_sent_start or sentence < 0:
+            sentence += 1
+        index[tok.i] = len(out)
+        gender = None
+        if tok.tag_ == "NN" and tok._.kind == WORD:
+            gender = (gender_of(tok.lemma_) if gender_of else None) or guess_gender(
+                tok.lemma_, tok._.parts, gender_of
+            )
+        out.append(Token(
+            i=len(out), text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), sentence=sentence,
+            paragraph=tok._.paragraph, kind=tok._.kind, lemma=tok.lemma_, pos=tok.pos_, tag=tok.tag_,
+            base=tok._.base or tok.lemma_, gender=gender,
+            parts=list(tok._.parts) if tok._.parts else None,
+            verb=dict(tok._.verb) if tok._.verb else None,
+        ))
+    for t in out:
+        if t.verb:
+            t.verb["other"] = index[t.verb["other"]]
+    return out
+
+
+def analyze(text: str, gender_of: GenderLookup | None = None) -> list[Token]:
+    """Analyse one German text."""
+    return to_tokens(pipeline()(text), gender_of)
+
+
+def analyze_many(texts: Iterable[str], gender_of: GenderLookup | None = None) -> Iterable[list[Token]]:
+    """Analyse several texts in one stream (spaCy batches them)."""
+    for doc in pipeline().pipe(texts, batch_size=16):
+        yield to_tokens(doc, gender_of)

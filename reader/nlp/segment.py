@@ -1,0 +1,90 @@
+"""Sentence and paragraph boundaries over spaCy's tokens.
+
+Paragraphs are separated by blank lines; a single line break is just a space. A sentence ends at
+., !, ?, … (and closing quotes or brackets after them) when the next word starts a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+SENT_END = {".", "!", "?", "…", "...", "?!", "!?"}
+CLOSERS = {'"', "“", "”", "»", "«", "’", "'", ")", "]"}
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+if not Token.has_extension("paragraph"):
+    Token.set_extension("paragraph", default=0)
+
+
+def is_paragraph_break(tok: Token) -> bool:
+    return tok.is_space and bool(_BLANK_LINE.search(tok.text))
+
+
+def _starts_sentence(tok: Token) -> bool:
+    t = tok.text
+    return t[:1].isupper() or t[:1].isdigit() or t[:1] in '"„“»«‚(–-'
+
+
+_NUMBER_DOT = re.compile(r"^\d+\.$")
+
+
+def _next_word(doc: Doc, i: int) -> Token | None:
+    for tok in doc[i + 1:]:
+        if is_paragraph_break(tok):
+            return None
+        if not tok.is_space:
+            return tok
+    return None
+
+
+def split_sentence_final_numbers(doc: Doc) -> Doc:
+    """spaCy keeps `2017.` whole; split it when the period ends a sentence rather than an ordinal.
+
+    An ordinal is followed by a noun (`am 17. August`) or a lower-case word (`17. und 18.`); a number
+    at the end of a paragraph, or before a capitalised word that is not a noun, ends its sentence.
+    """
+    from . import hanta
+
+    splits = []
+    for tok in doc:
+        if not _NUMBER_DOT.match(tok.text):
+            continue
+        nxt = _next_word(doc, tok.i)
+        if nxt is None or nxt.text[:1].isupper() and hanta.best_tag(nxt.text) not in ("NN", "NE"):
+            splits.append(tok)
+    if splits:
+        with doc.retokenize() as retok:
+            for tok in splits:
+                retok.split(tok, [tok.text[:-1], "."], heads=[(tok, 0), (tok, 0)])
+    return doc
+
+
+@Language.component("lesen_segment")
+def segment(doc: Doc) -> Doc:
+    """Set `is_sent_start` and the `paragraph` extension on every token."""
+    doc = split_sentence_final_numbers(doc)
+    paragraph = 0
+    new_sentence = True
+    pending_end = False
+    for tok in doc:
+        if tok.is_space:
+            if is_paragraph_break(tok):
+                paragraph += 1
+                new_sentence = True
+                pending_end = False
+            tok.is_sent_start = False if tok.i else True
+            tok._.paragraph = paragraph
+            continue
+        tok._.paragraph = paragraph
+        if pending_end and tok.text in CLOSERS and not doc[tok.i - 1].whitespace_:
+            tok.is_sent_start = False
+            continue
+        if pending_end and _starts_sentence(tok):
+            new_sentence = True
+        tok.is_sent_start = new_sentence or tok.i == 0
+        new_sentence = False
+        pending_end = tok.text in SENT_END
+    return doc

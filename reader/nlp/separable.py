@@ -1,0 +1,105 @@
+"""Separable verbs: a separated particle (`PTKVZ`) joins its verb (*ruderte … zurück* → *zurückrudern*).
+
+The particle belongs to the nearest finite verb before it in the same main clause: verbs inside a
+verb-final subordinate clause (opened by a subordinating conjunction or relative/interrogative word and
+closed by a comma) are skipped, and the joined verb must be a word German word lists know, which keeps
+prepositions at a clause end from being glued to a verb they do not belong to.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+from wordfreq import zipf_frequency
+
+from .stts import is_finite_verb
+
+if not Token.has_extension("verb"):
+    Token.set_extension("verb", default=None)
+
+# Words that open a verb-final clause.
+_SUBORDINATORS = {"KOUS", "KOUI", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"}
+# Particles HanTa sometimes tags as preposition or adverb when they stand at the end of a clause.
+_PARTICLES = {
+    "ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "her", "hin", "los", "mit", "nach", "vor",
+    "weg", "zu", "zurück", "zusammen", "weiter", "vorbei", "heraus", "hinaus", "voran", "dar", "entgegen",
+    "statt", "teil", "um", "durch", "über", "nieder", "hoch", "empor", "bereit", "frei", "kennen",
+}
+MIN_ZIPF = 1.0
+
+
+def joined_lemma(particle: str, verb_lemma: str) -> str:
+    return particle.lower() + verb_lemma
+
+
+def is_verb(word: str) -> bool:
+    return zipf_frequency(word, "de") >= MIN_ZIPF
+
+
+def _clause_verb(toks: list[Token], p: int) -> Token | None:
+    """The finite verb of the main clause that the particle at position p closes."""
+    depth = 0  # >0 while walking backwards through a verb-final subordinate clause
+    for k in range(p - 1, -1, -1):
+        t = toks[k]
+        if t.tag_ == "$," or t.text in ("–", "-", ";", ":"):
+            # a comma that we cross backwards may close a subordinate clause we are walking through
+            depth = 0
+            continue
+        if t.tag_ == "$.":
+            return None
+        if t.tag_ in _SUBORDINATORS:
+            depth = 0
+            continue
+        if is_finite_verb(t.tag_):
+            # a finite verb directly before a comma (going forwards) ends a subordinate clause
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if nxt is not None and nxt.tag_ == "$," and _opens_subclause(toks, k):
+                continue
+            if t.tag_.startswith("VV") or t.tag_.startswith(("VA", "VM")):
+                return t
+    return None
+
+
+def _opens_subclause(toks: list[Token], k: int) -> bool:
+    """Whether the verb at k ends a subordinate clause (a subordinator after the last comma before it)."""
+    for j in range(k - 1, -1, -1):
+        if toks[j].tag_ == "$,":
+            return any(toks[m].tag_ in _SUBORDINATORS for m in range(j + 1, min(j + 3, k)))
+        if toks[j].tag_ in _SUBORDINATORS:
+            return True
+    return False
+
+
+def _is_particle(toks: list[Token], p: int) -> bool:
+    t = toks[p]
+    if t.tag_ == "PTKVZ":
+        return True
+    if t.text.lower() not in _PARTICLES or t.tag_ not in ("APPR", "ADV", "PTKVZ"):
+        return False
+    nxt = toks[p + 1] if p + 1 < len(toks) else None
+    return nxt is None or nxt.tag_ in ("$.", "$,") or nxt.text in ('"', "“", "”", ")")
+
+
+@Language.component("lesen_separable")
+def separable(doc: Doc) -> Doc:
+    """Join separated particles to their verbs; both tokens get the joined lemma."""
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        for p, tok in enumerate(toks):
+            if not _is_particle(toks, p):
+                continue
+            verb = _clause_verb(toks, p)
+            if verb is None or verb._.verb is not None:
+                continue
+            lemma = joined_lemma(tok.text, verb.lemma_)
+            if tok.tag_ != "PTKVZ" and not is_verb(lemma):
+                continue
+            if tok.tag_ == "PTKVZ" and not is_verb(lemma) and not verb.tag_.startswith("VV"):
+                continue
+            tok.tag_ = "PTKVZ"
+            tok.pos_ = "ADP"
+            verb._.verb = {"lemma": lemma, "other": tok.i}
+            tok._.verb = {"lemma": lemma, "other": verb.i}
+            verb.lemma_ = lemma
+            tok.lemma_ = lemma
+    return doc

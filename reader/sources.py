@@ -1,0 +1,165 @@
+"""Reading what users import: text and Markdown files, HTML files and pages from the web.
+
+Bytes are decoded by their byte-order mark, as UTF-8, or else as Windows-1252 (a superset of the
+Latin-1 umlauts); binary files are refused. HTML goes through trafilatura, which extracts the main text
+and never runs scripts or fetches what the page references.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+MAX_BYTES = 25 * 1024 * 1024
+URL_TIMEOUT = 10.0
+USER_AGENT = "lesen/0.1 (German reader for learners)"
+
+
+class SourceError(Exception):
+    """An input that cannot be imported; the message is one line for the user."""
+
+
+@dataclass
+class RawDocument:
+    text: str
+    origin: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    is_html: bool = False
+
+
+def is_url(ref: str) -> bool:
+    return bool(re.match(r"^https?://", ref, re.IGNORECASE))
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode text bytes (BOM, UTF-8, Windows-1252); refuse binary data."""
+    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise SourceError(f"{name}: cannot be decoded as {enc}") from exc
+    sample = data[:8192]
+    if b"\x00" in sample or _control_share(sample) > 0.05:
+        raise SourceError(f"{name}: is a binary file, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _control_share(sample: bytes) -> float:
+    if not sample:
+        return 0.0
+    bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return bad / len(sample)
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2000].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head)
+
+
+def from_html(html: str, origin: str, url: str | None = None) -> RawDocument:
+    """Main text and metadata of an HTML page (trafilatura)."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, url=url, include_comments=False, include_tables=False, include_images=False,
+        include_links=False, with_metadata=True,
+    )
+    if doc is None:
+        raise SourceError(f"{origin}: no article text found in the HTML")
+    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    text = data.get("text") or ""
+    if not text.strip():
+        raise SourceError(f"{origin}: no article text found in the HTML")
+    return RawDocument(
+        text=text, origin=origin, title=data.get("title") or None, url=url,
+        source=data.get("sitename") or data.get("hostname") or None, published=data.get("date") or None,
+        is_html=True,
+    )
+
+
+def read_file(path: Path) -> RawDocument:
+    name = str(path)
+    if not path.exists():
+        raise SourceError(f"{name}: no such file")
+    if path.is_dir():
+        raise SourceError(f"{name}: is a directory")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise SourceError(f"{name}: is {size / 1e6:.0f} MB; articles larger than "
+                              f"{MAX_BYTES / 1e6:.0f} MB are refused")
+        data = path.read_bytes()
+    except PermissionError as exc:
+        raise SourceError(f"{name}: permission denied") from exc
+    except OSError as exc:
+        raise SourceError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
+    text = decode(data, name)
+    if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
+        return from_html(text, name)
+    return RawDocument(text=text, origin=name)
+
+
+def fetch_url(url: str, timeout: float = URL_TIMEOUT) -> RawDocument:
+    """Download a page (short timeout, size limit) and extract its article."""
+    req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain"})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 (http/https only)
+            ctype = (resp.headers.get_content_type() or "").lower()
+            if ctype not in ("text/html", "application/xhtml+xml", "text/plain"):
+                raise SourceError(f"{url}: is {ctype or 'not text'}, not an article page")
+            data = resp.read(MAX_BYTES + 1)
+            charset = resp.headers.get_content_charset()
+    except SourceError:
+        raise
+    except urllib.error.HTTPError as exc:
+        raise SourceError(f"{url}: the server answered {exc.code} {exc.reason}") from exc
+    except urllib.error.URLError as exc:
+        raise SourceError(f"{url}: cannot be reached ({exc.reason})") from exc
+    except TimeoutError as exc:
+        raise SourceError(f"{url}: timed out after {timeout:.0f} s") from exc
+    except OSError as exc:
+        raise SourceError(f"{url}: download failed ({exc})") from exc
+    if len(data) > MAX_BYTES:
+        raise SourceError(f"{url}: the page is larger than {MAX_BYTES / 1e6:.0f} MB")
+    if charset:
+        try:
+            text = data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            text = decode(data, url)
+    else:
+        text = decode(data, url)
+    if ctype == "text/plain":
+        return RawDocument(text=text, origin=url, url=url)
+    return from_html(text, url, url=url)
+
+
+def expand(refs: list[str]) -> list[str]:
+    """Files, directories (recursively, importable files only) and URLs, in a stable order."""
+    out: list[str] = []
+    for ref in refs:
+        p = Path(ref)
+        if not is_url(ref) and p.is_dir():
+            out.extend(str(f) for f in sorted(p.rglob("*"))
+                       if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES)
+        else:
+            out.append(ref)
+    return out
+
+
+def read(ref: str) -> RawDocument:
+    return fetch_url(ref) if is_url(ref) else read_file(Path(ref))

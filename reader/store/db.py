@@ -1,0 +1,165 @@
+"""Opening the learner database: WAL, busy timeout, migrations with a backup first, transactions."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+from platformdirs import user_data_dir
+
+from .schema import MIGRATIONS, SCHEMA_VERSION
+
+BUSY_TIMEOUT_MS = 30_000
+APP_ID = 0x4C45534E  # "LESN": marks a file as a lesen database
+
+
+class StoreError(Exception):
+    """A database that cannot be used (not a lesen database, newer than this program, unreadable)."""
+
+
+def default_db_path() -> Path:
+    """`LESEN_DB`, else the user's data directory."""
+    env = os.environ.get("LESEN_DB")
+    if env:
+        return Path(env).expanduser()
+    return Path(user_data_dir("lesen", appauthor=False)) / "lesen.db"
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """One connection to the learner database. Writes go through `transaction()`."""
+
+    def __init__(self, path: Path | str, *, migrate: bool = True) -> None:
+        self.path = Path(path)
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.conn = sqlite3.connect(
+            str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
+        self.conn.row_factory = sqlite3.Row
+        self._lock = threading.RLock()
+        self._depth = 0
+        self.db = sqlite_utils.Database(self.conn)
+        try:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            raise StoreError(f"{self.path} is not a lesen database ({exc})") from exc
+        if migrate:
+            self.migrate()
+
+    # -- schema -------------------------------------------------------------------------------------
+    @property
+    def version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def check_identity(self) -> None:
+        """Refuse a SQLite file that some other program made."""
+        app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if app_id != APP_ID and tables:
+            raise StoreError(f"{self.path} is a SQLite file but not a lesen database")
+
+    def migrate(self) -> None:
+        """Bring the schema up to date, backing the file up before changing an existing schema."""
+        self.check_identity()
+        current = self.version
+        if current > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer lesen (schema {current} > {SCHEMA_VERSION})"
+            )
+        if current == SCHEMA_VERSION:
+            return
+        if current > 0 and str(self.path) != ":memory:":
+            self.backup(self.path.with_name(f"{self.path.name}.schema{current}.bak"))
+        for version in range(current, SCHEMA_VERSION):
+            with self.transaction():
+                MIGRATIONS[version](self.conn)
+                self.conn.execute(f"PRAGMA user_version = {version + 1}")
+                self.conn.execute(f"PRAGMA application_id = {APP_ID}")
+
+    # -- transactions -------------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (nested calls join the outer one). Rolls back on any error."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self.conn
+                finally:
+                    self._depth -= 1
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            else:
+                self.conn.execute("COMMIT")
+            finally:
+                self._depth = 0
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self.conn.execute(sql, params).fetchall()
+
+    def scalar(self, sql: str, params: tuple | dict = ()):
+        with self._lock:
+            row = self.conn.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    # -- settings -----------------------------------------------------------------------------------
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        value = self.scalar("SELECT value FROM settings WHERE key = ?", (key,))
+        return default if value is None else value
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
+
+    # -- files --------------------------------------------------------------------------------------
+    def backup(self, target: Path | str) -> Path:
+        """SQLite's online backup: a consistent copy even while other connections write."""
+        target = Path(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".part")
+        dest = sqlite3.connect(str(tmp))
+        try:
+            with self._lock:
+                self.conn.backup(dest)
+        finally:
+            dest.close()
+        os.replace(tmp, target)
+        return target
+
+    def integrity(self) -> str:
+        return self.scalar("PRAGMA integrity_check")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def open_store(path: Path | str | None = None) -> Store:
+    """Open (creating and migrating as needed) the learner database at `path` or the default place."""
+    return Store(path or default_db_path())
