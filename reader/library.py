@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from . import cleaning, nlp, sources
 from .store import Store
 from .store import articles as store_articles
+from .store.db import StoreError
 
 ADDED, DUPLICATE, REFUSED, WARNED = "added", "duplicate", "refused", "warned"
 MIN_WORDS = 3
+MAX_WORDS = 50_000  # longer texts are books or dumps, not articles (analysis would take minutes)
 
 GenderLookup = Callable[[str], "str | None"]
 
@@ -48,6 +51,10 @@ def prepare_text(text: str, ref: str, *, force: bool = False, title: str | None 
     """Clean text and check that it is a German article; raises SourceError with a one-line reason."""
     if not text.strip():
         raise sources.SourceError(f"{ref}: is empty")
+    words = len(text.split())
+    if words > MAX_WORDS:
+        raise sources.SourceError(f"{ref}: has {words:,} words; articles longer than {MAX_WORDS:,} words"
+                                  " are refused")
     article = cleaning.clean(text, title=title)
     body = article.body
     if len(body.split()) < MIN_WORDS:
@@ -63,8 +70,8 @@ def prepare_text(text: str, ref: str, *, force: bool = False, title: str | None 
                     warning=warning)
 
 
-def prepare(ref: str, *, force: bool = False) -> Prepared:
-    doc = sources.read(ref)
+def prepare(ref: str, *, force: bool = False, timeout: float | None = None) -> Prepared:
+    doc = sources.read(ref, timeout=timeout)
     return prepare_text(doc.text, ref, force=force, title=doc.title, doc=doc)
 
 
@@ -76,25 +83,43 @@ def store_prepared(store: Store, p: Prepared, gender_of: GenderLookup | None = N
         return ImportResult(p.ref, DUPLICATE, f"{p.ref}: already in the library (article {existing})",
                             existing, art.title)
     tokens = nlp.analyze(art.body, gender_of)
-    article_id = store_articles.add_article(
-        store, title=art.title or p.doc.title or p.ref, body=art.body, tokens=tokens,
-        source=art.source or p.doc.source, url=p.doc.url,
-        published=art.published or p.doc.published, origin=p.doc.origin,
-    )
+    try:
+        article_id = store_articles.add_article(
+            store, title=art.title or p.doc.title or p.ref, body=art.body, tokens=tokens,
+            source=art.source or p.doc.source, url=p.doc.url,
+            published=art.published or p.doc.published, origin=p.doc.origin,
+        )
+    except sqlite3.IntegrityError:  # another process stored the same text while this one analysed it
+        existing = store_articles.find_by_hash(store, store_articles.content_hash(art.body))
+        if existing is None:
+            raise
+        return ImportResult(p.ref, DUPLICATE, f"{p.ref}: already in the library (article {existing})",
+                            existing, art.title)
     outcome, message = (WARNED, p.warning) if p.warning else (ADDED, f"{p.ref}: imported “{art.title}”")
     return ImportResult(p.ref, outcome, message, article_id, art.title, len(tokens))
 
 
 def import_refs(
-    store: Store, refs: list[str], *, force: bool = False, gender_of: GenderLookup | None = None
+    store: Store, refs: list[str], *, force: bool = False, gender_of: GenderLookup | None = None,
+    timeout: float | None = None,
 ) -> Iterator[ImportResult]:
-    """Import files, directories and URLs one by one, going on past bad ones."""
+    """Import files, directories and URLs one by one, going on past bad ones.
+
+    Each article is stored in one transaction, so a failure leaves nothing half-imported. A file that
+    breaks an unexpected part of the pipeline is refused with a one-line reason; database errors stop
+    the import, since every further article would fail the same way.
+    """
     for ref in sources.expand(refs):
         try:
-            prepared = prepare(ref, force=force)
+            prepared = prepare(ref, force=force, timeout=timeout)
             yield store_prepared(store, prepared, gender_of)
         except sources.SourceError as exc:
             yield ImportResult(ref, REFUSED, str(exc))
+        except (sqlite3.Error, StoreError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop a directory import
+            reason = (str(exc).splitlines() or [""])[0][:200]
+            yield ImportResult(ref, REFUSED, f"{ref}: could not be imported ({type(exc).__name__}: {reason})")
 
 
 def import_text(store: Store, text: str, *, ref: str = "<text>", force: bool = False,

@@ -8,6 +8,8 @@ and never runs scripts or fetches what the page references.
 from __future__ import annotations
 
 import codecs
+import http.client
+import os
 import re
 import urllib.error
 import urllib.request
@@ -16,8 +18,8 @@ from pathlib import Path
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-MAX_BYTES = 25 * 1024 * 1024
-URL_TIMEOUT = 10.0
+MAX_BYTES = 10 * 1024 * 1024  # files and pages larger than this are not articles
+URL_TIMEOUT = 10.0  # seconds; `LESEN_URL_TIMEOUT` overrides it
 USER_AGENT = "lesen/0.1 (German reader for learners)"
 
 
@@ -36,6 +38,15 @@ class RawDocument:
     is_html: bool = False
 
 
+def url_timeout() -> float:
+    """The download timeout in seconds (`LESEN_URL_TIMEOUT`, else `URL_TIMEOUT`)."""
+    try:
+        value = float(os.environ.get("LESEN_URL_TIMEOUT", URL_TIMEOUT))
+    except ValueError:
+        return URL_TIMEOUT
+    return value if value > 0 else URL_TIMEOUT
+
+
 def is_url(ref: str) -> bool:
     return bool(re.match(r"^https?://", ref, re.IGNORECASE))
 
@@ -50,6 +61,9 @@ def decode(data: bytes, name: str) -> str:
                 return data.decode(enc)
             except UnicodeDecodeError as exc:
                 raise SourceError(f"{name}: cannot be decoded as {enc}") from exc
+    kind = _binary_kind(data)
+    if kind:
+        raise SourceError(f"{name}: is {kind}, not text")
     sample = data[:8192]
     if b"\x00" in sample or _control_share(sample) > 0.05:
         raise SourceError(f"{name}: is a binary file, not text")
@@ -57,6 +71,16 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+_MAGIC = ((b"%PDF-", "a PDF file"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+          (b"GIF8", "a GIF image"), (b"PK\x03\x04", "a ZIP archive (or an office document)"),
+          (b"\x1f\x8b", "a gzip archive"), (b"SQLite format 3\x00", "a SQLite database"))
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """What a well-known binary file is, from its first bytes."""
+    return next((kind for magic, kind in _MAGIC if data.startswith(magic)), None)
 
 
 def _control_share(sample: bytes) -> float:
@@ -75,10 +99,13 @@ def from_html(html: str, origin: str, url: str | None = None) -> RawDocument:
     """Main text and metadata of an HTML page (trafilatura)."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(
-        html, url=url, include_comments=False, include_tables=False, include_images=False,
-        include_links=False, with_metadata=True,
-    )
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, include_comments=False, include_tables=False, include_images=False,
+            include_links=False, with_metadata=True,
+        )
+    except Exception as exc:  # noqa: BLE001 - any parser failure is a bad page, said in one line
+        raise SourceError(f"{origin}: the HTML cannot be parsed ({type(exc).__name__})") from exc
     if doc is None:
         raise SourceError(f"{origin}: no article text found in the HTML")
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
@@ -94,28 +121,34 @@ def from_html(html: str, origin: str, url: str | None = None) -> RawDocument:
 
 def read_file(path: Path) -> RawDocument:
     name = str(path)
-    if not path.exists():
-        raise SourceError(f"{name}: no such file")
-    if path.is_dir():
-        raise SourceError(f"{name}: is a directory")
     try:
+        if not path.exists():
+            raise SourceError(f"{name}: no such file")
+        if path.is_dir():
+            raise SourceError(f"{name}: is a directory")
+        if not path.is_file():
+            raise SourceError(f"{name}: is not a regular file")
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise SourceError(f"{name}: is {size / 1e6:.0f} MB; articles larger than "
-                              f"{MAX_BYTES / 1e6:.0f} MB are refused")
-        data = path.read_bytes()
+            raise SourceError(f"{name}: is {size / 1e6:.0f} MB; files larger than "
+                              f"{MAX_BYTES / 1e6:.0f} MB are not articles")
+        with path.open("rb") as fh:  # the file may have grown since stat: read one byte too many at most
+            data = fh.read(MAX_BYTES + 1)
     except PermissionError as exc:
         raise SourceError(f"{name}: permission denied") from exc
     except OSError as exc:
         raise SourceError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
+    if len(data) > MAX_BYTES:
+        raise SourceError(f"{name}: is larger than {MAX_BYTES / 1e6:.0f} MB; that is not an article")
     text = decode(data, name)
     if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
         return from_html(text, name)
     return RawDocument(text=text, origin=name)
 
 
-def fetch_url(url: str, timeout: float = URL_TIMEOUT) -> RawDocument:
+def fetch_url(url: str, timeout: float | None = None) -> RawDocument:
     """Download a page (short timeout, size limit) and extract its article."""
+    timeout = timeout or url_timeout()
     req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain"})
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 (http/https only)
@@ -129,11 +162,13 @@ def fetch_url(url: str, timeout: float = URL_TIMEOUT) -> RawDocument:
     except urllib.error.HTTPError as exc:
         raise SourceError(f"{url}: the server answered {exc.code} {exc.reason}") from exc
     except urllib.error.URLError as exc:
+        if isinstance(exc.reason, TimeoutError):
+            raise SourceError(f"{url}: timed out after {timeout:g} s") from exc
         raise SourceError(f"{url}: cannot be reached ({exc.reason})") from exc
     except TimeoutError as exc:
-        raise SourceError(f"{url}: timed out after {timeout:.0f} s") from exc
-    except OSError as exc:
-        raise SourceError(f"{url}: download failed ({exc})") from exc
+        raise SourceError(f"{url}: timed out after {timeout:g} s") from exc
+    except (OSError, http.client.HTTPException, ValueError) as exc:
+        raise SourceError(f"{url}: download failed ({exc or type(exc).__name__})") from exc
     if len(data) > MAX_BYTES:
         raise SourceError(f"{url}: the page is larger than {MAX_BYTES / 1e6:.0f} MB")
     if charset:
@@ -161,5 +196,5 @@ def expand(refs: list[str]) -> list[str]:
     return out
 
 
-def read(ref: str) -> RawDocument:
-    return fetch_url(ref) if is_url(ref) else read_file(Path(ref))
+def read(ref: str, *, timeout: float | None = None) -> RawDocument:
+    return fetch_url(ref, timeout) if is_url(ref) else read_file(Path(ref))
