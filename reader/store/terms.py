@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime, timezone
 
 from .db import Store, now
 
@@ -32,6 +33,11 @@ def statuses(store: Store, lemmas: Iterable[str] | None = None) -> dict[str, int
     return out
 
 
+def history_stamp() -> str:
+    """A history timestamp fine enough that two quick changes stay two undo steps."""
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
 def set_statuses(
     store: Store, lemmas: Iterable[str], status: int, *, source: str = "user", assumed: bool = False
 ) -> int:
@@ -39,6 +45,7 @@ def set_statuses(
     if status not in STATUSES:
         raise ValueError(f"unknown status {status}")
     stamp = now()
+    batch = history_stamp()
     changed = 0
     with store.transaction() as conn:
         for lemma in dict.fromkeys(lemmas):
@@ -54,7 +61,7 @@ def set_statuses(
             )
             conn.execute(
                 "INSERT INTO status_history (lemma, old_status, new_status, at, source) VALUES (?, ?, ?, ?, ?)",
-                (lemma, old, status, stamp, source),
+                (lemma, old, status, batch, source),
             )
             changed += 1
     return changed
