@@ -7,5 +7,6 @@ from __future__ import annotations
 
 from .main import main
 from . import analyze_cmd, library_cmds  # noqa: F401,E402  (register commands)
+from . import backup_cmds  # noqa: F401,E402
 
 __all__ = ["main"]

@@ -42,9 +42,12 @@ class Store:
         self.path = Path(path)
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(
-            str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-        )
+        try:
+            self.conn = sqlite3.connect(
+                str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the database ({exc})") from exc
         self.conn.row_factory = sqlite3.Row
         self._lock = threading.RLock()
         self._depth = 0
@@ -86,6 +89,8 @@ class Store:
             self.backup(self.path.with_name(f"{self.path.name}.schema{current}.bak"))
         for version in range(current, SCHEMA_VERSION):
             with self.transaction():
+                if self.version != version:  # another process migrated while this one waited
+                    continue
                 MIGRATIONS[version](self.conn)
                 self.conn.execute(f"PRAGMA user_version = {version + 1}")
                 self.conn.execute(f"PRAGMA application_id = {APP_ID}")
@@ -142,10 +147,32 @@ class Store:
         try:
             with self._lock:
                 self.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
         finally:
             dest.close()
         os.replace(tmp, target)
         return target
+
+    def restore(self, source: Path | str) -> Path:
+        """Replace this database's content with a checked lesen backup; returns the backup of the old one.
+
+        The current content is backed up first; the copy goes through SQLite's backup API into this
+        connection, so the WAL and other open connections stay consistent (a file copy would not).
+        """
+        source = Path(source)
+        inspect_file(source)
+        if str(self.path) != ":memory:" and source.resolve() == self.path.resolve():
+            raise StoreError(f"{source} is the database in use; nothing to restore")
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+        saved = self.backup(self.path.with_name(f"{self.path.name}.before-restore-{stamp}.bak"))
+        src = _connect_read_only(source)
+        try:
+            with self._lock:
+                src.backup(self.conn)
+        finally:
+            src.close()
+        self.migrate()
+        return saved
 
     def integrity(self) -> str:
         return self.scalar("PRAGMA integrity_check")
@@ -158,6 +185,34 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+
+
+def inspect_file(path: Path | str) -> int:
+    """The schema version of a lesen database file; StoreError when the file is not a usable one."""
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError(f"{path}: no such file")
+    try:
+        conn = _connect_read_only(path)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is not a lesen database ({exc})") from exc
+    if app_id != APP_ID or version < 1:
+        raise StoreError(f"{path} is not a lesen database")
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{path} was written by a newer lesen (schema {version} > {SCHEMA_VERSION})")
+    if check != "ok":
+        raise StoreError(f"{path} is damaged ({check})")
+    return version
 
 
 def open_store(path: Path | str | None = None) -> Store:
