@@ -91,6 +91,11 @@ def _v3(conn: sqlite3.Connection) -> None:
         conn.execute(stmt)
 
 
+def _v4(conn: sqlite3.Connection) -> None:
+    """A hash of what a word's Anki note last showed, so its timestamp moves only when the content does."""
+    conn.execute("ALTER TABLE terms ADD COLUMN export_hash TEXT")
+
+
 # Append only: a released migration is never edited.
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3]
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
