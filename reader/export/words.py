@@ -1,0 +1,276 @@
+"""What every export shows about a word: level by frequency, example sentence, gloss, plural notation.
+
+Shared by the Anki deck and the teachers' vocabulary lists. Nothing here writes anything.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from wordfreq import zipf_frequency
+
+from ..nlp.tokens import WORD, Token
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
+BEYOND = "C2+"
+# A typical learner at level L knows lemmas with Zipf ≥ THRESHOLDS[L] (../shared/notes/difficulty.md).
+THRESHOLDS = {"A1": 5.0, "A2": 4.6, "B1": 4.2, "B2": 3.8, "C1": 3.3, "C2": 2.8}
+ARTICLES = {"m": "der", "f": "die", "n": "das"}
+GENDERS = {v: k for k, v in ARTICLES.items()}
+POS_NAMES = {
+    "NOUN": "noun", "VERB": "verb", "AUX": "verb", "ADJ": "adjective", "ADV": "adverb", "ADP": "preposition",
+    "PRON": "pronoun", "DET": "determiner", "CCONJ": "conjunction", "SCONJ": "conjunction",
+    "PART": "particle", "NUM": "numeral", "INTJ": "interjection", "PROPN": "name", "X": "other",
+}
+MAX_EXAMPLE_TOKENS = 40
+_UMLAUT = str.maketrans("aouAOU", "äöüÄÖÜ")
+
+
+@lru_cache(maxsize=200_000)
+def zipf(lemma: str) -> float:
+    """The lemma's Zipf frequency in German (wordfreq); 0 when no word list knows it."""
+    return zipf_frequency(lemma, "de")
+
+
+def level_of(lemma: str) -> str:
+    """The CEFR level at which a learner typically knows the lemma (frequency proxy); C2+ beyond C2."""
+    z = zipf(lemma)
+    for level in LEVELS:
+        if z >= THRESHOLDS[level]:
+            return level
+    return BEYOND
+
+
+def level_rank(level: str) -> int:
+    """A1 → 0 … C2 → 5, C2+ → 6."""
+    return LEVELS.index(level) if level in LEVELS else len(LEVELS)
+
+
+def parse_level(text: str) -> str:
+    level = text.strip().upper()
+    if level not in LEVELS:
+        raise ValueError(f"unknown level {text!r} (use one of {', '.join(LEVELS)})")
+    return level
+
+
+def known_at(lemma: str, level: str) -> bool:
+    """Whether a learner at `level` probably knows the lemma."""
+    return zipf(lemma) >= THRESHOLDS[level]
+
+
+def band(lemma: str) -> str:
+    """Level and Zipf frequency, e.g. `B2 · Zipf 3.8`."""
+    return f"{level_of(lemma)} · Zipf {zipf(lemma):.1f}"
+
+
+def esc(text: str | None) -> str:
+    """HTML-escape text from articles and dictionaries; braces too, so no text can become a template."""
+    if not text:
+        return ""
+    return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def one_line(text: str | None) -> str:
+    """Text on one line (tabs, newlines and runs of spaces folded)."""
+    return " ".join((text or "").split())
+
+
+# -- plural -------------------------------------------------------------------------------------------
+
+
+def plural_notation(lemma: str, plural: str | None) -> str:
+    """Coursebook notation of a noun plural: Abschreckung/Abschreckungen → `-en`, Haus/Häuser → `¨-er`."""
+    if not plural:
+        return ""
+    plural = plural.strip()
+    if plural in ("-", "kein Pl.", "no pl"):
+        return "kein Pl."
+    if plural == lemma:
+        return "-"
+    if plural.startswith(lemma):
+        return "-" + plural[len(lemma):]
+    for k in range(len(lemma) - 1, -1, -1):
+        if lemma[k] in "aouAOU":
+            at = k - 1 if k > 0 and lemma[k - 1 : k + 1].lower() == "au" else k
+            umlauted = lemma[:at] + lemma[at].translate(_UMLAUT) + lemma[at + 1:]
+            if plural.startswith(umlauted):
+                return "¨-" + plural[len(umlauted):]
+            break
+    return plural
+
+
+def plural_from_headword(headword: str | None) -> str:
+    """The part after the comma of a headword such as `die Abschreckung, -en`."""
+    if headword and "," in headword:
+        return headword.split(",", 1)[1].strip()
+    return ""
+
+
+# -- glosses ------------------------------------------------------------------------------------------
+
+
+def _dictionary():
+    """The dictionary package, when it is installed and complete."""
+    try:
+        from .. import dictionary
+    except ImportError:
+        return None
+    return dictionary if hasattr(dictionary, "gloss_lemma") else None
+
+
+def gloss_of(lemma: str, pos: str | None = None, *, context: str | None = None,
+             store: Store | None = None) -> Any | None:
+    """The dictionary's `Gloss` for a lemma (the learner's own gloss first when a store is given).
+
+    None when no dictionary package is available; never raises for a word it does not know.
+    """
+    dictionary = _dictionary()
+    if dictionary is None:
+        return None
+    try:
+        return dictionary.gloss_lemma(lemma, pos, context=context, store=store)
+    except LookupError:
+        return None
+
+
+def best_gloss(g: Any | None, user_gloss: str | None = None) -> str:
+    """The learner's own gloss first, then the dictionary's best sense."""
+    if user_gloss:
+        return user_gloss
+    if g is None:
+        return ""
+    return getattr(g, "user_gloss", None) or getattr(g, "best", "") or ""
+
+
+def all_senses(g: Any | None, limit: int = 3) -> list[str]:
+    if g is None:
+        return []
+    out = []
+    for sense in getattr(g, "senses", None) or []:
+        text = getattr(sense, "text", str(sense))
+        if text and text not in out:
+            out.append(text)
+        if len(out) >= limit:
+            break
+    return out
+
+
+# -- occurrences and examples -------------------------------------------------------------------------
+
+
+@dataclass
+class Example:
+    """One sentence from a text: plain, with the word in bold (HTML), and with the word gapped (HTML)."""
+
+    text: str
+    bold: str
+    gap: str
+
+
+def sentence_spans(tokens: Sequence[Token]) -> dict[int, tuple[int, int]]:
+    """sentence number → (first token index, last token index)."""
+    spans: dict[int, tuple[int, int]] = {}
+    for t in tokens:
+        first, _ = spans.get(t.sentence, (t.i, t.i))
+        spans[t.sentence] = (first, t.i)
+    return spans
+
+
+def occurrence(tokens: Sequence[Token], index: int) -> set[int]:
+    """The token indices of one occurrence: the token, and the other part of a separated verb."""
+    t = tokens[index]
+    found = {index}
+    if t.verb and t.verb.get("other") is not None:
+        found.add(int(t.verb["other"]))
+    return found
+
+
+def example(tokens: Sequence[Token], body: str, marked: set[int], span: tuple[int, int],
+            max_tokens: int = MAX_EXAMPLE_TOKENS) -> Example:
+    """The sentence `span` of `body`, with the tokens `marked` bold / gapped; long sentences are cut
+    to a window around the marked tokens."""
+    first, last = span
+    if last - first + 1 > max_tokens:
+        lo, hi = min(marked), max(marked)
+        pad = max(0, (max_tokens - (hi - lo + 1)) // 2)
+        first2 = max(first, lo - pad)
+        last2 = min(last, max(hi + pad, first2 + max_tokens - 1))
+        first, last = first2, last2
+        cut_left, cut_right = first > span[0], last < span[1]
+    else:
+        cut_left = cut_right = False
+    plain: list[str] = ["… "] if cut_left else []
+    bold: list[str] = ["… "] if cut_left else []
+    gap: list[str] = ["… "] if cut_left else []
+    for k in range(first, last + 1):
+        t = tokens[k]
+        if k > first:
+            space = " " if t.start > tokens[k - 1].end else ""
+            plain.append(space)
+            bold.append(space)
+            gap.append(space)
+        word = body[t.start : t.end] or t.text
+        plain.append(word)
+        if k in marked:
+            bold.append(f"<b>{esc(word)}</b>")
+            gap.append("<b>[…]</b>")
+        else:
+            bold.append(esc(word))
+            gap.append(esc(word))
+    if cut_right:
+        for part in (plain, bold, gap):
+            part.append(" …")
+    return Example("".join(plain), "".join(bold), "".join(gap))
+
+
+@dataclass
+class Occurrences:
+    """The word lemmas of one or more texts: counts, part of speech, gender, parts, first occurrence."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    pos: dict[str, str] = field(default_factory=dict)
+    gender: dict[str, str] = field(default_factory=dict)
+    parts: dict[str, list[str]] = field(default_factory=dict)
+    first: dict[str, tuple[int, int]] = field(default_factory=dict)  # lemma → (text number, token index)
+    running: int = 0  # running words (words and names)
+    known_free: int = 0  # running words that never count as unknown (names)
+
+    def add(self, text_no: int, tokens: Iterable[Token]) -> None:
+        for t in tokens:
+            if not t.is_word:
+                continue
+            self.running += 1
+            if t.kind != WORD:
+                self.known_free += 1
+                continue
+            lemma = t.lemma
+            if lemma not in self.counts:
+                self.counts[lemma] = 0
+                self.pos[lemma] = "VERB" if t.verb else t.pos
+                self.first[lemma] = (text_no, t.i)
+            self.counts[lemma] += 1
+            if t.gender and lemma not in self.gender:
+                self.gender[lemma] = t.gender
+            if t.parts and lemma not in self.parts:
+                self.parts[lemma] = list(t.parts)
+
+
+def usefulness(lemma: str, count: int) -> float:
+    """How much learning a word helps: its frequency in German plus its occurrences in the texts."""
+    return zipf(lemma) + math.log10(max(count, 1))
+
+
+_SEPARATOR = re.compile(r"[|·]")
+
+
+def strip_separable_mark(word: str) -> str:
+    return _SEPARATOR.sub("", word)
