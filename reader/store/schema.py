@@ -96,6 +96,15 @@ def _v4(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE terms ADD COLUMN export_hash TEXT")
 
 
+def _v5(conn: sqlite3.Connection) -> None:
+    """Compound parts per lemma, so a status change reaches the compounds built from that word."""
+    conn.execute(
+        "CREATE TABLE compound_parts (lemma TEXT NOT NULL, part TEXT NOT NULL, PRIMARY KEY (lemma, part))"
+        " WITHOUT ROWID"
+    )
+    conn.execute("CREATE INDEX compound_parts_part ON compound_parts(part)")
+
+
 # Append only: a released migration is never edited.
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4]
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
