@@ -1,0 +1,359 @@
+"""The article as a Line-API widget: own word wrapping, a per-line strip cache and geometry hit-testing.
+
+Only the lines whose look changed are redrawn (the old and new cursor lines on a move; everything after
+a status change). Status colours are component classes, so the stylesheet and the theme decide them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ..nlp.tokens import NAME, WORD, Token
+from ..store.terms import IGNORED, KNOWN, NEW
+
+_CHUNK = re.compile(r"\S+")
+SELECTABLE = (WORD, NAME)
+
+
+@dataclass(slots=True)
+class Line:
+    """One wrapped row: its text and the tokens on it as (start column, end column, token index)."""
+
+    text: str = ""
+    spans: list[tuple[int, int, int]] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # start columns of the selectable spans
+    hits: list[tuple[int, int, int]] = field(default_factory=list)  # the selectable spans
+
+
+def wrap(body: str, tokens: list[Token], width: int) -> tuple[list[Line], dict[int, tuple[int, int, int]]]:
+    """Wrap paragraphs greedily at `width`; returns the lines and, per token, (line, start col, end col)."""
+    width = max(8, width)
+    lines: list[Line] = []
+    where: dict[int, tuple[int, int, int]] = {}
+    paragraphs: list[list[Token]] = []
+    for t in tokens:
+        if not paragraphs or paragraphs[-1][-1].paragraph != t.paragraph:
+            paragraphs.append([])
+        paragraphs[-1].append(t)
+    for n, para in enumerate(paragraphs):
+        if n:
+            lines.append(Line())
+        start, end = para[0].start, para[-1].end
+        pieces: list[tuple[int, int, int, int]] = []  # (body start, body end, line, column)
+        first = row = len(lines)
+        col = 0
+        lines.append(Line())
+        for m in _CHUNK.finditer(body, start, end):
+            cs, ce = m.span()
+            while ce - cs > width:  # a chunk longer than a line is cut
+                if col:
+                    row, col = row + 1, 0
+                    lines.append(Line())
+                pieces.append((cs, cs + width, row, 0))
+                lines[row].text = body[cs : cs + width]
+                cs += width
+                row, col = row + 1, 0
+                lines.append(Line())
+            gap = 1 if col else 0
+            if col + gap + ce - cs > width:
+                row, col, gap = row + 1, 0, 0
+                lines.append(Line())
+            lines[row].text += " " * gap + body[cs:ce]
+            pieces.append((cs, ce, row, col + gap))
+            col += gap + ce - cs
+        k = 0
+        for t in para:
+            while k + 1 < len(pieces) and pieces[k][1] <= t.start:
+                k += 1
+            ps, pe, prow, pcol = pieces[k]
+            x0 = pcol + max(0, t.start - ps)
+            x1 = min(x0 + max(1, min(t.end, pe) - max(t.start, ps)), width)
+            where[t.i] = (prow, x0, x1)
+            line = lines[prow]
+            line.spans.append((x0, x1, t.i))
+            if t.kind in SELECTABLE:
+                line.starts.append(x0)
+                line.hits.append((x0, x1, t.i))
+        while len(lines) > first + 1 and not lines[-1].text:
+            lines.pop()
+    return lines, where
+
+
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+    """Every word coloured by the learner's status for its lemma, with a word cursor."""
+
+    ALLOW_SELECT = False
+
+    COMPONENT_CLASSES = {
+        "article-view--new",
+        "article-view--learning-1",
+        "article-view--learning-2",
+        "article-view--learning-3",
+        "article-view--learning-4",
+        "article-view--known",
+        "article-view--ignored",
+        "article-view--name",
+        "article-view--cursor",
+        "article-view--partner",
+    }
+
+    BINDINGS = [
+        Binding("right", "move(1)", "Next word", show=False, id="cursor.right"),
+        Binding("left", "move(-1)", "Previous word", show=False, id="cursor.left"),
+        Binding("down", "line(1)", "Line down", show=False, id="cursor.down"),
+        Binding("up", "line(-1)", "Line up", show=False, id="cursor.up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="cursor.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="cursor.page_up"),
+        Binding("home", "edge(0)", "First word", show=False, id="cursor.home"),
+        Binding("end", "edge(1)", "Last word", show=False, id="cursor.end"),
+        Binding("n", "new_word(1)", "Next new", id="cursor.next_new"),
+        Binding("N", "new_word(-1)", "Prev new", show=False, id="cursor.previous_new"),
+    ]
+
+    cursor: reactive[int] = reactive(-1, repaint=False, init=False)
+
+    class CursorMoved(Message):
+        """The word cursor is on another token."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    class ReachedEnd(Message):
+        """The learner reached the last line of the article."""
+
+    def __init__(self, body: str, tokens: list[Token], statuses: dict[str, int], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.body = body
+        self.tokens = tokens
+        self.statuses = statuses
+        self.selectable = [t.i for t in tokens if t.kind in SELECTABLE]
+        self._rank = {i: n for n, i in enumerate(self.selectable)}
+        self.lines: list[Line] = []
+        self.where: dict[int, tuple[int, int, int]] = {}
+        self._width = -1
+        self._strips: dict[int, Strip] = {}
+        self._styles: dict[str, Style] = {}
+        self.renders = 0  # lines rendered (not from the cache): for tests and benchmarks
+
+    # -- layout -----------------------------------------------------------------------------------
+    def _ensure_layout(self) -> bool:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return False
+        if width != self._width:
+            self._width = width
+            self.lines, self.where = wrap(self.body, self.tokens, width)
+            self._strips.clear()
+            self.virtual_size = Size(width, len(self.lines))
+            if self.cursor >= 0:
+                self.call_after_refresh(self.scroll_to_cursor)
+        return True
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._ensure_layout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._strips.clear()
+
+    # -- rendering --------------------------------------------------------------------------------
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(f"article-view--{name}", partial=True)
+        return style
+
+    def token_class(self, t: Token) -> str | None:
+        if t.kind == NAME:
+            return "name"
+        if t.kind != WORD:
+            return None
+        status = self.statuses.get(t.lemma, NEW)
+        if status == NEW:
+            return "new"
+        if status == KNOWN:
+            return "known"
+        if status == IGNORED:
+            return "ignored"
+        return f"learning-{status}"
+
+    def partner(self, index: int) -> int | None:
+        if 0 <= index < len(self.tokens):
+            verb = self.tokens[index].verb
+            if verb and verb.get("other") is not None:
+                return int(verb["other"])
+        return None
+
+    def _render_text_line(self, y: int) -> Strip:
+        strip = self._strips.get(y)
+        if strip is not None:
+            return strip
+        self.renders += 1
+        line = self.lines[y]
+        base = self.rich_style
+        cursor = self.cursor
+        partner = self.partner(cursor)
+        segments: list[Segment] = []
+        col = 0
+        for x0, x1, i in line.spans:
+            if x0 > col:
+                segments.append(Segment(line.text[col:x0], base))
+            elif x0 < col:  # overlapping spans after a cut chunk
+                continue
+            style = base
+            name = self.token_class(self.tokens[i])
+            if name:
+                style = style + self._style(name)
+            if i == cursor:
+                style = style + self._style("cursor")
+            elif i == partner:
+                style = style + self._style("partner")
+            segments.append(Segment(line.text[x0:x1], style))
+            col = x1
+        if col < len(line.text):
+            segments.append(Segment(line.text[col:], base))
+        strip = Strip(segments, len(line.text))
+        if len(self._strips) > 4000:
+            self._strips.clear()
+        self._strips[y] = strip
+        return strip
+
+    def render_line(self, y: int) -> Strip:
+        self._ensure_layout()
+        scroll_x, scroll_y = self.scroll_offset
+        index = y + scroll_y
+        width = self.scrollable_content_region.width
+        if index >= len(self.lines):
+            return Strip.blank(width, self.rich_style)
+        return self._render_text_line(index).crop_extend(scroll_x, scroll_x + width, self.rich_style)
+
+    def _redraw_token(self, index: int | None) -> None:
+        if index is None or index not in self.where:
+            return
+        y = self.where[index][0]
+        self._strips.pop(y, None)
+        self.refresh_line(y)
+
+    def set_statuses(self, changes: dict[str, int]) -> None:
+        """Apply status changes and redraw only the lines holding those lemmas."""
+        self.statuses.update(changes)
+        rows = {self.where[t.i][0] for t in self.tokens if t.lemma in changes and t.i in self.where}
+        for y in rows:
+            self._strips.pop(y, None)
+            self.refresh_line(y)
+
+    # -- cursor -----------------------------------------------------------------------------------
+    def watch_cursor(self, old: int, new: int) -> None:
+        for index in (old, self.partner(old), new, self.partner(new)):
+            self._redraw_token(index)
+        self.scroll_to_cursor()
+        self.post_message(self.CursorMoved(new))
+        if self.lines and new in self.where and self.selectable:
+            if self.where[new][0] >= self.where[self.selectable[-1]][0]:
+                self.post_message(self.ReachedEnd())
+
+    def scroll_to_cursor(self) -> None:
+        if self.cursor not in self.where or not self._ensure_layout():
+            return
+        y = self.where[self.cursor][0]
+        height = self.scrollable_content_region.height
+        top = self.scroll_offset.y
+        if y < top:
+            self.scroll_to(y=max(0, y - 1), animate=False, immediate=True)
+        elif y >= top + height:
+            self.scroll_to(y=y - height + 2, animate=False, immediate=True)
+
+    def move_to(self, index: int) -> None:
+        """Put the cursor on a selectable token (the nearest one at or after `index`)."""
+        if not self.selectable:
+            return
+        k = min(bisect_right(self.selectable, index - 1), len(self.selectable) - 1)
+        self.cursor = self.selectable[k]
+
+    def action_move(self, step: int) -> None:
+        if not self.selectable:
+            return
+        k = self._rank.get(self.cursor, -1 if step > 0 else len(self.selectable))
+        self.cursor = self.selectable[max(0, min(len(self.selectable) - 1, k + step))]
+
+    def _nearest_on_line(self, y: int, x: int) -> int | None:
+        hits = self.lines[y].hits
+        if not hits:
+            return None
+        return min(hits, key=lambda h: 0 if h[0] <= x < h[1] else min(abs(h[0] - x), abs(h[1] - 1 - x)))[2]
+
+    def _go_line(self, target: int, step: int) -> None:
+        if not self._ensure_layout() or not self.selectable:
+            return
+        if self.cursor not in self.where:
+            self.cursor = self.selectable[0]
+            return
+        _, x0, _ = self.where[self.cursor]
+        y = max(0, min(len(self.lines) - 1, target))
+        while 0 <= y < len(self.lines):
+            found = self._nearest_on_line(y, x0)
+            if found is not None:
+                self.cursor = found
+                return
+            y += step
+        self.action_edge(0 if step < 0 else 1)
+
+    def action_line(self, step: int) -> None:
+        line = self.where.get(self.cursor, (0, 0, 0))[0]
+        self._go_line(line + step, step)
+
+    def action_page(self, step: int) -> None:
+        line = self.where.get(self.cursor, (0, 0, 0))[0]
+        page = max(1, self.scrollable_content_region.height - 1)
+        self._go_line(line + step * page, step)
+        self.scroll_to(y=self.scroll_offset.y + step * page, animate=False, immediate=True)
+        self.scroll_to_cursor()
+
+    def action_edge(self, end: int) -> None:
+        if self.selectable:
+            self.cursor = self.selectable[-1 if end else 0]
+
+    def action_new_word(self, step: int) -> None:
+        k = self._rank.get(self.cursor, -1)
+        order = range(k + 1, len(self.selectable)) if step > 0 else range(k - 1, -1, -1)
+        for n in order:
+            t = self.tokens[self.selectable[n]]
+            if t.kind == WORD and self.statuses.get(t.lemma, NEW) == NEW:
+                self.cursor = t.i
+                return
+        self.notify("No more new words this way.", timeout=2)
+
+    # -- mouse ------------------------------------------------------------------------------------
+    def token_at(self, x: int, y: int) -> int | None:
+        """The selectable token at virtual (x, y), or None on spaces, punctuation and blank lines."""
+        if not 0 <= y < len(self.lines):
+            return None
+        line = self.lines[y]
+        k = bisect_right(line.starts, x) - 1
+        if k >= 0 and x < line.hits[k][1]:
+            return line.hits[k][2]
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = self.token_at(offset.x + self.scroll_offset.x, offset.y + self.scroll_offset.y)
+        if index is not None:
+            event.stop()
+            self.focus()
+            self.cursor = index

@@ -1,0 +1,81 @@
+"""The gloss panel: the word under the cursor, its dictionary entry, status and where else it occurs."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from .queries import WordInfo
+
+
+def _e(text: object) -> str:
+    return Content(str(text)).markup
+
+
+def gloss_markup(info: WordInfo, example: tuple[str, str] | None = None) -> str:
+    """The panel's text as Textual markup (theme variables, so it follows the theme)."""
+    lines = [f"[b $text-accent]{_e(info.headword)}[/]  [dim]{_e(info.pos)}[/]"]
+    if info.text != info.lemma:
+        lines.append(f"[dim]form:[/] {_e(info.text)}")
+    if info.plural:
+        lines.append(f"[dim]plural:[/] {_e(info.plural)}")
+    if info.separable:
+        lines.append(f"[dim]separable verb:[/] {_e(info.separable)}")
+    lines.append(f"[dim]status:[/] [b]{_e(info.status_name)}[/]")
+    if info.user_gloss:
+        lines.append(f"[dim]your gloss:[/] [b]{_e(info.user_gloss)}[/]")
+    if info.senses:
+        lines.append("")
+        lines.extend(f"{n}. {_e(s)}" for n, s in enumerate(info.senses[:8], 1))
+    elif info.kind == "word" and not info.user_gloss:
+        lines.append("[dim]not in the dictionary — press e to write your own gloss[/]")
+    if info.parts:
+        parts = " + ".join(f"{_e(p)} ({_e(g)})" if g else _e(p) for p, g in info.parts)
+        lines.append(f"[dim]parts:[/] {parts}")
+    lines.append("")
+    lines.append(f"[dim]in this article:[/] {info.in_article}×   "
+                 f"[dim]library:[/] {info.in_library}× in {info.library_articles} article"
+                 f"{'' if info.library_articles == 1 else 's'}")
+    if example:
+        sentence, title = example
+        lines.append(f"[dim]also in “{_e(title)}”:[/]")
+        lines.append(f"[i]{_e(sentence)}[/]")
+    if info.source:
+        lines.append(f"[dim]source: {_e(info.source)}[/]")
+    return "\n".join(lines)
+
+
+class GlossPanel(VerticalScroll, can_focus=False):
+    """Shows a `WordInfo`; the example sentence arrives a moment later."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.info: WordInfo | None = None
+        self.example: tuple[str, str] | None = None
+
+    def compose(self):
+        yield Static("Move the cursor to a word (arrows or a click).", id="gloss-text")
+
+    def show(self, info: WordInfo) -> None:
+        if self.info is None or info.lemma != self.info.lemma:
+            self.example = None
+        self.info = info
+        self._update()
+
+    def show_example(self, index: int, example: tuple[str, str] | None) -> None:
+        if self.info is not None and self.info.index == index:
+            self.example = example
+            self._update()
+
+    def _update(self) -> None:
+        if self.info is not None:
+            text = Content.from_markup(gloss_markup(self.info, self.example))
+            self.query_one("#gloss-text", Static).update(text)
+
+    @property
+    def text(self) -> str:
+        """The panel's plain text (for tests)."""
+        if self.info is None:
+            return ""
+        return Content.from_markup(gloss_markup(self.info, self.example)).plain

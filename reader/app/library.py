@@ -1,0 +1,290 @@
+"""The library screen: the articles as a sortable, filterable table."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
+
+from . import messages as msg
+from .dialogs import ConfirmDialog, InputDialog
+from .queries import LibraryRow, library_rows, personal_columns
+
+COLUMNS = [  # (key, label)
+    ("title", "Title"), ("source", "Source"), ("date", "Date"), ("words", "Words"), ("level", "Level"),
+    ("known", "Known"), ("new", "New"), ("progress", "Read"),
+]
+TITLE_WIDTH = 44
+
+
+def _sort_value(row: LibraryRow, key: str):
+    if key in ("title", "source"):
+        return getattr(row, key).casefold()
+    if key == "known":
+        return row.known if row.known is not None else -1
+    if key == "new":
+        return row.new_words if row.new_words is not None else -1
+    if key == "level":
+        return row.level or "~"
+    return getattr(row, key)
+
+
+class LibraryScreen(Screen):
+    """Enter opens the highlighted article; the keys below act on it or on the library."""
+
+    HELP_TITLE = "Library"
+
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="library.open", priority=False),
+        Binding("slash", "filter", "Filter", id="library.filter"),
+        Binding("o", "import", "Import", id="library.import"),
+        Binding("delete", "delete", "Delete", id="library.delete"),
+        Binding("s", "stats", "Stats", id="library.stats"),
+        Binding("x", "export_anki", "Anki", id="library.export_anki"),
+        Binding("v", "vocabulary", "Vocab list", id="library.vocabulary"),
+        Binding("less_than_sign", "sort(-1)", "Sort by previous column", show=False,
+                id="library.sort_previous"),
+        Binding("greater_than_sign", "sort(1)", "Sort by next column", show=False, id="library.sort_next"),
+        Binding("r", "reverse", "Reverse sort", show=False, id="library.reverse"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear_filter"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="library")
+        self.rows: list[LibraryRow] = []
+        self.sort_key = "date"
+        self.sort_reverse = True
+        self.filter_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static("lesen — library", id="library-header")
+        yield Input(placeholder="filter by title or source (Escape clears)", id="filter")
+        yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+        yield ProgressBar(id="import-progress", show_eta=False)
+        yield Static("", id="library-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key, label in COLUMNS:
+            table.add_column(label, key=key, width=TITLE_WIDTH if key == "title" else None)
+        table.focus()
+        self.reload()
+
+    # -- loading ----------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self._load_rows()
+
+    @work(thread=True, exclusive=True, group="library-load")
+    def _load_rows(self) -> None:
+        store = self.app.store
+        self.post_message(msg.LibraryLoaded(library_rows(store)))
+        self.post_message(msg.ColumnsLoaded(personal_columns(store)))
+
+    @on(msg.LibraryLoaded)
+    def _rows_loaded(self, message: msg.LibraryLoaded) -> None:
+        old = {r.id: r for r in self.rows}
+        for row in message.rows:  # keep the personal columns until fresh ones arrive
+            if row.id in old and row.known is None:
+                row.known, row.new_words = old[row.id].known, old[row.id].new_words
+                row.level = row.level or old[row.id].level
+        self.rows = message.rows
+        self.fill()
+
+    @on(msg.ColumnsLoaded)
+    def _columns_loaded(self, message: msg.ColumnsLoaded) -> None:
+        for row in self.rows:
+            col = message.columns.get(row.id)
+            if col:
+                row.level = col.get("level") or row.level
+                row.known = col.get("known")
+                row.new_words = col.get("new_words")
+        self.fill()
+
+    def visible_rows(self) -> list[LibraryRow]:
+        needle = self.filter_text.casefold()
+        rows = [r for r in self.rows if needle in r.title.casefold() or needle in r.source.casefold()]
+        rows.sort(key=lambda r: _sort_value(r, self.sort_key), reverse=self.sort_reverse)
+        return rows
+
+    def fill(self) -> None:
+        """Rebuild the table from `rows`, keeping the highlighted article."""
+        table = self.query_one(DataTable)
+        current = self.current_id()
+        table.clear()
+        for label_key, label in COLUMNS:
+            arrow = (" ▼" if self.sort_reverse else " ▲") if label_key == self.sort_key else ""
+            table.columns[label_key].label = label + arrow  # type: ignore[index]
+        for r in self.visible_rows():
+            title = r.title if len(r.title) <= TITLE_WIDTH else r.title[: TITLE_WIDTH - 1] + "…"
+            known = f"{r.known:.0%}" if r.known is not None else "…"
+            new = str(r.new_words) if r.new_words is not None else "…"
+            table.add_row(title, r.source[:16], r.date, str(r.words), r.level or "–", known, new, r.progress,
+                          key=str(r.id))
+        if current is not None and str(current) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(current)), animate=False)
+        count = len(self.rows)
+        shown = table.row_count
+        self.query_one("#library-header", Static).update(
+            f"lesen — {count} article{'s' if count != 1 else ''}"
+            + (f" ({shown} shown, filter “{self.filter_text}”)" if self.filter_text else "")
+            + ("" if count else " — press o to import a file, folder or URL"))
+
+    def current_id(self) -> int | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return int(key) if key is not None else None
+
+    # -- actions ----------------------------------------------------------------------------------
+    def action_open(self) -> None:
+        article_id = self.current_id()
+        if article_id is not None:
+            self.app.open_article(article_id)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    @on(DataTable.HeaderSelected)
+    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
+        key = str(event.column_key.value)
+        same = key == self.sort_key
+        self.sort_reverse = not self.sort_reverse if same else key in ("words", "known", "date")
+        self.sort_key = key
+        self.fill()
+
+    def action_sort(self, step: int) -> None:
+        keys = [k for k, _ in COLUMNS]
+        self.sort_key = keys[(keys.index(self.sort_key) + step) % len(keys)]
+        self.fill()
+        self.notify(f"Sorted by {dict(COLUMNS)[self.sort_key].lower()}", timeout=1.5)
+
+    def action_reverse(self) -> None:
+        self.sort_reverse = not self.sort_reverse
+        self.fill()
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.add_class("-shown")
+        box.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value.strip()
+        self.fill()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.value = ""
+        box.remove_class("-shown")
+        self.filter_text = ""
+        self.fill()
+        self.query_one(DataTable).focus()
+
+    def action_delete(self) -> None:
+        article_id = self.current_id()
+        if article_id is None:
+            return
+        title = next((r.title for r in self.rows if r.id == article_id), str(article_id))
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete(article_id)
+
+        self.app.push_screen(ConfirmDialog(f"Delete “{title}”?\nThe statuses of its words stay.", "Delete"),
+                             answered)
+
+    @work(thread=True, group="db")
+    def _delete(self, article_id: int) -> None:
+        from ..store.articles import delete_article
+
+        delete_article(self.app.store, article_id)
+        self.post_message(msg.ArticleDeleted(article_id))
+
+    @on(msg.ArticleDeleted)
+    def _deleted(self, message: msg.ArticleDeleted) -> None:
+        self.rows = [r for r in self.rows if r.id != message.article_id]
+        self.fill()
+        self.notify("Article deleted.")
+
+    def action_import(self) -> None:
+        def answered(ref: str | None) -> None:
+            if ref and ref.strip():
+                self._import(ref.strip())
+
+        self.app.push_screen(InputDialog("Import a file, a folder or a URL:", placeholder="path or https://…"),
+                             answered)
+
+    @work(thread=True, exclusive=True, group="import")
+    def _import(self, ref: str) -> None:
+        from .. import library
+
+        store = self.app.store
+        try:
+            refs = library.sources.expand([ref])
+        except library.sources.SourceError as exc:
+            self.post_message(msg.Notice(str(exc), "error"))
+            return
+        added = dup = 0
+        refused: list[str] = []
+        gender_of = _gender_lookup()
+        for n, one in enumerate(refs):
+            self.post_message(msg.ImportProgress(n, len(refs), f"importing {one}"))
+            for result in library.import_refs(store, [one], gender_of=gender_of):
+                if result.outcome == library.DUPLICATE:
+                    dup += 1
+                elif result.ok:
+                    added += 1
+                else:
+                    refused.append(result.message)
+        self.post_message(msg.ImportProgress(len(refs), len(refs), "done"))
+        self.post_message(msg.ImportFinished(added, dup, refused))
+
+    @on(msg.ImportProgress)
+    def _import_progress(self, message: msg.ImportProgress) -> None:
+        bar = self.query_one("#import-progress", ProgressBar)
+        bar.add_class("-shown")
+        bar.update(total=max(1, message.total), progress=message.done)
+        self.query_one("#library-status", Static).update(message.message)
+
+    @on(msg.ImportFinished)
+    def _import_finished(self, message: msg.ImportFinished) -> None:
+        self.query_one("#import-progress", ProgressBar).remove_class("-shown")
+        text = (f"{message.added} imported, {message.duplicates} already there,"
+                f" {len(message.refused)} refused.")
+        self.query_one("#library-status", Static).update(text)
+        self.notify(text + ("\n" + "\n".join(message.refused[:3]) if message.refused else ""),
+                    severity="warning" if message.refused else "information")
+        self.reload()
+
+    @on(msg.Notice)
+    def _notice(self, message: msg.Notice) -> None:
+        self.notify(message.text, severity=message.severity)  # type: ignore[arg-type]
+
+    def action_stats(self) -> None:
+        from .stats import StatsScreen
+
+        self.app.push_screen(StatsScreen())
+
+    def action_export_anki(self) -> None:
+        self.app.open_export("anki")
+
+    def action_vocabulary(self) -> None:
+        self.app.open_export("vocabulary")
+
+
+def _gender_lookup():
+    try:
+        from ..dictionary import gender_lookup
+    except ImportError:
+        return None
+    return gender_lookup()

@@ -1,0 +1,83 @@
+"""Messages that workers post and screens handle: the only way results reach widgets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from ..nlp.tokens import Token
+from .queries import LibraryRow, Stats, WordInfo
+
+
+@dataclass
+class LibraryLoaded(Message):
+    rows: list[LibraryRow]
+
+
+@dataclass
+class ColumnsLoaded(Message):
+    """Level, known % and new words per article (computed after the table shows)."""
+
+    columns: dict[int, dict]
+
+
+@dataclass
+class ImportProgress(Message):
+    done: int
+    total: int
+    message: str
+
+
+@dataclass
+class ImportFinished(Message):
+    added: int
+    duplicates: int
+    refused: list[str]
+
+
+@dataclass
+class ArticleDeleted(Message):
+    article_id: int
+
+
+@dataclass
+class ArticleLoaded(Message):
+    article_id: int
+    title: str
+    body: str
+    tokens: list[Token]
+    statuses: dict[str, int]
+    position: int
+
+
+@dataclass
+class StatusesChanged(Message):
+    """Lemmas whose status changed (after a key, a bulk change or an undo)."""
+
+    changes: dict[str, int]
+    note: str = ""
+
+
+@dataclass
+class GlossReady(Message):
+    info: WordInfo
+
+
+@dataclass
+class ExampleReady(Message):
+    index: int
+    example: tuple[str, str] | None
+
+
+@dataclass
+class StatsReady(Message):
+    stats: Stats
+
+
+@dataclass
+class Notice(Message):
+    """A one-line notice from a worker (errors included)."""
+
+    text: str
+    severity: str = "information"
