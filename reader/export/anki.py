@@ -12,14 +12,13 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 import genanki
 
-from ..nlp.tokens import WORD, Token
+from ..nlp.tokens import Token
 from ..safeio import inside, write_atomic
 from ..store import Store
 from ..store import articles as store_articles
@@ -153,7 +152,6 @@ def new_guid(lemma: str, pos: str) -> str:
 # -- selection -------------------------------------------------------------------------------------------
 
 STATUS_GROUPS = {"new": (NEW,), "learning": LEARNING, "known": (KNOWN,), "ignored": (IGNORED,)}
-SKIP_POS = {"PROPN", "NUM", "PUNCT", "SYM", "X", "SPACE"}
 
 
 def parse_statuses(text: str) -> tuple[int, ...]:
@@ -228,7 +226,7 @@ def select(store: Store, opts: Options) -> list[Candidate]:
     min_rank = W.level_rank(opts.min_level) if opts.min_level else 0
     out = []
     for c in cands:
-        if c.pos in SKIP_POS and c.count:
+        if c.pos in W.SKIP_POS and c.count:
             continue
         if min_rank and W.level_rank(W.level_of(c.lemma)) < min_rank:
             continue
@@ -295,64 +293,41 @@ def tag_slug(text: str, limit: int = 40) -> str:
     return slug[:limit].rstrip("_") or "untitled"
 
 
-def separable_display(tokens: Sequence[Token], marked: set[int], lemma: str) -> str | None:
-    """`zurück|rudern` from a separated verb in the text (particle + rest of the lemma)."""
-    for k in marked:
-        t = tokens[k]
-        if t.verb and t.tag == "PTKVZ":
-            particle = t.text.lower()
-            if lemma.startswith(particle) and len(lemma) > len(particle):
-                return f"{particle}|{lemma[len(particle):]}"
-    return None
+def note_fields(v: W.WordView, reverse: bool) -> list[str]:
+    """The note's fields in the order of FIELDS, HTML-escaped (the example is escaped by `W.example`)."""
+    parts = " + ".join(f"{W.esc(p)} ({W.esc(g)})" if g else W.esc(p) for p, g in v.parts) \
+        if len(v.parts) > 1 else ""
+    ex = v.example
+    return [
+        W.esc(v.lemma), W.esc(v.display), v.gender, W.esc(v.plural), W.esc(v.pos_name), W.esc(v.meaning),
+        W.esc("; ".join(v.more)), ex.bold if ex else "", ex.gap if ex else "", W.esc(v.title),
+        W.esc(v.band), parts, "y" if reverse else "",
+    ]
+
+
+def note_tags(v: W.WordView) -> list[str]:
+    tags = ["lesen", f"pos::{v.pos_name.replace(' ', '_')}", f"level::{v.level}"]
+    if v.title:
+        tags.append(f"article::{tag_slug(v.title)}")
+    return tags
+
+
+def view_of(c: Candidate, cache: ArticleCache, store: Store) -> W.WordView:
+    """The word with its example sentence from the article it was chosen from."""
+    if c.article_id is None:
+        return W.describe(c.lemma, c.pos, count=c.count, store=store, user_gloss=c.gloss)
+    cache.load(c.article_id)
+    tokens = cache.tokens[c.article_id]
+    span = cache.spans[c.article_id].get(c.first_sentence) if c.first_sentence is not None else None
+    hit = W.find_hit(tokens, span, c.lemma) if span else None
+    return W.describe(c.lemma, c.pos, count=c.count, tokens=tokens, body=cache.bodies[c.article_id],
+                      hit=hit, span=span, title=cache.titles[c.article_id], store=store, user_gloss=c.gloss)
 
 
 def build_note_data(c: Candidate, cache: ArticleCache, store: Store, reverse: bool) -> NoteData:
-    ex = None
-    title = ""
-    gender = ""
-    parts: list[str] = []
-    sep = None
-    if c.article_id is not None:
-        cache.load(c.article_id)
-        tokens = cache.tokens[c.article_id]
-        title = cache.titles[c.article_id]
-        span = cache.spans[c.article_id].get(c.first_sentence) if c.first_sentence is not None else None
-        if span:
-            hit = next((k for k in range(span[0], span[1] + 1)
-                        if tokens[k].kind == WORD and tokens[k].lemma == c.lemma), None)
-            if hit is not None:
-                marked = W.occurrence(tokens, hit)
-                ex = W.example(tokens, cache.bodies[c.article_id], marked, span)
-                t = tokens[hit]
-                gender = t.gender or ""
-                parts = list(t.parts or [])
-                sep = separable_display(tokens, marked, c.lemma)
-    g = W.gloss_of(c.lemma, c.pos, context=ex.text if ex else None, store=store)
-    article = (getattr(g, "article", None) or W.ARTICLES.get(gender, "")) if c.pos == "NOUN" else ""
-    gender = W.GENDERS.get(article, gender) if article else ("" if c.pos != "NOUN" else gender)
-    sep = (getattr(g, "separable", None) if g is not None else None) or sep
-    meaning = W.best_gloss(g, c.gloss)
-    more = [s for s in W.all_senses(g, 4) if s != meaning][:3]
-    plural = ""
-    if c.pos == "NOUN":
-        plural = W.plural_notation(c.lemma, getattr(g, "plural", None)) or W.plural_from_headword(
-            getattr(g, "headword", None))
-    gparts = getattr(g, "parts", None) or []
-    if gparts:
-        parts_html = " + ".join(f"{W.esc(p)} ({W.esc(pg)})" if pg else W.esc(p) for p, pg in gparts)
-    else:
-        parts_html = " + ".join(W.esc(p) for p in parts) if len(parts) > 1 else ""
-    display = f"{article} {c.lemma}" if article else (sep or c.lemma)
-    level = W.level_of(c.lemma)
-    pos_name = W.POS_NAMES.get(c.pos, c.pos.lower())
-    fields = [
-        W.esc(c.lemma), W.esc(display), gender, W.esc(plural), W.esc(pos_name), W.esc(meaning),
-        W.esc("; ".join(more)), ex.bold if ex else "", ex.gap if ex else "", W.esc(title),
-        W.esc(W.band(c.lemma)), parts_html, "y" if reverse else "",
-    ]
-    tags = ["lesen", f"pos::{pos_name.replace(' ', '_')}", f"level::{level}"]
-    if title:
-        tags.append(f"article::{tag_slug(title)}")
+    v = view_of(c, cache, store)
+    fields = note_fields(v, reverse)
+    tags = note_tags(v)
     digest = hashlib.sha1("\x1f".join(fields + tags).encode("utf-8")).hexdigest()
     guid = c.guid or new_guid(c.lemma, c.pos)
     changed = digest != c.export_hash

@@ -32,6 +32,8 @@ POS_NAMES = {
     "PART": "particle", "NUM": "numeral", "INTJ": "interjection", "PROPN": "name", "X": "other",
 }
 MAX_EXAMPLE_TOKENS = 40
+# Parts of speech never listed or exported (names, numbers, symbols).
+SKIP_POS = {"PROPN", "NUM", "PUNCT", "SYM", "X", "SPACE"}
 _UMLAUT = str.maketrans("aouAOU", "äöüÄÖÜ")
 
 
@@ -253,9 +255,12 @@ class Occurrences:
                 self.known_free += 1
                 continue
             lemma = t.lemma
+            pos = "VERB" if t.verb else t.pos
             if lemma not in self.counts:
                 self.counts[lemma] = 0
-                self.pos[lemma] = "VERB" if t.verb else t.pos
+            if lemma not in self.first or (self.pos[lemma] == "X" and pos != "X"):
+                # the first occurrence, unless it was a fragment such as `Abschreckungs-`
+                self.pos[lemma] = pos
                 self.first[lemma] = (text_no, t.i)
             self.counts[lemma] += 1
             if t.gender and lemma not in self.gender:
@@ -274,3 +279,100 @@ _SEPARATOR = re.compile(r"[|·]")
 
 def strip_separable_mark(word: str) -> str:
     return _SEPARATOR.sub("", word)
+
+
+# -- one word, everything an export shows about it ----------------------------------------------------
+
+
+@dataclass
+class WordView:
+    """A word as the exports show it (plain text; each format escapes it for its own medium)."""
+
+    lemma: str
+    pos: str
+    count: int = 0
+    article: str = ""  # der / die / das for nouns
+    gender: str = ""  # m / f / n
+    plural: str = ""  # coursebook notation
+    display: str = ""  # `die Abschreckung`, `zurück|rudern`
+    meaning: str = ""  # the learner's own gloss first, else the dictionary's best
+    more: list[str] = field(default_factory=list)
+    parts: list[tuple[str, str]] = field(default_factory=list)
+    example: Example | None = None
+    title: str = ""
+
+    @property
+    def level(self) -> str:
+        return level_of(self.lemma)
+
+    @property
+    def zipf(self) -> float:
+        return zipf(self.lemma)
+
+    @property
+    def band(self) -> str:
+        return band(self.lemma)
+
+    @property
+    def pos_name(self) -> str:
+        return POS_NAMES.get(self.pos, self.pos.lower())
+
+    @property
+    def headword(self) -> str:
+        """`die Abschreckung, -en` (the display with the plural)."""
+        return f"{self.display}, {self.plural}" if self.plural else self.display
+
+    def parts_text(self) -> str:
+        """`Verteidigung (defence) + Minister (minister)`; empty for a simple word."""
+        if len(self.parts) < 2:
+            return ""
+        return " + ".join(f"{p} ({g})" if g else p for p, g in self.parts)
+
+
+def separable_display(tokens: Sequence[Token], marked: set[int], lemma: str) -> str | None:
+    """`zurück|rudern` from a separated verb in the text (particle + rest of the lemma)."""
+    for k in marked:
+        t = tokens[k]
+        if t.verb and t.tag == "PTKVZ":
+            particle = t.text.lower()
+            if lemma.startswith(particle) and len(lemma) > len(particle):
+                return f"{particle}|{lemma[len(particle):]}"
+    return None
+
+
+def describe(lemma: str, pos: str, *, count: int = 0, tokens: Sequence[Token] | None = None, body: str = "",
+             hit: int | None = None, span: tuple[int, int] | None = None, title: str = "",
+             store: Store | None = None, user_gloss: str | None = None) -> WordView:
+    """Everything about one word: dictionary gloss (learner's first), gender, plural, example sentence."""
+    view = WordView(lemma, pos, count, title=title)
+    sep = None
+    token_parts: list[str] = []
+    if tokens is not None and hit is not None:
+        t = tokens[hit]
+        marked = occurrence(tokens, hit)
+        if span is not None:
+            view.example = example(tokens, body, marked, span)
+        view.gender = t.gender or ""
+        token_parts = list(t.parts or [])
+        sep = separable_display(tokens, marked, lemma)
+    g = gloss_of(lemma, pos, context=view.example.text if view.example else None, store=store)
+    if pos == "NOUN":
+        view.article = getattr(g, "article", None) or ARTICLES.get(view.gender, "")
+        view.gender = GENDERS.get(view.article, view.gender)
+        view.plural = plural_notation(lemma, getattr(g, "plural", None)) or plural_from_headword(
+            getattr(g, "headword", None))
+    else:
+        view.gender = ""
+    view.display = f"{view.article} {lemma}" if view.article else (
+        (getattr(g, "separable", None) if g is not None else None) or sep or lemma)
+    view.meaning = best_gloss(g, user_gloss)
+    view.more = [s for s in all_senses(g, 4) if s != view.meaning][:3]
+    gparts = getattr(g, "parts", None) or []
+    view.parts = [(str(p), str(pg or "")) for p, pg in gparts] or [(p, "") for p in token_parts]
+    return view
+
+
+def find_hit(tokens: Sequence[Token], span: tuple[int, int], lemma: str) -> int | None:
+    """The first word token of the lemma inside a sentence span."""
+    return next((k for k in range(span[0], span[1] + 1)
+                 if tokens[k].kind == WORD and tokens[k].lemma == lemma), None)
