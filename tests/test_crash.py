@@ -1,0 +1,104 @@
+"""SIGKILL during a 200-article import, 20 times: the library stays sound and no committed change is lost.
+
+The importer is the real `lesen import DIR`; beside it a second process sets word statuses and prints
+each change once it is committed. Both are killed at the same random moment (within the first seconds,
+to keep the test short); afterwards the database must open, pass its integrity check, hold every
+article wholly (text, analysis, article_terms) or not at all, and hold every status change printed.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEEDS
+from store_checks import assert_sound
+
+from reader import cleaning
+from reader.store import Store
+from reader.store.articles import content_hash
+
+LESEN = str(Path(sys.executable).with_name("lesen"))
+RUNS = 20
+ARTICLES = 200
+
+STATUS_WRITER = """
+import sys
+from reader.store import Store
+from reader.store.terms import set_status
+store = Store(sys.argv[1])
+run = sys.argv[2]
+n = 0
+while True:
+    lemma, status = f"Probe{run}x{n}", n % 5 + 1
+    set_status(store, lemma, status)
+    print(lemma, status, flush=True)
+    n += 1
+"""
+
+
+def make_articles(folder: Path, count: int = ARTICLES) -> None:
+    """`count` articles recombined from the seeds' paragraphs, each with its own content hash."""
+    paragraphs = [p for f in sorted(SEEDS.glob("*.txt"))
+                  for p in cleaning.clean(f.read_text(encoding="utf-8")).body.split("\n\n")
+                  if len(p.split()) >= 12]
+    rng = random.Random(200)
+    hashes: set[str] = set()
+    while len(hashes) < count:
+        text = "\n\n".join(rng.sample(paragraphs, rng.randint(3, 6)))
+        digest = content_hash(cleaning.clean(text).body)
+        if digest in hashes:
+            continue
+        hashes.add(digest)
+        (folder / f"article_{len(hashes):03d}.txt").write_text(text, encoding="utf-8")
+
+
+def kill(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+
+@pytest.mark.slow
+def test_sigkill_during_import_loses_nothing(tmp_path):
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    make_articles(corpus)
+    db = tmp_path / "lesen.db"
+    Store(db).close()
+    env = {**os.environ, "LESEN_DB": str(db), "PYTHONPATH": str(ROOT)}
+    rng = random.Random(20)
+    committed: dict[str, int] = {}
+    kills = []
+    for run in range(RUNS):
+        importer = subprocess.Popen([LESEN, "import", str(corpus)], env=env, cwd=ROOT,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        writer = subprocess.Popen([sys.executable, "-c", STATUS_WRITER, str(db), str(run)], env=env,
+                                  cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        delay = rng.uniform(0.5, 3.5)
+        time.sleep(delay)
+        kill(importer)
+        kill(writer)
+        kills.append(round(delay, 2))
+        for line in writer.stdout.read().splitlines():
+            lemma, status = line.split()
+            committed[lemma] = int(status)
+        writer_err = writer.stderr.read()
+        assert "locked" not in writer_err and "Traceback" not in writer_err, writer_err
+        assert "Traceback" not in importer.stderr.read().decode()
+
+        count = assert_sound(db)
+        with Store(db) as store:
+            stored = dict(store.query("SELECT lemma, status FROM terms WHERE lemma LIKE 'Probe%'"))
+            history = {r[0] for r in store.query(
+                "SELECT lemma FROM status_history WHERE lemma LIKE 'Probe%'")}
+        lost = {k: v for k, v in committed.items() if stored.get(k) != v or k not in history}
+        assert not lost, f"run {run} (killed after {delay:.2f} s): lost status changes {sorted(lost)[:5]}"
+    assert committed, "the status writer never committed anything"
+    assert 0 < count < ARTICLES, f"kills at {kills} s did not interrupt the import ({count} articles)"
