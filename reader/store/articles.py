@@ -93,6 +93,9 @@ def add_article(
             "INSERT INTO article_terms (article_id, lemma, pos, count, first_sentence) VALUES (?, ?, ?, ?, ?)",
             [(article_id, *row) for row in term_counts(tokens)],
         )
+        from ..scoring import article_added  # level, score, coverage row: in the same transaction
+
+        article_added(store, article_id, tokens)
     return article_id
 
 

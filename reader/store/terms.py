@@ -47,6 +47,7 @@ def set_statuses(
     stamp = now()
     batch = history_stamp()
     changed = 0
+    before: dict[str, int] = {}
     with store.transaction() as conn:
         for lemma in dict.fromkeys(lemmas):
             row = conn.execute("SELECT status, assumed FROM terms WHERE lemma = ?", (lemma,)).fetchone()
@@ -64,6 +65,8 @@ def set_statuses(
                 (lemma, old, status, batch, source),
             )
             changed += 1
+            before[lemma] = NEW if old is None else old
+        _coverage_changed(store, before)
     return changed
 
 
@@ -85,7 +88,9 @@ def undo_last(store: Store, *, source: str = "user") -> list[tuple[str, int]]:
         ).fetchall()
         restored = []
         stamp = now()
+        before: dict[str, int] = {}
         for hid, lemma, old in rows:
+            before.setdefault(lemma, get_status(store, lemma))
             if old is None:
                 conn.execute("DELETE FROM terms WHERE lemma = ? AND gloss IS NULL", (lemma,))
                 conn.execute("UPDATE terms SET status = 0, updated_at = ? WHERE lemma = ?", (stamp, lemma))
@@ -93,7 +98,15 @@ def undo_last(store: Store, *, source: str = "user") -> list[tuple[str, int]]:
                 conn.execute("UPDATE terms SET status = ?, updated_at = ? WHERE lemma = ?", (old, stamp, lemma))
             conn.execute("DELETE FROM status_history WHERE id = ?", (hid,))
             restored.append((lemma, NEW if old is None else old))
+        _coverage_changed(store, before)
     return restored
+
+
+def _coverage_changed(store: Store, before: dict[str, int]) -> None:
+    """Keep every article's personal coverage current, inside the caller's transaction."""
+    from ..scoring.coverage import status_changed
+
+    status_changed(store, before)
 
 
 def set_gloss(store: Store, lemma: str, gloss: str | None) -> None:

@@ -1,0 +1,81 @@
+"""Difficulty: a general level and score per article, and personal coverage for this learner.
+
+`difficulty(tokens)` scores an analysed text; `article_added` is what the import calls (inside its
+transaction) so every stored article has its level, score, features and coverage row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..nlp.tokens import Token
+from ..store.db import Store
+from . import assume, coverage
+from .features import text_features
+from .levels import level_of
+from .model import MODEL_PATH, model
+
+MODEL_SETTING = "scoring_model"
+
+
+@dataclass(frozen=True)
+class Difficulty:
+    score: float
+    level: str
+    features: dict[str, float]
+
+
+def difficulty(tokens: Sequence[Token]) -> Difficulty:
+    """The general difficulty of an analysed text."""
+    features = text_features(tokens)
+    score = model().score(features)
+    return Difficulty(round(score, 3), level_of(score), features)
+
+
+def model_id() -> str:
+    return hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest()[:12]
+
+
+def store_difficulty(store: Store, article_id: int, tokens: Sequence[Token]) -> Difficulty:
+    d = difficulty(tokens)
+    with store.transaction() as conn:
+        conn.execute(
+            "UPDATE articles SET level = ?, score = ?, features = ? WHERE id = ?",
+            (d.level, d.score, json.dumps({k: round(v, 4) for k, v in d.features.items()}), article_id),
+        )
+    return d
+
+
+def article_added(store: Store, article_id: int, tokens: Sequence[Token]) -> None:
+    """Level, score and features, assumed-known words for the learner's level, and the coverage row."""
+    with store.transaction():
+        store_difficulty(store, article_id, tokens)
+        assume.assume_new(store, {t.lemma for t in tokens if t.counts_as_unknown})
+        coverage.index_article(store, article_id, tokens)
+
+
+def ensure(store: Store) -> int:
+    """Score and index articles that lack it (imported before scoring existed, or scored by another model).
+
+    Returns how many articles were (re)scored.
+    """
+    from ..store.articles import load_tokens
+
+    current = model_id()
+    stale = store.get_setting(MODEL_SETTING) != current
+    ids = [r[0] for r in store.query(
+        "SELECT id FROM articles WHERE score IS NULL" + (" OR 1" if stale else "") + " ORDER BY id")]
+    missing = set(coverage.missing_articles(store))
+    for article_id in sorted(set(ids) | missing):
+        tokens = load_tokens(store, article_id)
+        with store.transaction():
+            if article_id in ids:
+                store_difficulty(store, article_id, tokens)
+            if article_id in missing:
+                coverage.index_article(store, article_id, tokens)
+    if stale:
+        store.set_setting(MODEL_SETTING, current)
+    return len(ids)
