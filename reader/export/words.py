@@ -20,10 +20,14 @@ from ..nlp.tokens import WORD, Token
 if TYPE_CHECKING:
     from ..store import Store
 
-LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
+try:  # one mapping for the whole program: the scoring package's, when it is there
+    from ..scoring.levels import KNOWN_ZIPF as THRESHOLDS
+    from ..scoring.levels import LEVELS
+except ImportError:  # pragma: no cover - scoring is part of the package
+    LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
+    # A typical learner at level L knows lemmas with Zipf ≥ THRESHOLDS[L] (../shared/notes/difficulty.md).
+    THRESHOLDS = {"A1": 5.0, "A2": 4.6, "B1": 4.2, "B2": 3.8, "C1": 3.3, "C2": 2.8}
 BEYOND = "C2+"
-# A typical learner at level L knows lemmas with Zipf ≥ THRESHOLDS[L] (../shared/notes/difficulty.md).
-THRESHOLDS = {"A1": 5.0, "A2": 4.6, "B1": 4.2, "B2": 3.8, "C1": 3.3, "C2": 2.8}
 ARTICLES = {"m": "der", "f": "die", "n": "das"}
 GENDERS = {v: k for k, v in ARTICLES.items()}
 POS_NAMES = {
