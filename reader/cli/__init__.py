@@ -8,5 +8,7 @@ from __future__ import annotations
 from .main import main
 from . import analyze_cmd, library_cmds  # noqa: F401,E402  (register commands)
 from . import backup_cmds  # noqa: F401,E402
+from . import score_cmd  # noqa: F401,E402
+from . import export_cmds  # noqa: F401,E402
 
 __all__ = ["main"]
