@@ -10,5 +10,6 @@ from . import analyze_cmd, library_cmds  # noqa: F401,E402  (register commands)
 from . import backup_cmds  # noqa: F401,E402
 from . import score_cmd  # noqa: F401,E402
 from . import export_cmds  # noqa: F401,E402
+from . import dict_cmds  # noqa: F401,E402
 
 __all__ = ["main"]

@@ -1,0 +1,154 @@
+"""The offline dictionary (Ding de-en) and glosses for every word of a text.
+
+Public API: `gloss_lemma`, `gloss_token`, `gloss_word`, `add_glosses`, `gender_lookup`, `Gloss`, `Sense`,
+`dictionary_path`, `ensure_imported`.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import threading
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import db, lookup
+from .ding import Sense
+from .model import Gloss
+
+if TYPE_CHECKING:
+    from ..nlp import Token
+    from ..store import Store
+
+__all__ = ["Gloss", "Sense", "add_glosses", "dictionary_path", "ensure_imported", "gender_lookup",
+           "gloss_lemma", "gloss_token", "gloss_word"]
+
+_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_import_lock = threading.Lock()
+
+
+def dictionary_path() -> Path:
+    return db.dict_path()
+
+
+def ensure_imported(*, quiet: bool = False) -> Path | None:
+    """The dictionary file, importing the system copy first when nothing was imported yet (None: none)."""
+    path = db.dict_path()
+    if db.is_valid(path):
+        return path
+    system = db.system_copy()
+    if system is None:
+        return None
+    with _import_lock:
+        if db.is_valid(path):
+            return path
+        from .build import import_file
+        from .install import progress_bar
+
+        show = not quiet and sys.stderr.isatty()
+        with progress_bar(system.stat().st_size, f"Importing the dictionary from {system}", show) as bar:
+            import_file(system, path, progress=bar)
+    return path
+
+
+def _available() -> Path | None:
+    try:
+        return ensure_imported()
+    except (OSError, ValueError):
+        return None
+
+
+def gender_lookup() -> Callable[[str], str | None] | None:
+    """lemma → "m"/"f"/"n" from the dictionary (compound head included); None when there is no dictionary."""
+    path = _available()
+    if path is None:
+        return None
+    return lambda lemma: lookup.gender_of(lemma, path) if lemma else None
+
+
+def _user(g: Gloss, lemma: str, store: Store | None) -> Gloss:
+    if store is None:
+        return g
+    from ..store.terms import get_gloss
+
+    own = get_gloss(store, lemma)
+    if own:
+        g.user_gloss = own
+        g.best = own
+        g.source = "user"
+    return g
+
+
+def _empty(lemma: str, pos: str | None) -> Gloss:
+    return Gloss(lemma=lemma, pos=pos or "", headword=lemma)
+
+
+def gloss_lemma(lemma: str, pos: str | None = None, *, context: str | None = None,
+                store: Store | None = None) -> Gloss:
+    """The gloss of a lemma; `context` (a sentence) steers the sense ranking."""
+    path = _available()
+    ctx = frozenset(w.lower() for w in _WORDS.findall(context or ""))
+    g = lookup.lookup(lemma, pos, context=ctx, path=path) if path else _empty(lemma, pos)
+    return _user(g, lemma, store)
+
+
+def _sentence_context(tokens: list[Token], index: int) -> frozenset[str]:
+    sent = tokens[index].sentence
+    out = set()
+    for t in tokens:
+        if t.sentence == sent and t.i != index and t.kind in ("word", "name"):
+            out.add((t.base or t.lemma).lower())
+            out.add(t.text.lower())
+    return frozenset(out)
+
+
+def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None) -> Gloss:
+    """The gloss of `tokens[index]` in its sentence: joined separable verb, compound parts, context."""
+    t = tokens[index]
+    path = _available()
+    base = t.base or t.lemma
+    joined = t.lemma if t.verb and t.lemma != base else None
+    if path is None:
+        g = _empty(t.lemma, t.pos)
+    else:
+        g = lookup.lookup(base, t.pos, text=t.text, parts=t.parts, joined=joined,
+                          context=_sentence_context(tokens, index), path=path)
+        if not g.gender and t.gender and g.pos == "NOUN":
+            g.gender = t.gender
+    return _user(g, t.lemma, store)
+
+
+@lru_cache(maxsize=2048)
+def _analyse(text: str) -> tuple:
+    from .. import nlp
+
+    return tuple(nlp.analyze(text))
+
+
+def gloss_word(word: str, *, context: str | None = None, store: Store | None = None) -> Gloss:
+    """Analyse `word` (inside `context` when given) with reader.nlp, then gloss that token."""
+    word = word.strip()
+    if context and word.lower() in context.lower():
+        tokens = list(_analyse(context))
+        for t in tokens:
+            if t.text.lower() == word.lower() and t.kind in ("word", "name"):
+                return gloss_token(tokens, t.i, store=store)
+    tokens = list(_analyse(word))
+    words = [t for t in tokens if t.kind in ("word", "name")]
+    if len(words) != 1:
+        return gloss_lemma(word, None, context=context, store=store)
+    g = gloss_token(tokens, words[0].i, store=store)
+    if not g.best and g.lemma != word:
+        alt = gloss_lemma(word, None, context=context, store=store)
+        if alt.best:
+            return alt
+    return g
+
+
+def add_glosses(tokens: list[Token], rows: list[dict[str, Any]]) -> None:
+    """Add a "gloss" (best English gloss in this context) to every word/name row."""
+    for t, row in zip(tokens, rows, strict=True):
+        if t.kind in ("word", "name"):
+            row["gloss"] = gloss_token(tokens, t.i).best

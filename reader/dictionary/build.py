@@ -1,0 +1,212 @@
+"""Import a Ding file into the dictionary's own indexed SQLite file (built aside, then swapped in)."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import db
+from .ding import Line, SubEntry, Word, is_single, read_lines, strip_person
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE subs (sid INTEGER PRIMARY KEY, senses TEXT NOT NULL);
+CREATE TABLE lines (line INTEGER PRIMARY KEY, words TEXT NOT NULL);
+CREATE TABLE entries (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL,          -- lower-cased headword
+    word TEXT NOT NULL,         -- as written
+    pos TEXT,                   -- Universal POS from the word-class marker
+    gender TEXT,                -- m / f / n
+    plural TEXT,                -- the full plural form when the line gives one
+    is_plural INTEGER NOT NULL, -- the headword itself is a plural ({pl})
+    line INTEGER NOT NULL,
+    sub INTEGER NOT NULL,       -- 0: the line's main sub-entry; >0: a phrase sub-entry
+    syn INTEGER NOT NULL,       -- position among the synonyms
+    sid INTEGER NOT NULL,       -- → subs (the English senses)
+    labels TEXT,                -- German-side labels, space-separated
+    comment TEXT
+);
+CREATE TABLE forms (
+    key TEXT NOT NULL,          -- lower-cased form (`abgehalten`, `abschreckungen`, `steht auf`)
+    entry INTEGER NOT NULL,     -- → entries (the headword it is a form of)
+    kind TEXT NOT NULL,         -- plural / form
+    sid INTEGER NOT NULL        -- → subs (the English of this form: `given`, or the entry's own senses)
+);
+"""
+INDEXES = """
+CREATE INDEX entries_key ON entries (key);
+CREATE INDEX forms_key ON forms (key);
+"""
+PLURAL, FORM = "plural", "form"
+_FORM_CLASSES = ("VERB", "ADJ", "ADV")
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ImportResult:
+    path: Path
+    source: str
+    lines: int
+    entries: int
+    malformed: int
+    seconds: float
+    errors: list[str]
+
+
+def sid_of(line: int, sub: int) -> int:
+    return line * 1024 + sub
+
+
+def open_text(path: Path, progress: Progress | None = None) -> Iterator[str]:
+    """The lines of a plain or gzipped Ding file, reporting bytes read to `progress`."""
+    raw = open(path, "rb")  # noqa: SIM115 - closed below
+    total = os.fstat(raw.fileno()).st_size
+    try:
+        head = raw.read(2)
+        raw.seek(0)
+        stream = gzip.GzipFile(fileobj=raw) if head == b"\x1f\x8b" else raw
+        text = io.TextIOWrapper(stream, encoding="utf-8", errors="replace")
+        done = 0
+        for n, line in enumerate(text):
+            yield line
+            if progress and n % 4096 == 0:
+                pos = raw.tell()
+                progress(pos - done, total)
+                done = pos
+        if progress:
+            progress(total - done, total)
+    finally:
+        raw.close()
+
+
+def _form_like(sub: SubEntry) -> bool:
+    """A sub-entry listing forms of the headword: no markers, single words, no `to …` infinitive."""
+    if not sub.german or any(w.pos or w.gender or w.plural for w in sub.german):
+        return False
+    if any(s.text.startswith("to ") for s in sub.english):
+        return False
+    return all(len(strip_person(w.text).split()) <= 2 and is_single(strip_person(w.text).split()[0])
+               for w in sub.german if strip_person(w.text))
+
+
+class Rows:
+    """Turns parsed lines into table rows."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple] = []
+        self.forms: list[tuple] = []
+        self.subs: list[tuple] = []
+        self.lines: list[tuple] = []
+
+    def _entry(self, w: Word, text: str, line: int, sub: int, syn: int, pos: str | None) -> int:
+        eid = len(self.entries) + 1
+        self.entries.append((eid, text.lower(), text, pos, w.gender, None, int(w.plural), line, sub, syn,
+                             sid_of(line, sub), " ".join(w.labels) or None, w.comment))
+        return eid
+
+    def _words(self, sub: SubEntry, k: int, line: int, default_pos: str | None) -> list[int | None]:
+        ids: list[int | None] = []
+        for j, w in enumerate(sub.german):
+            text = w.text[5:] if w.text.startswith("sich ") else w.text
+            if not is_single(text):
+                ids.append(None)
+                continue
+            pos = w.pos or (default_pos if text[:1].isupper() == (default_pos == "NOUN") else None)
+            ids.append(self._entry(w, text, line, k, j, pos))
+        return ids
+
+    def add(self, ln: Line) -> None:
+        main = ln.subs[0]
+        main_pos = next((w.pos for w in main.german if w.pos), None)
+        context: set[str] = set()
+        prev_ids: list[int | None] = []
+        in_forms = main_pos in _FORM_CLASSES
+        for k, sub in enumerate(ln.subs):
+            if sub.is_sentence:
+                in_forms = False
+                prev_ids = []
+                continue
+            self.subs.append((sid_of(ln.number, k),
+                              json.dumps([[s.text, s.labels] for s in sub.english], ensure_ascii=False)))
+            for w in sub.german:
+                context.update(t.lower() for t in w.text.split() if len(t) > 2)
+            if k == 0:
+                prev_ids = self._words(sub, 0, ln.number, main_pos)
+                continue
+            if in_forms and _form_like(sub):
+                for j, w in enumerate(sub.german):
+                    target = prev_ids[j] if j < len(prev_ids) else prev_ids[0] if prev_ids else None
+                    if target:
+                        self.forms.append((strip_person(w.text).lower(), target, FORM, sid_of(ln.number, k)))
+                continue
+            in_forms = False
+            if sub.german and all(w.plural for w in sub.german) and any(prev_ids):
+                for j, w in enumerate(sub.german):
+                    target = prev_ids[j] if j < len(prev_ids) else None
+                    if target and is_single(w.text):
+                        self._set_plural(target, w.text)
+                        self.forms.append((w.text.lower(), target, PLURAL, self.entries[target - 1][10]))
+                continue
+            prev_ids = self._words(sub, k, ln.number, None)
+        self.lines.append((ln.number, " ".join(sorted(context))))
+
+    def _set_plural(self, eid: int, plural: str) -> None:
+        row = self.entries[eid - 1]
+        if row[5] is None and row[6] == 0:
+            self.entries[eid - 1] = (*row[:5], plural, *row[6:])
+
+
+def import_file(source: Path, target: Path | None = None, *, progress: Progress | None = None,
+                origin: str | None = None) -> ImportResult:
+    """Parse `source` (plain or gzipped Ding) into a fresh dictionary file at `target`, atomically."""
+    started = time.perf_counter()
+    source = Path(source)
+    target = Path(target) if target else db.dict_path()
+    if not source.is_file():
+        raise FileNotFoundError(2, "no such file", str(source))
+    errors: list[str] = []
+    rows = Rows()
+    count = 0
+    for ln in read_lines(open_text(source, progress), errors):
+        rows.add(ln)
+        count += 1
+    if count == 0:
+        raise ValueError(f"{source}: no Ding entries found ({len(errors)} malformed lines)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.part")
+    tmp.unlink(missing_ok=True)
+    conn = sqlite3.connect(str(tmp))
+    try:
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.executescript(SCHEMA)
+        conn.execute(f"PRAGMA application_id = {db.APP_ID}")
+        conn.execute(f"PRAGMA user_version = {db.FORMAT_VERSION}")
+        conn.execute("BEGIN")
+        conn.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows.entries)
+        conn.executemany("INSERT INTO forms VALUES (?,?,?,?)", rows.forms)
+        conn.executemany("INSERT INTO subs VALUES (?,?)", rows.subs)
+        conn.executemany("INSERT INTO lines VALUES (?,?)", rows.lines)
+        conn.executescript(INDEXES)
+        meta = {"source": origin or str(source.resolve()), "lines": count, "entries": len(rows.entries),
+                "malformed": len(errors), "imported_at": db.now(), "size": source.stat().st_size}
+        conn.executemany("INSERT INTO meta VALUES (?, ?)", [(k, str(v)) for k, v in meta.items()])
+        conn.execute("COMMIT")
+        conn.execute("ANALYZE")
+    except BaseException:
+        conn.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    conn.close()
+    os.replace(tmp, target)
+    db.reset()
+    return ImportResult(target, meta["source"], count, len(rows.entries), len(errors),
+                        time.perf_counter() - started, errors)

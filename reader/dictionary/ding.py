@@ -1,0 +1,193 @@
+"""A parser for the Ding dictionary format (TU Chemnitz de-en), one line at a time.
+
+A line is `German :: English`. ` | ` separates parallel sub-entries (the same position on both sides
+corresponds), `;` separates synonyms, `{f}` `{pl}` `{vt}` … mark gender, number and word class,
+`[mil.]` `[Br.]` … mark domain and register, `(…)` holds comments, `<…>` search keywords and `/…/`
+abbreviations. After a verb's or adjective's first sub-entry come its forms (`abhaltend | abgehalten`,
+`schneller | am schnellsten`); after a noun's, its plural (`Abschreckungen {pl}`); then phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+# Word-class markers → Universal POS.
+WORD_CLASSES = {
+    "vt": "VERB", "vi": "VERB", "vr": "VERB", "v": "VERB", "adj": "ADJ", "adv": "ADV", "interj": "INTJ",
+    "num": "NUM", "pron": "PRON", "ppron": "PRON", "conj": "CCONJ", "prp": "ADP", "art": "DET",
+}
+GENDERS = {"m", "f", "n"}
+_BRACES = re.compile(r"\{([^}]*)\}")
+_LABEL = re.compile(r"\[([^\]]*)\]")
+_COMMENT = re.compile(r"\(([^()]*)\)")
+_KEYWORDS = re.compile(r"<[^>]*>")
+_ABBREV = re.compile(r"/[^/\s][^/]*/")
+_SPACES = re.compile(r"\s+")
+# "er/sie ist/war", "ich/er/sie", "wir/sie" … before a verb form
+_PERSON = re.compile(
+    r"^(?:(?:ich|du|er|sie|es|wir|ihr|man)(?:/(?:ich|du|er|sie|es|wir|ihr))*\s+)?"
+    r"(?:(?:hat|hatte|habe|ist|war|bin|sind|waren|haben|hatten)(?:/(?:hat|hatte|ist|war|haben|hatten|sind|waren))*\s+)?"
+)
+
+
+class MalformedLine(ValueError):
+    """A line that does not follow the Ding format."""
+
+
+@dataclass(slots=True)
+class Sense:
+    """One English translation with its labels (`[Br.]`, `[mil.]`) kept apart from the text."""
+
+    text: str
+    labels: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "labels": list(self.labels)}
+
+
+@dataclass(slots=True)
+class Word:
+    """One German synonym of a sub-entry."""
+
+    text: str  # cleaned: markers, labels, comments removed
+    pos: str | None = None
+    gender: str | None = None  # "m", "f", "n" (first of `{m,f}`)
+    plural: bool = False
+    labels: list[str] = field(default_factory=list)
+    comment: str | None = None
+
+
+@dataclass(slots=True)
+class SubEntry:
+    german: list[Word]
+    english: list[Sense]
+    raw_german: str = ""
+
+    @property
+    def is_sentence(self) -> bool:
+        """An example sentence rather than a word or phrase."""
+        raw = self.raw_german.strip()
+        return raw[-1:] in ".!?" and len(raw.split()) > 3
+
+
+@dataclass(slots=True)
+class Line:
+    number: int
+    subs: list[SubEntry]
+
+
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\]]*\]|\{[^}]*\}|<[^<>]*>")
+
+
+def _blank(m: re.Match) -> str:
+    return "\0" * len(m.group())
+
+
+def split_top(text: str, sep: str) -> list[str]:
+    """Split on `sep` outside brackets of any kind."""
+    if sep not in text:
+        return [text]
+    if not any(c in text for c in "([{<"):
+        return text.split(sep)
+    masked, prev = text, None
+    while prev != masked:  # nested brackets, innermost first
+        prev = masked
+        masked = _BRACKETED.sub(_blank, masked)
+    out, start = [], 0
+    for piece in masked.split(sep):
+        out.append(text[start:start + len(piece)])
+        start += len(piece) + len(sep)
+    return out
+
+
+def clean(text: str) -> str:
+    """A synonym or sense without markers, labels, comments, keywords or abbreviations."""
+    if not any(c in text for c in "([{</"):
+        return " ".join(text.split()).strip(" ;,")
+    prev = None
+    while prev != text:  # nested comments
+        prev = text
+        text = _COMMENT.sub(" ", text)
+    text = _KEYWORDS.sub(" ", _LABEL.sub(" ", _BRACES.sub(" ", text)))
+    text = _ABBREV.sub(" ", text)
+    return _SPACES.sub(" ", text).strip(" ;,")
+
+
+def parse_word(raw: str) -> Word:
+    if not any(c in raw for c in "([{</"):
+        return Word(text=" ".join(raw.split()).strip(" ;,"))
+    w = Word(text=clean(raw), labels=[m.strip() for m in _LABEL.findall(raw)])
+    comments = _COMMENT.findall(raw)
+    if comments:
+        w.comment = "; ".join(c.strip() for c in comments)
+    for marker in _BRACES.findall(raw):
+        for item in re.split(r"[;,]\s*", marker.strip()):
+            item = item.strip()
+            if item in GENDERS:
+                w.gender = w.gender or item
+                w.pos = "NOUN"
+            elif item == "pl":
+                w.plural = True
+                w.pos = "NOUN"
+            elif item in WORD_CLASSES:
+                w.pos = w.pos or WORD_CLASSES[item]
+    return w
+
+
+def parse_sense(raw: str) -> Sense:
+    if "[" not in raw and "{" not in raw:
+        return Sense(" ".join(raw.split()).strip(" ;,"))
+    labels = [m.strip() for m in _LABEL.findall(raw)]
+    text = _BRACES.sub(" ", _LABEL.sub(" ", raw))
+    return Sense(_SPACES.sub(" ", text).strip(" ;,"), labels)
+
+
+def parse_side(raw: str, parse) -> list:
+    return [parse(p) for p in split_top(raw, ";") if p.strip()]
+
+
+def parse_line(text: str, number: int = 0) -> Line:
+    """Parse one line; raises MalformedLine when the sides or sub-entries do not match."""
+    text = text.strip()
+    sides = text.split(" :: ")
+    if len(sides) != 2 or not sides[0].strip() or not sides[1].strip():
+        raise MalformedLine(f"line {number}: expected 'German :: English'")
+    de, en = split_top(sides[0], " | "), split_top(sides[1], " | ")
+    if len(de) != len(en):
+        raise MalformedLine(f"line {number}: {len(de)} German but {len(en)} English sub-entries")
+    subs = []
+    for d, e in zip(de, en, strict=True):
+        words = parse_side(d, parse_word)
+        # a word-class marker after the last synonym applies to all of them (`abhalten; abwehren {vt}`)
+        shared = next((w.pos for w in reversed(words) if w.pos and w.pos != "NOUN"), None)
+        for w in words:
+            if w.pos is None and shared:
+                w.pos = shared
+        subs.append(SubEntry(words, parse_side(e, parse_sense), d))
+    if not subs[0].german or not any(w.text for w in subs[0].german):
+        raise MalformedLine(f"line {number}: empty headword")
+    return Line(number, subs)
+
+
+def read_lines(lines: Iterable[str], errors: list[str] | None = None) -> Iterator[Line]:
+    """Parse every entry line, skipping comments; malformed lines go to `errors` (never fatal)."""
+    for number, text in enumerate(lines, 1):
+        if not text.strip() or text.startswith("#"):
+            continue
+        try:
+            yield parse_line(text, number)
+        except MalformedLine as exc:
+            if errors is not None:
+                errors.append(str(exc))
+
+
+def strip_person(text: str) -> str:
+    """`er/sie ist/war aufgestanden` → `aufgestanden`; `am schnellsten` → `schnellsten`."""
+    text = _PERSON.sub("", text)
+    return text[3:] if text.startswith("am ") else text
+
+
+def is_single(text: str) -> bool:
+    return bool(text) and " " not in text and "…" not in text and "/" not in text

@@ -1,0 +1,366 @@
+"""Looking a word up: user gloss → separable verb → exact lemma (right POS first) → surface form →
+compound split into known parts (the head gives gender and word class) → derivational fallbacks.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from . import db
+from .ding import Sense
+from .model import ARTICLES, Gloss, headword
+from .ranking import Candidate, core, rank, short
+
+# Verb particles that are always separable, and those that may be either (über-, unter-, durch- …).
+SEPARABLE = ("zurück", "zusammen", "entgegen", "gegenüber", "herunter", "herauf", "heraus", "herein",
+             "hinaus", "hinein", "hinunter", "hervor", "vorbei", "voran", "voraus", "weiter", "nieder",
+             "empor", "fest", "fort", "frei", "heim", "hoch", "los", "teil", "statt", "dar", "her", "hin",
+             "weg", "nach", "mit", "auf", "aus", "bei", "ein", "vor", "an", "ab", "zu")
+MAYBE_SEPARABLE = ("wieder", "wider", "hinter", "unter", "über", "durch", "voll", "um")
+_FUGEN = ("", "s", "es", "n", "en", "e", "er", "ens", "nen")
+_STEM_ENDINGS = ("", "en", "n", "e")
+MIN_PART = 3
+
+_ENTRY_SQL = ("SELECT e.word, e.pos, e.gender, e.plural, e.is_plural, e.line, e.sub, e.syn, e.labels,"
+              " e.comment, s.senses FROM {src} JOIN subs s ON s.sid = {sid} WHERE {where}")
+
+
+class Row(tuple):
+    """One entry row (see `_ENTRY_SQL`)."""
+
+    word = property(lambda r: r[0])
+    pos = property(lambda r: r[1])
+    gender = property(lambda r: r[2])
+    plural = property(lambda r: r[3])
+    is_plural = property(lambda r: bool(r[4]))
+    line = property(lambda r: r[5])
+    main = property(lambda r: r[6] == 0)
+    syn = property(lambda r: r[7])
+
+
+def _conn(path: str):
+    conn = db.connection(Path(path))
+    if conn is None:
+        raise LookupError("no dictionary")
+    return conn
+
+
+@lru_cache(maxsize=50_000)
+def entries(path: str, key: str) -> tuple[Row, ...]:
+    """Entries whose headword is `key` (lower-cased), in Ding order."""
+    sql = _ENTRY_SQL.format(src="entries e", sid="e.sid", where="e.key = ?") + " ORDER BY e.line, e.sub, e.syn"
+    return tuple(Row(r) for r in _conn(path).execute(sql, (key,)))
+
+
+@lru_cache(maxsize=50_000)
+def form_entries(path: str, key: str) -> tuple[Row, ...]:
+    """Entries of which `key` is a listed form (plural, participle, comparative …), with the form's English."""
+    sql = _ENTRY_SQL.format(src="forms f JOIN entries e ON e.id = f.entry", sid="f.sid", where="f.key = ?")
+    return tuple(Row(r) for r in _conn(path).execute(sql + " ORDER BY e.line", (key,)))
+
+
+@lru_cache(maxsize=100_000)
+def known(path: str, key: str) -> bool:
+    return bool(entries(path, key) or form_entries(path, key))
+
+
+@lru_cache(maxsize=100_000)
+def noun_row(path: str, word: str) -> Row | None:
+    """The main singular noun entry of `word` (for gender and plural): most frequent gender wins."""
+    rows = [r for r in entries(path, word.lower()) if r.pos == "NOUN" and not r.is_plural and r.gender]
+    if not rows:
+        return None
+    cased = [r for r in rows if r.word == word] or rows
+    main = [r for r in cased if r.main] or cased
+    votes: dict[str, int] = {}
+    for r in main:
+        votes[r.gender] = votes.get(r.gender, 0) + (2 if r.syn == 0 else 1)
+    gender = max(votes, key=lambda g: votes[g])
+    best = next(r for r in main if r.gender == gender)
+    plural = next((r.plural for r in main if r.gender == gender and r.plural), None)
+    return Row((*best[:3], plural, *best[4:]))
+
+
+@lru_cache(maxsize=20_000)
+def line_words(path: str, line: int) -> frozenset[str]:
+    row = _conn(path).execute("SELECT words FROM lines WHERE line = ?", (line,)).fetchone()
+    return frozenset(row[0].split()) if row else frozenset()
+
+
+def _clear() -> None:
+    for fn in (entries, form_entries, known, noun_row, line_words, split_compound, best_of):
+        fn.cache_clear()
+
+
+def candidates(path: str, rows: Iterable[Row]) -> list[Candidate]:
+    out = []
+    for r in rows:
+        senses = [Sense(t, list(lab)) for t, lab in json.loads(r[10])]
+        out.append(Candidate(r.word, r.pos, senses, r.main, r.syn, (r[8] or "").split(), r[9],
+                             line_words(path, r.line), r.line))
+    return out
+
+
+def _compatible(rows: Iterable[Row], pos: str | None) -> list[Row]:
+    if not pos:
+        return list(rows)
+    want = {pos, "VERB"} if pos == "AUX" else {pos, "ADV"} if pos == "ADJ" else {pos, "ADJ"} \
+        if pos == "ADV" else {pos}
+    return [r for r in rows if r.pos in want or r.pos is None]
+
+
+# -- compounds ------------------------------------------------------------------------------------
+def _known_part(path: str, mod: str) -> str | None:
+    """A modifier as a known word: as written, without its linking element, or a verb stem (`Fahr` → fahren)."""
+    for fuge in _FUGEN:
+        if fuge and not mod.endswith(fuge):
+            continue
+        stem = mod[: len(mod) - len(fuge)] if fuge else mod
+        for ending in _STEM_ENDINGS:
+            cand = stem + ending
+            if len(stem) >= MIN_PART and known(path, cand):
+                return cand
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def split_compound(path: str, word: str, depth: int = 0) -> tuple[str, ...] | None:
+    """Split a compound into known parts, the longest known head first: `Atomwaffenarsenal` →
+    (atomwaffe, arsenal). Parts are lower-cased keys."""
+    low = word.lower()
+    for i in range(MIN_PART, len(low) - MIN_PART + 1):
+        head = low[i:]
+        if not entries(path, head) and not (depth and form_entries(path, head)):
+            continue
+        mod = low[:i].rstrip("-")
+        part = _known_part(path, mod)
+        if part:
+            return (part, head)
+        if depth < 2:
+            for fuge in _FUGEN:
+                if fuge and not mod.endswith(fuge):
+                    continue
+                sub = split_compound(path, mod[: len(mod) - len(fuge)] if fuge else mod, depth + 1)
+                if sub:
+                    return (*sub, head)
+    return None
+
+
+def display(path: str, key: str, capital: bool) -> str:
+    """A part as written in the dictionary (`waffe` → `Waffe`)."""
+    rows = entries(path, key)
+    want = [r.word for r in rows if r.word[:1].isupper() == capital]
+    return want[0] if want else rows[0].word if rows else key
+
+
+# -- the steps ------------------------------------------------------------------------------------
+@lru_cache(maxsize=50_000)
+def best_of(path: str, word: str, pos: str | None = None) -> str:
+    """The best gloss of a word on its own (compound parts, derivations); "" when unknown."""
+    rows = _compatible(entries(path, word.lower()), pos) or list(entries(path, word.lower())) \
+        or list(form_entries(path, word.lower()))
+    if not rows:
+        return ""
+    ranked = rank(candidates(path, rows), word, pos)
+    return core(ranked[0].sense.text) if ranked else ""
+
+
+def separable_prefix(path: str, lemma: str) -> str | None:
+    """`zurückrudern` → `zurück|rudern` when the verb is separable."""
+    low = lemma.lower()
+    for p in SEPARABLE + MAYBE_SEPARABLE:
+        rest = low[len(p):]
+        if not low.startswith(p) or len(rest) < 3 or not rest.endswith("n"):
+            continue
+        if p in MAYBE_SEPARABLE:
+            participle = form_entries(path, p + "ge" + rest[:-2] + "t") or any(
+                f.word.lower() == low for f in form_entries(path, p + "ge" + rest))
+            if not participle:
+                continue
+        elif not (known(path, rest) or known(path, low)):
+            continue
+        return f"{lemma[:len(p)]}|{lemma[len(p):]}"
+    return None
+
+
+def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Iterable[str] | None = None,
+           joined: str | None = None, context: frozenset[str] = frozenset(),
+           path: Path | None = None) -> Gloss:
+    """The full lookup chain for one word (the user-gloss step is in `glosses`)."""
+    p = str(path or db.dict_path())
+    g = Gloss(lemma=joined or lemma, pos=pos or "")
+    rows: list[Row] = []
+    if joined:
+        rows = _compatible(entries(p, joined.lower()), "VERB")
+        g.source = "separable"
+    if not rows:
+        g.lemma = lemma
+        exact = list(entries(p, lemma.lower()))
+        rows = _compatible(exact, pos)
+        g.source = "lemma"
+        if not rows and text and text.lower() != lemma.lower():
+            rows = _compatible(entries(p, text.lower()), pos)
+            g.source = "surface"
+        if not rows:
+            rows = _compatible(form_entries(p, lemma.lower()), pos) or (
+                _compatible(form_entries(p, text.lower()), pos) if text else [])
+            g.source = "form"
+        if not rows and exact:
+            rows, g.source = exact, "lemma"
+    if rows:
+        ranked = rank(candidates(p, rows), g.lemma, pos, context)
+        g.senses = [r.sense for r in ranked]
+        g.best = short(ranked[0].sense.text) if ranked else ""
+        if not g.pos or g.pos not in {r.pos for r in rows}:
+            g.pos = g.pos or (ranked[0].candidate.pos or "") if ranked else g.pos
+    if not g.best:
+        _compound(p, g, lemma, pos, parts)
+    if not g.best:
+        _derived(p, g, lemma, pos)
+    _noun_info(p, g, rows)
+    if g.pos == "VERB" or (rows and rows[0].pos == "VERB"):
+        g.separable = separable_prefix(p, g.lemma)
+    g.headword = headword(g)
+    return g
+
+
+def _compound(p: str, g: Gloss, lemma: str, pos: str | None, parts: Iterable[str] | None) -> None:
+    keys: list[str] = []
+    if parts:
+        keys = [x for x in parts if x]
+        if len(keys) < 2 or not all(best_of(p, k) for k in keys[-1:]):
+            keys = []
+    if not keys and len(lemma) >= 2 * MIN_PART:
+        split = split_compound(p, lemma)
+        if split:
+            capital = lemma[:1].isupper()
+            keys = [display(p, k, capital if k == split[-1] else True) for k in split]
+    if not keys:
+        return
+    glosses = [(k, best_of(p, k, pos if k == keys[-1] else None)) for k in keys]
+    if not glosses[-1][1]:
+        return
+    g.parts = glosses
+    g.best = " ".join(x for _, x in glosses if x)
+    g.source = "compound"
+    g.senses = [Sense(g.best, [])]
+    head = keys[-1]
+    if pos is None or pos == "NOUN":
+        g.pos = g.pos or "NOUN"
+
+
+def _noun_info(p: str, g: Gloss, rows: list[Row]) -> None:
+    """Gender, article and plural: the lemma's own noun entry, else the compound head's."""
+    if g.pos not in ("NOUN", "") and not (rows and rows[0].pos == "NOUN"):
+        return
+    row = noun_row(p, g.lemma)
+    head = None
+    if row is None and g.parts:
+        head = g.parts[-1][0]
+        row = noun_row(p, head) or noun_row(p, head.capitalize())
+    if row is None:
+        if rows and all(r.is_plural for r in rows if r.pos == "NOUN") and any(r.pos == "NOUN" for r in rows):
+            g.plural_only, g.article, g.pos = True, "die", "NOUN"
+        return
+    g.pos = "NOUN" if g.pos in ("", "PROPN") else g.pos
+    g.gender = row.gender
+    g.article = ARTICLES.get(row.gender)
+    if row.plural:
+        if head is None:
+            g.plural = row.plural
+        elif g.lemma.lower().endswith(head.lower()):
+            g.plural = g.lemma[: len(g.lemma) - len(head)] + row.plural.lower()
+
+
+def gender_of(lemma: str, path: Path | None = None) -> str | None:
+    """The gender of a noun: its own entry, else its compound head's."""
+    p = str(path or db.dict_path())
+    row = noun_row(p, lemma)
+    if row is None and len(lemma) >= 2 * MIN_PART:
+        split = split_compound(p, lemma)
+        if split:
+            row = noun_row(p, display(p, split[-1], True))
+    return row.gender if row else None
+
+
+# -- derivational fallbacks -----------------------------------------------------------------------
+def _gerund(verb_gloss: str) -> str:
+    words = verb_gloss.split()
+    if not words:
+        return ""
+    w = words[0]
+    if w.endswith("e") and not w.endswith(("ee", "ye", "oe")) and len(w) > 2:
+        w = w[:-1]
+    return " ".join([w + "ing", *words[1:]])
+
+
+def _derived(p: str, g: Gloss, lemma: str, pos: str | None) -> None:
+    low = lemma.lower()
+    found: tuple[str, str] | None = None
+    if low.endswith("isierung") and len(low) > 10:
+        stem = low[:-8]
+        adj = best_of(p, stem) or best_of(p, stem + "isch")
+        verb = best_of(p, stem + "isieren", "VERB")
+        if verb.endswith("ize"):
+            found = ("-isierung", verb[:-1] + "ation")
+        elif adj and " " not in adj:
+            found = ("-isierung", adj.rstrip("e") + "ization")
+    if not found and low.startswith("de") and len(low) > 7:
+        rest = lemma[2:]
+        inner = best_of(p, rest[:1].upper() + rest[1:]) or _derived_word(p, rest[:1].upper() + rest[1:])
+        if inner and " " not in inner:
+            found = ("de-", "de" + inner)
+    if not found and low.endswith(("in", "innen")) and pos in (None, "NOUN"):
+        base = lemma[:-5] if low.endswith("innen") else lemma[:-2]
+        b = best_of(p, base, "NOUN")
+        if b:
+            found = ("-in", f"{b} (female)")
+    if not found and low.startswith("un") and pos in (None, "ADJ", "ADV"):
+        b = best_of(p, lemma[2:], pos)
+        if b:
+            found = ("un-", f"not {b}")
+    if not found and low.endswith("ung") and pos in (None, "NOUN"):
+        b = best_of(p, low[:-3] + "en", "VERB") or best_of(p, low[:-3] + "n", "VERB")
+        if b:
+            found = ("-ung", _gerund(b))
+    if not found and pos in (None, "NOUN") and low.endswith(("e", "en", "er", "es")) and lemma[:1].isupper():
+        for cut in (1, 2):
+            b = best_of(p, low[:-cut], "ADJ")
+            if b:
+                found = ("noun from adjective", b)
+                break
+    if not found and low.endswith("en") and lemma[:1].isupper():
+        b = best_of(p, low, "VERB")
+        if b:
+            found = ("noun from verb", _gerund(b))
+    for suffix, template in (("los", "without {}"), ("frei", "{}-free"), ("weise", "by way of {}"),
+                             ("reich", "rich in {}"), ("mäßig", "in terms of {}")):
+        if found or not low.endswith(suffix) or len(low) < len(suffix) + MIN_PART:
+            continue
+        stem = low[: -len(suffix)]
+        part = _known_part(p, stem)
+        b = best_of(p, part) if part else ""
+        if b:
+            found = ("-" + suffix, template.format(b))
+    if not found:
+        for i in range(1, len(low) - 3):  # the longest known tail, as a last resort
+            b = best_of(p, low[i:])
+            if b and len(low) - i >= 4:
+                found = ("tail", f"… {b}")
+                break
+    if found:
+        g.source = "derived:" + found[0]
+        g.best = found[1]
+        g.senses = [Sense(found[1], [])]
+
+
+def _derived_word(p: str, word: str) -> str:
+    tmp = Gloss(lemma=word, pos="")
+    _derived(p, tmp, word, None)
+    return tmp.best if not tmp.source.endswith("tail") else ""
+
+
+db.on_reset(_clear)

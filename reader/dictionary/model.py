@@ -1,0 +1,74 @@
+"""What a lookup returns: the `Gloss` shown in the gloss panel, `lesen gloss` and Anki cards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .ding import Sense
+
+ARTICLES = {"m": "der", "f": "die", "n": "das"}
+_UMLAUT = str.maketrans({"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"})
+NO_PLURAL = None
+
+
+@dataclass
+class Gloss:
+    lemma: str
+    pos: str
+    article: str | None = None
+    gender: str | None = None
+    plural: str | None = None
+    headword: str = ""
+    senses: list[Sense] = field(default_factory=list)
+    best: str = ""
+    parts: list[tuple[str, str]] = field(default_factory=list)
+    separable: str | None = None
+    user_gloss: str | None = None
+    source: str = "none"  # which lookup step found it: user, separable, lemma, form, compound, derived:…, none
+    plural_only: bool = False
+
+    @property
+    def found(self) -> bool:
+        return bool(self.best)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "lemma": self.lemma, "pos": self.pos, "article": self.article, "gender": self.gender,
+            "plural": self.plural, "headword": self.headword,
+            "senses": [s.to_json() for s in self.senses], "best": self.best,
+            "parts": [list(p) for p in self.parts], "separable": self.separable,
+            "user_gloss": self.user_gloss, "source": self.source,
+        }
+
+
+def plural_notation(lemma: str, plural: str | None) -> str | None:
+    """Coursebook notation of a plural: `-en`, `-`, `¨-e`, or the full form when irregular."""
+    if not plural:
+        return None
+    if plural == lemma:
+        return "-"
+    if plural.startswith(lemma):
+        return "-" + plural[len(lemma):]
+    for k in range(len(lemma) - 1, -1, -1):  # the last umlautable vowel of the stem
+        if lemma[k] in "aouAOU":
+            umlauted = lemma[:k] + lemma[k].translate(_UMLAUT) + lemma[k + 1:]
+            if lemma[k - 1 : k + 1].lower() == "au" and k:  # Haus → Häuser: umlaut the a of au
+                umlauted = lemma[: k - 1] + lemma[k - 1].translate(_UMLAUT) + lemma[k:]
+            if plural.startswith(umlauted):
+                rest = plural[len(umlauted):]
+                return "¨-" + rest if rest else "¨-"
+            break
+    return plural
+
+
+def headword(g: Gloss) -> str:
+    """`die Abschreckung, -en`, `zurück|rudern`, `die Leute (pl.)`, or the lemma."""
+    if g.pos in ("NOUN", "PROPN") and g.article:
+        if g.plural_only:
+            return f"die {g.lemma} (pl.)"
+        note = plural_notation(g.lemma, g.plural)
+        return f"{g.article} {g.lemma}" + (f", {note}" if note else "")
+    if g.separable:
+        return g.separable
+    return g.lemma

@@ -1,0 +1,120 @@
+"""Sense ranking: the English sense a translator would most likely use in this sentence.
+
+Signals, all principled and cheap: the entry's part of speech against the token's, the headword's case
+(a noun is capitalised), the line's main sub-entry before its phrase sub-entries, general senses before
+domain-specific, regional or register-marked ones, the German words of the entry's line that also occur
+in the sentence (`atomare Abschreckung` when the sentence says *atomar*), the English sense's own
+frequency (translators use common words: *deterrence* before *determent*), and Ding's own order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from .ding import Sense
+
+REGISTER = {"ugs.", "coll.", "slang", "vulg.", "pej.", "humor.", "poet.", "geh.", "formal", "rare", "selten",
+            "veraltet", "veraltend", "obs.", "archaic", "dated", "altertümlich", "alt", "iron.", "euphem.",
+            "Jägersprache", "übtr.", "fig.", "Sprw.", "prov.", "tm", "former name", "stud.", "school"}
+REGIONAL = {"Ös.", "Schw.", "Süddt.", "Norddt.", "Bayr.", "Mitteldt.", "Westdt.", "Ostdt.", "Mittelwestdt.",
+            "BW", "Südtirol", "Lux.", "Austr.", "NZ", "Sc.", "Ir.", "Can.", "Ind.", "SAfr.", "eAm."}
+NEUTRAL = {"Br.", "Am.", "Dt."}
+COMPATIBLE = {("ADJ", "ADV"), ("ADV", "ADJ"), ("AUX", "VERB"), ("PROPN", "NOUN"), ("NOUN", "PROPN"),
+              ("VERB", "ADJ"), ("ADJ", "VERB")}
+_NOISE = re.compile(r"\([^)]*\)|/[^/]*/|\b(sth|sb|so|one's|oneself|sb's)\b\.?|…")
+_MANY_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class Candidate:
+    """One dictionary entry found for a word, with how it was found."""
+
+    word: str
+    pos: str | None
+    senses: list[Sense]
+    main: bool  # from the line's first sub-entry
+    syn: int
+    labels: list[str]
+    comment: str | None
+    line_words: frozenset[str]
+    order: int  # Ding line number (earlier lines are the more basic senses for a headword)
+
+
+@dataclass
+class Ranked:
+    sense: Sense
+    score: float
+    candidate: Candidate
+
+
+def short(text: str) -> str:
+    """A sense as a short gloss: no comments, abbreviations or `sth.` (`to keep away`)."""
+    return _MANY_SPACES.sub(" ", _NOISE.sub(" ", text)).strip(" ,;")
+
+
+def core(text: str) -> str:
+    """The words of a sense that carry its meaning: `short` without a leading `to `."""
+    text = short(text)
+    return text[3:] if text.startswith("to ") else text
+
+
+@lru_cache(maxsize=100_000)
+def english_zipf(text: str) -> float:
+    return zipf_frequency(core(text), "en")
+
+
+def pos_score(entry_pos: str | None, pos: str | None) -> float:
+    if not pos or not entry_pos:
+        return 1.0
+    if entry_pos == pos:
+        return 3.0
+    return 1.8 if (entry_pos, pos) in COMPATIBLE else 0.0
+
+
+def label_penalty(labels: list[str]) -> float:
+    p = 0.0
+    for label in labels:
+        if label in NEUTRAL:
+            continue
+        p += 0.9 if label in REGISTER else 0.7 if label in REGIONAL else 0.5
+    return min(p, 2.0)
+
+
+def candidate_score(c: Candidate, word: str, pos: str | None, context: frozenset[str]) -> float:
+    s = pos_score(c.pos, pos)
+    if word[:1].isupper() == c.word[:1].isupper():
+        s += 1.0
+    s += 1.0 if c.main else 0.0
+    s -= 0.3 * min(c.syn, 3)
+    s -= label_penalty(c.labels)
+    if c.comment:
+        s -= 0.2
+    if context:
+        s += 0.8 * min(3, len(context & c.line_words))
+    return s
+
+
+def rank(candidates: list[Candidate], word: str, pos: str | None,
+         context: frozenset[str] = frozenset()) -> list[Ranked]:
+    """All senses of all candidates, best first, each text once."""
+    ctx = frozenset(w for w in context if w != word.lower())
+    best: dict[str, Ranked] = {}
+    lines = sorted({c.order for c in candidates})
+    for c in candidates:
+        base = candidate_score(c, word, pos, ctx) - 0.2 * min(4, lines.index(c.order))
+        for k, sense in enumerate(c.senses):
+            text = core(sense.text)
+            if not text:
+                continue
+            score = base - 0.15 * min(k, 6) - label_penalty(sense.labels)
+            score += 0.3 * min(english_zipf(sense.text), 6.0)
+            if len(text.split()) > 3:
+                score -= 0.6
+            key = sense.text.lower()
+            if key not in best or best[key].score < score:
+                best[key] = Ranked(sense, score, c)
+    return sorted(best.values(), key=lambda r: -r.score)
