@@ -148,6 +148,17 @@ def gloss_of(lemma: str, pos: str | None = None, *, context: str | None = None,
         return None
 
 
+def gloss_at(tokens: Sequence[Token], index: int, store: Store | None = None) -> Any | None:
+    """The dictionary's `Gloss` of one token in its sentence (separable verbs joined, compound parts)."""
+    dictionary = _dictionary()
+    if dictionary is None:
+        return None
+    try:
+        return dictionary.gloss_token(tokens, index, store=store)  # type: ignore[arg-type]
+    except LookupError:
+        return None
+
+
 def best_gloss(g: Any | None, user_gloss: str | None = None) -> str:
     """The learner's own gloss first, then the dictionary's best sense."""
     if user_gloss:
@@ -359,12 +370,17 @@ def describe(lemma: str, pos: str, *, count: int = 0, tokens: Sequence[Token] | 
         view.gender = t.gender or ""
         token_parts = list(t.parts or [])
         sep = separable_display(tokens, marked, lemma)
-    g = gloss_of(lemma, pos, context=view.example.text if view.example else None, store=store)
+    if tokens is not None and hit is not None:
+        g = gloss_at(tokens, hit, store)
+    else:
+        g = gloss_of(lemma, pos, store=store)
     if pos == "NOUN":
         view.article = getattr(g, "article", None) or ARTICLES.get(view.gender, "")
         view.gender = GENDERS.get(view.article, view.gender)
         view.plural = plural_notation(lemma, getattr(g, "plural", None)) or plural_from_headword(
             getattr(g, "headword", None))
+        if getattr(g, "plural_only", False):
+            view.plural = "nur Pl."
     else:
         view.gender = ""
     view.display = f"{view.article} {lemma}" if view.article else (
