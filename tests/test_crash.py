@@ -17,12 +17,10 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS
-from store_checks import assert_sound
+from conftest import ROOT
+from store_checks import assert_sound, make_articles
 
-from reader import cleaning
 from reader.store import Store
-from reader.store.articles import content_hash
 
 LESEN = str(Path(sys.executable).with_name("lesen"))
 RUNS = 20
@@ -43,22 +41,6 @@ while True:
 """
 
 
-def make_articles(folder: Path, count: int = ARTICLES) -> None:
-    """`count` articles recombined from the seeds' paragraphs, each with its own content hash."""
-    paragraphs = [p for f in sorted(SEEDS.glob("*.txt"))
-                  for p in cleaning.clean(f.read_text(encoding="utf-8")).body.split("\n\n")
-                  if len(p.split()) >= 12]
-    rng = random.Random(200)
-    hashes: set[str] = set()
-    while len(hashes) < count:
-        text = "\n\n".join(rng.sample(paragraphs, rng.randint(3, 6)))
-        digest = content_hash(cleaning.clean(text).body)
-        if digest in hashes:
-            continue
-        hashes.add(digest)
-        (folder / f"article_{len(hashes):03d}.txt").write_text(text, encoding="utf-8")
-
-
 def kill(proc: subprocess.Popen) -> None:
     if proc.poll() is None:
         os.kill(proc.pid, signal.SIGKILL)
@@ -69,7 +51,7 @@ def kill(proc: subprocess.Popen) -> None:
 def test_sigkill_during_import_loses_nothing(tmp_path):
     corpus = tmp_path / "articles"
     corpus.mkdir()
-    make_articles(corpus)
+    make_articles(corpus, ARTICLES)
     db = tmp_path / "lesen.db"
     Store(db).close()
     env = {**os.environ, "LESEN_DB": str(db), "PYTHONPATH": str(ROOT)}

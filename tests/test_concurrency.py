@@ -1,0 +1,80 @@
+"""Two `lesen` processes writing at once, and a reader open meanwhile: nobody sees "database is locked"."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import ROOT
+from store_checks import assert_sound, make_articles
+
+from reader.store import Store
+from reader.store.articles import list_articles
+
+LESEN = str(Path(sys.executable).with_name("lesen"))
+PER_PROCESS = 6
+
+
+def test_two_imports_and_a_reader_at_once(tmp_path):
+    left, right = tmp_path / "left", tmp_path / "right"
+    left.mkdir()
+    right.mkdir()
+    make_articles(left, 2 * PER_PROCESS)
+    for f in sorted(left.iterdir())[PER_PROCESS:]:
+        f.rename(right / f.name)
+    db = tmp_path / "lesen.db"  # does not exist yet: both processes create and migrate it at once
+    env = {**os.environ, "LESEN_DB": str(db)}
+    procs = [subprocess.Popen([LESEN, "import", str(d)], env=env, cwd=ROOT, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for d in (left, right)]
+    while not db.exists():
+        time.sleep(0.02)
+    reader = Store(db)  # like the app: one connection, opened while the imports run
+    seen: list[int] = []
+    held_snapshot = False
+    while any(p.poll() is None for p in procs):
+        seen.append(len(list_articles(reader)))
+        if seen[-1] and not held_snapshot:  # a long read transaction must not block the writers
+            held_snapshot = True
+            reader.conn.execute("BEGIN")
+            frozen = reader.scalar("SELECT count(*) FROM articles")
+            time.sleep(1.0)
+            assert reader.scalar("SELECT count(*) FROM articles") == frozen
+            reader.conn.execute("COMMIT")
+        time.sleep(0.05)
+    outputs = [p.communicate() for p in procs]
+    for proc, (out, err) in zip(procs, outputs, strict=True):
+        assert "locked" not in err.lower() and "Traceback" not in err, err
+        assert proc.returncode == 0, err
+        assert f"{PER_PROCESS} imported, 0 already there, 0 refused." in out
+    seen.append(len(list_articles(reader)))
+    reader.close()
+    assert seen == sorted(seen), "the reader saw articles disappear"
+    assert any(0 < n < 2 * PER_PROCESS for n in seen), f"the reader never saw an import in progress: {seen}"
+    assert seen[-1] == 2 * PER_PROCESS  # the open connection sees every new article
+    assert assert_sound(db) == 2 * PER_PROCESS
+
+
+def test_status_writes_during_an_import_are_not_refused(tmp_path, db_path):
+    """The app marking words (its own connection) while `lesen import` writes from another process."""
+    from reader.store.terms import get_status, set_status
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    make_articles(folder, 4)
+    store = Store(db_path)
+    proc = subprocess.Popen([LESEN, "import", str(folder)], env={**os.environ, "LESEN_DB": str(db_path)},
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    marked = 0
+    while proc.poll() is None:
+        set_status(store, f"Wort{marked}", 1 + marked % 5)
+        marked += 1
+        time.sleep(0.01)
+    _out, err = proc.communicate()
+    assert proc.returncode == 0 and "locked" not in err.lower(), err
+    assert marked > 10
+    assert all(get_status(store, f"Wort{i}") == 1 + i % 5 for i in range(marked))
+    store.close()
+    assert assert_sound(db_path) == 4
