@@ -120,6 +120,7 @@ def import_refs(
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop a directory import
             reason = (str(exc).splitlines() or [""])[0][:200]
             yield ImportResult(ref, REFUSED, f"{ref}: could not be imported ({type(exc).__name__}: {reason})")
+    nlp.save_word_cache()  # later imports only analyse word types they have not seen
 
 
 def import_text(store: Store, text: str, *, ref: str = "<text>", force: bool = False,

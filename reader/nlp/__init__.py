@@ -17,7 +17,7 @@ _LAZY = {
 
 __all__ = [
     "NAME", "NUMBER", "PUNCT", "SYMBOL", "WORD", "Token", "analyze", "analyze_many", "german_share",
-    "installed_model", "is_german",
+    "installed_model", "is_german", "save_word_cache",
 ]
 
 

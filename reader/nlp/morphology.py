@@ -39,31 +39,57 @@ def known(word: str) -> bool:
     return zipf_frequency(word, "de") > 0
 
 
+_IRREGULAR_GRADES = {"nächst": "nah", "näher": "nah"}
+
+
 @lru_cache(maxsize=200_000)
-def repair_lemma(text: str, lemma: str, stts: str) -> str:
+def repair_lemma(text: str, lemma: str, stts: str, tag_id: int = -1) -> str:
     """Fix HanTa's lemma where it is clearly wrong (see module docstring)."""
     if stts == "NE":
+        if _is_acronym(text):
+            return text
         # a genitive name (`Japans`, `Nordkoreas`) when the name without -s is clearly more common
         if text.endswith("s") and len(text) > 3:
             bare = zipf_frequency(text[:-1], "de")
             if bare > 0 and bare >= zipf_frequency(text, "de") + 0.5:
                 return text[:-1]
         return text
+    if stts == "NN" and _is_acronym(text):
+        return text
     if stts in ("ADJA", "ADJD"):
         low = text.lower()
+        if lemma.lower() in _IRREGULAR_GRADES:
+            return _IRREGULAR_GRADES[lemma.lower()]
         for stem, lex in _LEXICAL_COMPARATIVES.items():
             if low.startswith(stem) and len(low) - len(stem) <= 2 and lemma.lower() != stem:
                 return lex
-    if lemma and (known(lemma) or not known(text)):
+        if text[:1].isupper() and text.endswith("er") and lemma == low:
+            return text  # adjectives from place names keep their capital: `Aachener`, `Münchner`
         return lemma
-    if stts == "NN":
-        for ending in _NOUN_ENDINGS:
-            if ending and not text.endswith(ending):
-                continue
-            cand = text[: len(text) - len(ending)] if ending else text
-            if len(cand) > 2 and known(cand):
-                return cand
-    return text if stts.startswith("NN") else text.lower() if text[:1].isupper() and stts[:1] in "AV" else text
+    if stts != "NN" or known(lemma) or not known(text) or (tag_id >= 0 and _head_known(text, tag_id, lemma)):
+        return lemma
+    # an unknown word cut short (`Smartphone` → `Smartphon`): the nearest known form of the surface
+    for ending in ("s", "es", "n", "en", "e", "er", "ern", "nen", ""):
+        if ending and not text.endswith(ending):
+            continue
+        cand = text[: len(text) - len(ending)] if ending else text
+        if len(cand) > 2 and known(cand):
+            return cand
+    return text
+
+
+def _is_acronym(text: str) -> bool:
+    """`USA`, `SPD`, `TV`, `B52`: upper-case letters (and digits), kept as written."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters) or len(text) > 6:
+        return False
+    return len(letters) <= 3 or not known(text)  # `REDE` and `TEAM` are words in capitals
+
+
+def _head_known(text: str, tag_id: int, lemma: str) -> bool:
+    """Whether the lemma is a compound whose head is a known word (`…möglichkeiten` → Möglichkeit)."""
+    parts = compound_parts(text.translate(_QUOTES), tag_id, lemma)
+    return bool(parts) and known(parts[-1])
 
 
 def _kind(text: str, stts: str) -> str:
@@ -116,32 +142,44 @@ def morphology(doc: Doc) -> Doc:
             continue
         words = [t.text.translate(_QUOTES) for t in toks]
         tag_ids = hanta.tag_sentence(words)
-        for tok, word, tid in zip(toks, words, tag_ids, strict=True):
-            raw = hanta.tag_name(tid)
-            stts = to_stts(raw)
-            text = tok.text
-            if not _HAS_LETTER.search(text) and not any(c.isdigit() for c in text):
-                stts = _punct_tag(text)
-                lemma = text
-            elif stts.startswith("$"):
-                lemma = text
-            elif "-" in text.strip("-") and stts == "NN":
-                lemma = _hyphen_lemma(text, tid)
-            else:
-                lemma = repair_lemma(text, hanta.lemma(word, tid), stts)
-            kind = _kind(text, stts)
-            if kind == NUMBER and stts != "ADJA":
-                stts = "CARD"
+        for k in range(1, len(words)):
+            if words[k][:1].islower() and hanta.tag_name(tag_ids[k]) in ("NN", "NE"):
+                tag_ids[k] = hanta.best_tag_id(words[k], exclude=("NN", "NE")) or tag_ids[k]
+        for tok, tid in zip(toks, tag_ids, strict=True):
+            stts, pos, lemma, kind, parts = analyse_word(tok.text, tid)
             tok.tag_ = stts
-            tok.pos_ = to_upos(stts) if kind != PUNCT else "PUNCT"
+            tok.pos_ = pos
             tok.lemma_ = lemma
             tok._.base = lemma
             tok._.kind = kind
-            if stts == "NN" and kind == WORD and "-" not in text:
-                tok._.parts = compound_parts(word, tid, lemma)
-            elif stts == "NN" and "-" in text.strip("-"):
-                tok._.parts = _hyphen_parts(text, lemma)
+            tok._.parts = parts
     return doc
+
+
+@lru_cache(maxsize=500_000)
+def analyse_word(text: str, tag_id: int) -> tuple[str, str, str, str, tuple[str, ...] | None]:
+    """(STTS, UPOS, lemma, kind, compound parts) of a word with the tag HanTa chose in context."""
+    word = text.translate(_QUOTES)
+    stts = to_stts(hanta.tag_name(tag_id))
+    if not _HAS_LETTER.search(text) and not any(c.isdigit() for c in text):
+        stts = _punct_tag(text)
+        lemma = text
+    elif stts.startswith("$"):
+        lemma = text
+    elif "-" in text.strip("-") and stts == "NN":
+        lemma = _hyphen_lemma(text, tag_id)
+    elif stts in ("NE", "CARD", "FM", "XY"):
+        lemma = repair_lemma(text, text, stts, tag_id)  # names keep their form: no morphology needed
+    else:
+        lemma = repair_lemma(text, hanta.lemma(word, tag_id), stts, tag_id)
+    kind = _kind(text, stts)
+    if kind == NUMBER and stts != "ADJA":
+        stts = "CARD"
+    pos = to_upos(stts) if kind != PUNCT else "PUNCT"
+    parts = None
+    if stts == "NN" and kind == WORD:
+        parts = _hyphen_parts(text, lemma) if "-" in text.strip("-") else compound_parts(word, tag_id, lemma)
+    return stts, pos, lemma, kind, parts
 
 
 def _hyphen_lemma(text: str, tag_id: int) -> str:

@@ -50,6 +50,15 @@ def pipeline() -> Language:
         return _nlp
 
 
+def reset_caches() -> None:
+    """Forget every per-word cache in this process (benchmarks use it to measure cold runs)."""
+    from . import hanta
+
+    hanta.reset()
+    for fn in (morphology.analyse_word, morphology.repair_lemma, morphology.compound_parts):
+        fn.cache_clear()
+
+
 def to_tokens(doc: Doc, gender_of: GenderLookup | None = None) -> list[Token]:
     """Convert a processed Doc to lesen tokens (whitespace dropped, sentence indices counted)."""
     out: list[Token] = []

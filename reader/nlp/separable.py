@@ -2,8 +2,9 @@
 
 The particle belongs to the nearest finite verb before it in the same main clause: verbs inside a
 verb-final subordinate clause (opened by a subordinating conjunction or relative/interrogative word and
-closed by a comma) are skipped, and the joined verb must be a word German word lists know, which keeps
-prepositions at a clause end from being glued to a verb they do not belong to.
+closed by a comma) are skipped, the particle must close its clause, and the joined verb must be a word
+German word lists know, which keeps postpositions and idioms (*den Hunden gegenüber*, *nach wie vor*)
+from being glued to a verb they do not belong to.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ _PARTICLES = {
     "statt", "teil", "um", "durch", "über", "nieder", "hoch", "empor", "bereit", "frei", "kennen",
 }
 MIN_ZIPF = 1.0
+_CLOSING = {'"', "“", "”", "»", "«", ")", "''", "-", "–", "—", "--", ";", ":"}
 
 
 def joined_lemma(particle: str, verb_lemma: str) -> str:
@@ -37,26 +39,20 @@ def is_verb(word: str) -> bool:
 
 
 def _clause_verb(toks: list[Token], p: int) -> Token | None:
-    """The finite verb of the main clause that the particle at position p closes."""
-    depth = 0  # >0 while walking backwards through a verb-final subordinate clause
+    """The finite verb of the main clause that the particle at position p closes.
+
+    Walking back from the particle, a finite verb right before a comma that ends a subordinate clause
+    is skipped (the particle cannot belong to it); a sentence end stops the search.
+    """
     for k in range(p - 1, -1, -1):
         t = toks[k]
-        if t.tag_ == "$," or t.text in ("–", "-", ";", ":"):
-            # a comma that we cross backwards may close a subordinate clause we are walking through
-            depth = 0
-            continue
         if t.tag_ == "$.":
             return None
-        if t.tag_ in _SUBORDINATORS:
-            depth = 0
-            continue
         if is_finite_verb(t.tag_):
-            # a finite verb directly before a comma (going forwards) ends a subordinate clause
-            nxt = toks[k + 1] if k + 1 < len(toks) else None
-            if nxt is not None and nxt.tag_ == "$," and _opens_subclause(toks, k):
+            nxt = toks[k + 1]
+            if nxt.tag_ == "$," and _opens_subclause(toks, k):
                 continue
-            if t.tag_.startswith("VV") or t.tag_.startswith(("VA", "VM")):
-                return t
+            return t
     return None
 
 
@@ -70,14 +66,21 @@ def _opens_subclause(toks: list[Token], k: int) -> bool:
     return False
 
 
+def _ends_clause(toks: list[Token], p: int) -> bool:
+    """A separated particle closes its clause: punctuation, a conjunction or the end follows it."""
+    nxt = toks[p + 1] if p + 1 < len(toks) else None
+    if nxt is None or nxt.tag_ in ("$.", "$,") or nxt.text in _CLOSING:
+        return True
+    after = toks[p + 2] if p + 2 < len(toks) else None
+    # `… ab und …` ends a clause; `mit und ohne Leine` coordinates prepositions
+    return nxt.tag_ == "KON" and (after is None or after.tag_ not in ("APPR", "APPRART"))
+
+
 def _is_particle(toks: list[Token], p: int) -> bool:
     t = toks[p]
-    if t.tag_ == "PTKVZ":
-        return True
-    if t.text.lower() not in _PARTICLES or t.tag_ not in ("APPR", "ADV", "PTKVZ"):
+    if t.tag_ != "PTKVZ" and (t.text.lower() not in _PARTICLES or t.tag_ not in ("APPR", "ADV")):
         return False
-    nxt = toks[p + 1] if p + 1 < len(toks) else None
-    return nxt is None or nxt.tag_ in ("$.", "$,") or nxt.text in ('"', "“", "”", ")")
+    return _ends_clause(toks, p)
 
 
 @Language.component("lesen_separable")
@@ -85,16 +88,16 @@ def separable(doc: Doc) -> Doc:
     """Join separated particles to their verbs; both tokens get the joined lemma."""
     for sent in doc.sents:
         toks = [t for t in sent if not t.is_space]
-        for p, tok in enumerate(toks):
+        # right to left: the particle at the very end of a clause claims its verb first
+        for p in range(len(toks) - 1, -1, -1):
+            tok = toks[p]
             if not _is_particle(toks, p):
                 continue
             verb = _clause_verb(toks, p)
             if verb is None or verb._.verb is not None:
                 continue
             lemma = joined_lemma(tok.text, verb.lemma_)
-            if tok.tag_ != "PTKVZ" and not is_verb(lemma):
-                continue
-            if tok.tag_ == "PTKVZ" and not is_verb(lemma) and not verb.tag_.startswith("VV"):
+            if not is_verb(lemma):
                 continue
             tok.tag_ = "PTKVZ"
             tok.pos_ = "ADP"

@@ -1,0 +1,264 @@
+"""Analysis figures: lemma accuracy and separable verbs on UD German GSD, import throughput, re-open time.
+
+Run alone: `.venv/bin/python -m bench.nlp` (prints the rows as JSON lines).
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+GSD_DEV = SHARED / "data" / "ud-german-gsd" / "de_gsd-ud-dev.conllu"
+CONTENT_UPOS = {"NOUN", "VERB", "ADJ", "ADV", "AUX", "PROPN"}
+
+
+@dataclass
+class Sentence:
+    words: list[str]
+    spaces: list[bool]
+    lemmas: list[str]
+    upos: list[str]
+    prt: set[tuple[int, int]] = field(default_factory=set)  # (verb index, particle index)
+
+
+def read_conllu(path: Path) -> list[Sentence]:
+    """Syntactic words of each sentence (multi-word token ranges skipped), with gold lemmas and particles."""
+    sents: list[Sentence] = []
+    rows: list[list[str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if not line.strip():
+            if rows:
+                s = Sentence([], [], [], [])
+                for r in rows:
+                    s.words.append(r[1])
+                    s.lemmas.append(r[2])
+                    s.upos.append(r[3])
+                    s.spaces.append("SpaceAfter=No" not in r[9])
+                    if r[7] == "compound:prt":
+                        verb, prt = int(r[6]) - 1, int(r[0]) - 1
+                        if verb < prt:
+                            s.prt.add((verb, prt))
+                sents.append(s)
+                rows = []
+            continue
+        if line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if "-" in cols[0] or "." in cols[0]:
+            continue
+        rows.append(cols)
+    return sents
+
+
+def _norm(s: str) -> str:
+    return unicodedata.normalize("NFC", s).replace("ß", "ss")
+
+
+def evaluate_gsd(path: Path = GSD_DEV) -> dict[str, float]:
+    """Content-word lemma accuracy (ß/ss alike) and separable-verb precision/recall on gold tokens."""
+    from reader.nlp.pipeline import pipeline
+
+    nlp = pipeline()
+    sents = read_conllu(path)
+    right = total = 0
+    tp = fp = fn = 0
+    for s in sents:
+        doc = Doc(nlp.vocab, words=s.words, spaces=s.spaces,
+                  sent_starts=[True] + [False] * (len(s.words) - 1))
+        for name, proc in nlp.pipeline:
+            if name != "lesen_segment":  # gold tokens and sentences
+                doc = proc(doc)
+        for tok, gold, upos in zip(doc, s.lemmas, s.upos, strict=True):
+            if upos in CONTENT_UPOS:
+                total += 1
+                right += _norm(tok._.base or tok.lemma_) == _norm(gold)
+        pred = set()
+        for tok in doc:
+            if tok._.verb and tok._.verb["other"] > tok.i:
+                pred.add((tok.i, tok._.verb["other"]))
+        tp += len(pred & s.prt)
+        fp += len(pred - s.prt)
+        fn += len(s.prt - pred)
+    return {
+        "lemma_accuracy": right / total,
+        "content_tokens": total,
+        "prt_recall": tp / (tp + fn) if tp + fn else 0.0,
+        "prt_precision": tp / (tp + fp) if tp + fp else 0.0,
+        "prt_gold": tp + fn,
+    }
+
+
+TCD = SHARED / "data" / "textcomplexityde19"
+
+
+def corpus_texts() -> list[str]:
+    """All real German text at hand as a few hundred articles: the cleaned seeds, then GSD dev and
+    TextComplexityDE sentences (ratings and both sides of the parallel corpus) grouped eight to an article."""
+    import csv
+
+    from reader.cleaning import clean
+
+    texts = [clean(p.read_text(encoding="utf-8")).body for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    sents: list[str] = []
+    if GSD_DEV.exists():
+        sents += [" ".join(s.words) for s in read_conllu(GSD_DEV)]
+    if TCD.exists():
+        with open(TCD / "ratings.csv", encoding="utf-8", newline="") as fh:
+            sents += [row["Sentence"] for row in csv.DictReader(fh)]
+        with open(TCD / "parallel_corpus.csv", encoding="utf-8", newline="") as fh:
+            rows = list(csv.reader(fh))
+        sents += [cell for row in rows[1:] for cell in row[3:5] if len(cell.split()) > 3]
+    for k in range(0, len(sents), 8):
+        texts.append(" ".join(sents[k : k + 8]))
+    return texts
+
+
+def _analyse_all(texts: list[str]) -> tuple[int, float]:
+    """(tokens, CPU seconds) to analyse texts through the import pipeline in this process."""
+    from reader.nlp.pipeline import pipeline
+
+    t0 = time.process_time()
+    n = 0
+    for doc in pipeline().pipe(texts, batch_size=16):
+        n += sum(1 for t in doc if not t.is_space)
+    return n, time.process_time() - t0
+
+
+def throughput() -> dict[str, float]:
+    """Tokens per second (one core, CPU time) for import analysis against plain HanTa `tag_sent`.
+
+    - baseline: HanTa's own `tag_sent` over the same sentences, model loaded beforehand;
+    - cold: our pipeline with an empty word cache (the very first import);
+    - next imports: the corpus split in two interleaved halves; the first half is imported and its word
+      cache persisted, then the second half (other articles) is imported by a fresh tagger that loads
+      that cache from disk, load time included.
+    """
+    import os
+
+    import spacy
+    from wordfreq import zipf_frequency
+
+    from reader.nlp import hanta
+    from reader.nlp.pipeline import reset_caches
+
+    texts = corpus_texts()
+    tok = spacy.blank("de")
+    sents = [[t.text for t in s] for text in texts for s in _split(tok(text))]
+    n = sum(len(s) for s in sents)
+    plain = hanta.plain_tagger()
+    t0 = time.process_time()
+    for s in sents:
+        plain.tag_sent(s, taglevel=1)
+    baseline = n / (time.process_time() - t0)
+
+    old = os.environ.get("LESEN_CACHE_DIR")
+    zipf_frequency("laden", "de")  # wordfreq's table loads once per process, on both sides
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            os.environ["LESEN_CACHE_DIR"] = tmp
+            reset_caches()
+            hanta.tagger()  # model loading is excluded, as for the baseline
+            tokens, secs = _analyse_all(texts)
+            cold = tokens / secs
+        with tempfile.TemporaryDirectory() as tmp:
+            os.environ["LESEN_CACHE_DIR"] = tmp
+            reset_caches()
+            _analyse_all(texts[0::2])
+            hanta.save_cache()
+            reset_caches()
+            t0 = time.process_time()
+            hanta.tagger()
+            load = time.process_time() - t0
+            tokens_b, secs_b = _analyse_all(texts[1::2])
+            steady = tokens_b / (secs_b + load)
+    finally:
+        if old is None:
+            os.environ.pop("LESEN_CACHE_DIR", None)
+        else:
+            os.environ["LESEN_CACHE_DIR"] = old
+        reset_caches()
+    return {"tokens": n, "cold": cold, "steady": steady, "baseline": baseline, "articles": len(texts)}
+
+
+def _split(doc):
+    """Sentences for the baseline: cut after ., !, ? tokens."""
+    cur = []
+    for t in doc:
+        if t.is_space:
+            continue
+        cur.append(t)
+        if t.text in (".", "!", "?"):
+            yield cur
+            cur = []
+    if cur:
+        yield cur
+
+
+def reopen_ms() -> float:
+    """Median time to read a stored 5,000-word article's tokens back from SQLite."""
+    from reader.nlp import analyze
+    from reader.store import Store
+    from reader.store.articles import add_article, load_tokens
+
+    body = "\n\n".join(corpus_texts())
+    words = body.split()
+    body = " ".join((words * (5000 // len(words) + 1))[:5000])
+    tokens = analyze(body)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "bench.db")
+        aid = add_article(store, title="bench", body=body, tokens=tokens)
+        store.close()
+        times = []
+        for _ in range(7):
+            s = Store(Path(tmp) / "bench.db")
+            t0 = time.perf_counter()
+            load_tokens(s, aid)
+            times.append((time.perf_counter() - t0) * 1000)
+            s.close()
+    return sorted(times)[len(times) // 2]
+
+
+def rows() -> list[dict]:
+    out: list[dict] = []
+    cmd = ".venv/bin/python -m bench.nlp"
+    if GSD_DEV.exists():
+        g = evaluate_gsd()
+        out += [
+            {"area": "analysis", "figure": f"lemma accuracy, content words, GSD dev ({g['content_tokens']})",
+             "value": f"{g['lemma_accuracy']:.4f}", "target": "≥ 0.98", "ok": g["lemma_accuracy"] >= 0.98,
+             "command": cmd},
+            {"area": "analysis", "figure": f"separable verbs recall (GSD dev, {g['prt_gold']} gold)",
+             "value": f"{g['prt_recall']:.3f}", "target": "≥ 0.95", "ok": g["prt_recall"] >= 0.95,
+             "command": cmd},
+            {"area": "analysis", "figure": "separable verbs precision (GSD dev)",
+             "value": f"{g['prt_precision']:.3f}", "target": "≥ 0.95", "ok": g["prt_precision"] >= 0.95,
+             "command": cmd},
+        ]
+    else:
+        out.append({"area": "analysis", "figure": "GSD dev figures", "value": "skipped: ../shared absent",
+                    "target": "", "ok": None})
+    t = throughput()
+    base = f"(HanTa tag_sent baseline {t['baseline']:,.0f} tok/s, same run)"
+    out.append({"area": "analysis", "figure": f"import throughput, first import, {t['articles']} articles",
+                "value": f"{t['cold']:,.0f} tok/s {base}", "target": "≥ 20,000 tok/s",
+                "ok": t["cold"] >= 20_000, "command": cmd})
+    out.append({"area": "analysis", "figure": "import throughput, next imports (persisted word cache)",
+                "value": f"{t['steady']:,.0f} tok/s {base}", "target": "≥ 20,000 tok/s",
+                "ok": t["steady"] >= 20_000, "command": cmd})
+    ms = reopen_ms()
+    out.append({"area": "analysis", "figure": "re-open a stored 5,000-word article", "value": f"{ms:.1f} ms",
+                "target": "≤ 50 ms", "ok": ms <= 50, "command": cmd})
+    return out
+
+
+if __name__ == "__main__":
+    for row in rows():
+        print(json.dumps(row, ensure_ascii=False))
