@@ -11,6 +11,14 @@ SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _word_cache_dir(tmp_path_factory: pytest.TempPathFactory):
+    """Keep the analysis word cache out of the user's cache directory (shared by all tests)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("LESEN_CACHE_DIR", str(tmp_path_factory.mktemp("word-cache")))
+        yield
+
+
 @pytest.fixture
 def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "lesen.db"
