@@ -1,0 +1,288 @@
+"""Dictionary figures: gloss coverage (with the direct-headword baseline beside it), sense choice on a
+proxy, noun gender against GSD gold, full import time, warm lookup latency.
+
+Run alone: `.venv/bin/python -m bench.dictionary` (prints the rows as JSON lines).
+
+Text used for coverage: the seeds (news), and as held-out text the TextComplexityDE sentences and the GSD
+dev sentences from ../shared. The sense-choice proxy uses Ding's own example sentence pairs (German
+sentence | English translation), which the ranking never sees (sentence sub-entries are not indexed):
+for each content word the chosen gloss counts when one of its words occurs in the English sentence.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = ROOT / "seeds"
+GSD_DEV = SHARED / "data" / "ud-german-gsd" / "de_gsd-ud-dev.conllu"
+TCDE = SHARED / "data" / "textcomplexityde19" / "ratings.csv"
+CONTENT = {"NOUN", "VERB", "ADJ", "ADV"}
+AREA = "dictionary"
+CMD = ".venv/bin/python -m bench.dictionary"
+_STOP = {"to", "the", "a", "an", "of", "be", "sth", "sb", "in", "on", "at", "for", "with", "by", "from",
+         "one", "one's", "oneself", "up", "out", "off", "and", "or", "not", "as", "is", "it", "into", "do"}
+_EN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+def _row(figure: str, value: str, target: str, ok: bool | None, command: str = CMD) -> dict:
+    return {"area": AREA, "figure": figure, "value": value, "target": target, "ok": ok, "command": command}
+
+
+# -- texts ----------------------------------------------------------------------------------------
+def gsd_sentences() -> list[tuple[str, list[dict]]]:
+    """(text, gold tokens with form, lemma, upos, xpos, feats) for each GSD dev sentence."""
+    out, text, toks = [], None, []
+    if not GSD_DEV.exists():
+        return out
+    for line in GSD_DEV.read_text(encoding="utf-8").splitlines() + [""]:
+        if line.startswith("# text = "):
+            text = line[9:]
+        elif not line.strip():
+            if text and toks:
+                out.append((text, toks))
+            text, toks = None, []
+        elif not line.startswith("#"):
+            c = line.split("\t")
+            if "-" in c[0] or "." in c[0]:
+                continue
+            feats = dict(f.split("=", 1) for f in c[5].split("|") if "=" in f)
+            toks.append({"form": c[1], "lemma": c[2], "upos": c[3], "xpos": c[4], "feats": feats})
+    return out
+
+
+def texts() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    seeds = sorted(SEEDS.glob("*.txt"))
+    if seeds:
+        out["seeds"] = [p.read_text(encoding="utf-8") for p in seeds]
+    if TCDE.exists():
+        with open(TCDE, encoding="utf-8") as f:
+            out["TextComplexityDE"] = [r["Sentence"] for r in csv.DictReader(f)]
+    gsd = gsd_sentences()
+    if gsd:
+        out["GSD dev"] = [t for t, _ in gsd]
+    return out
+
+
+# -- coverage -------------------------------------------------------------------------------------
+def coverage(path: Path) -> list[dict]:
+    from reader import nlp
+    from reader.dictionary import gloss_token, lookup
+
+    rows = []
+    for name, docs in texts().items():
+        total = covered = direct = 0
+        missing: dict[str, int] = {}
+        batch = docs if name == "seeds" else ["\n\n".join(docs[k:k + 50]) for k in range(0, len(docs), 50)]
+        for tokens in nlp.analyze_many(batch):
+            for t in tokens:
+                if t.kind != "word" or t.pos not in CONTENT:
+                    continue
+                total += 1
+                g = gloss_token(tokens, t.i)
+                covered += bool(g.best)
+                direct += bool(lookup.entries(str(path), (t.lemma or t.text).lower()))
+                if not g.best:
+                    missing[t.text] = missing.get(t.text, 0) + 1
+        if not total:
+            continue
+        worst = ", ".join(sorted(missing, key=lambda w: -missing[w])[:6])
+        rows.append(_row(f"gloss coverage, content words, {name} ({total} tokens)",
+                         f"{covered / total:.1%}" + (f" (missing: {worst})" if worst else ""), "≥ 99 %",
+                         covered / total >= 0.99))
+        rows.append(_row(f"baseline: direct headword lookup, {name}", f"{direct / total:.1%}", "~86 %", None))
+    return rows
+
+
+# -- gender -----------------------------------------------------------------------------------------
+def gender() -> list[dict]:
+    from reader import nlp
+    from reader.dictionary import gender_lookup
+
+    sents = gsd_sentences()
+    gender_of = gender_lookup()
+    if not sents or gender_of is None:
+        return [_row("noun gender vs GSD gold", "skipped (no GSD or no dictionary)", "≥ 97 %", None)]
+    right = total = aligned = 0
+    lemma_right = 0
+    for (text, gold), tokens in zip(sents, nlp.analyze_many([t for t, _ in sents], gender_of), strict=True):
+        spans, pos = {}, 0
+        for g in gold:
+            start = text.find(g["form"], pos)
+            if start >= 0:
+                spans[(start, start + len(g["form"]))] = g
+                pos = start + len(g["form"])
+        ours = {(t.start, t.end): t for t in tokens}
+        for span, g in spans.items():
+            gg = g["feats"].get("Gender", "")
+            if g["xpos"] != "NN" or g["feats"].get("Number") != "Sing" or gg not in ("Masc", "Fem", "Neut"):
+                continue
+            want = {"Masc": "m", "Fem": "f", "Neut": "n"}[gg]
+            total += 1
+            lemma_right += gender_of(g["lemma"]) == want
+            t = ours.get(span)
+            if t is not None:
+                aligned += 1
+                right += t.gender == want
+            else:
+                right += gender_of(g["lemma"]) == want
+    return [
+        _row(f"noun gender, singular NN in running GSD dev text ({total} tokens, {aligned} aligned)",
+             f"{right / total:.1%}", "≥ 97 %", right / total >= 0.97),
+        _row("noun gender from the gold lemma alone (dictionary + compound head)", f"{lemma_right / total:.1%}",
+             "", None),
+    ]
+
+
+# -- sense choice proxy ---------------------------------------------------------------------------------
+def _stem(w: str) -> str:
+    for suf in ("ing", "ed", "es", "s", "ly", "e"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[: -len(suf)]
+    return w
+
+
+def _words(text: str) -> set[str]:
+    return {_stem(w) for w in _EN_WORD.findall(text.lower()) if w not in _STOP}
+
+
+def example_pairs(limit: int = 400, seed: int = 7) -> list[tuple[str, str]]:
+    """German/English example sentence pairs from Ding's own lines (sentence sub-entries)."""
+    from reader.dictionary.db import system_copy
+    from reader.dictionary.ding import read_lines
+
+    src = system_copy()
+    if src is None:
+        return []
+    pairs = []
+    with open(src, encoding="utf-8") as f:
+        for ln in read_lines(f):
+            for sub in ln.subs[1:]:
+                if sub.is_sentence and len(sub.english) == 1 and len(sub.raw_german.split()) >= 5:
+                    pairs.append((sub.raw_german.strip(), sub.english[0].text))
+    random.Random(seed).shuffle(pairs)
+    return pairs[:limit]
+
+
+def sense_choice(path: Path) -> list[dict]:
+    from reader import nlp
+    from reader.dictionary import lookup
+    from reader.dictionary.ranking import core, rank
+
+    pairs = example_pairs()
+    if not pairs:
+        return [_row("sense choice (proxy)", "skipped (no system Ding file)", "≥ 40 %", None)]
+    p = str(path)
+    n = chosen = first = oracle = no_ctx = 0
+    for (de, en), tokens in zip(pairs, nlp.analyze_many([d for d, _ in pairs]), strict=True):
+        target = _words(en)
+        ctx_all = {t.lemma.lower() for t in tokens if t.kind == "word"} | {t.text.lower() for t in tokens}
+        for t in tokens:
+            if t.kind != "word" or t.pos not in CONTENT:
+                continue
+            base = t.base or t.lemma
+            joined = t.lemma if t.verb and t.lemma != base else None
+            g = lookup.lookup(base, t.pos, text=t.text, parts=t.parts, joined=joined,
+                              context=frozenset(ctx_all - {t.lemma.lower(), t.text.lower()}), path=path)
+            if len({s.text for s in g.senses}) < 2:
+                continue
+            rows = lookup.entries(p, g.lemma.lower())
+            if not rows:
+                continue
+            n += 1
+            chosen += bool(_words(core(g.best)) & target)
+            first_sense = json.loads(rows[0][10])[0][0]
+            first += bool(_words(core(first_sense)) & target)
+            oracle += any(_words(core(s.text)) & target for s in g.senses)
+            plain = rank(lookup.candidates(p, [r for r in rows]), g.lemma, t.pos)
+            no_ctx += bool(plain and _words(core(plain[0].sense.text)) & target)
+    if not n:
+        return []
+    label = f"on {len(pairs)} Ding example sentence pairs, {n} ambiguous content words"
+    return [
+        _row(f"sense choice proxy: ranked best gloss in the translation ({label})", f"{chosen / n:.1%}",
+             "≥ 40 % (issue's held-out set)", chosen / n >= 0.40),
+        _row("  same, ranking without the sentence context", f"{no_ctx / n:.1%}", "", None),
+        _row("  baseline: first Ding sense", f"{first / n:.1%}", "~28 % on the issue's set", None),
+        _row("  ceiling: any sense of the entry", f"{oracle / n:.1%}", "~51 % on the issue's set", None),
+    ]
+
+
+# -- speed --------------------------------------------------------------------------------------------
+def import_time() -> tuple[list[dict], Path | None]:
+    from reader.dictionary.build import import_file
+    from reader.dictionary.db import system_copy
+
+    src = system_copy()
+    if src is None:
+        return [_row("full Ding import", "skipped (no /usr/share/trans/de-en)", "≤ 30 s", None)], None
+    target = Path(tempfile.mkdtemp(prefix="lesen-bench-dict-")) / "dictionary.db"
+    result = import_file(src, target)
+    size = target.stat().st_size / 1e6
+    return [_row(f"full Ding import ({result.lines} lines → {result.entries} headwords, {size:.0f} MB, "
+                 f"{result.malformed} malformed skipped)", f"{result.seconds:.1f} s", "≤ 30 s",
+                 result.seconds <= 30)], target
+
+
+def latency(path: Path) -> list[dict]:
+    """p99 of gloss_token over the seeds' words, caches of earlier lookups cleared, database warm."""
+    from reader import nlp
+    from reader.dictionary import db, gloss_token
+
+    docs = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    if not docs:
+        return []
+    token_lists = list(nlp.analyze_many(docs))
+    for tokens in token_lists:  # warm the database pages
+        for t in tokens:
+            if t.kind == "word":
+                gloss_token(tokens, t.i)
+    db.reset()  # drop memoised lookups: measure real queries on a warm file
+    times = []
+    for tokens in token_lists:
+        for t in tokens:
+            if t.kind == "word":
+                start = time.perf_counter()
+                gloss_token(tokens, t.i)
+                times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    p99 = times[int(len(times) * 0.99)]
+    return [_row(f"gloss lookup latency p99, warm file, memo caches cleared ({len(times)} lookups; "
+                 f"median {statistics.median(times):.2f} ms)", f"{p99:.2f} ms", "≤ 2 ms", p99 <= 2)]
+
+
+def rows() -> list[dict]:
+    out, path = import_time()
+    if path is None:
+        return out
+    os.environ["LESEN_DICT"] = str(path)
+    from reader.dictionary import db
+
+    db.reset()
+    out += latency(path)
+    out += coverage(path)
+    out += gender()
+    out += sense_choice(path)
+    return out
+
+
+def main() -> Iterator[None]:
+    for r in rows():
+        sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
