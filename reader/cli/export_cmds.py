@@ -92,7 +92,7 @@ def vocab_cmd(cctx: click.Context, refs: tuple[str, ...], level: str, top: int |
     vl = vocab.build(texts, level.upper(), top=top, coverage=coverage)
     data = vocab.render(vl, fmt)
     if out == "-":
-        click.get_binary_stream("stdout").write(data)
+        click.echo(data.decode("utf-8"), nl=False)
         click.echo(vocab.summary(vl), err=True)
         return
     try:
