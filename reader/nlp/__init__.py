@@ -13,6 +13,7 @@ from .tokens import NAME, NUMBER, PUNCT, SYMBOL, WORD, Token
 _LAZY = {
     "analyze": "pipeline", "analyze_many": "pipeline", "installed_model": "pipeline",
     "german_share": "language", "is_german": "language",
+    "save_word_cache": "hanta.save_cache",
 }
 
 __all__ = [
@@ -21,10 +22,18 @@ __all__ = [
 ]
 
 
+def save_word_cache() -> bool:
+    """Persist the per-word analysis cache after an import (see `hanta.WordCache`)."""
+    from .hanta import save_cache
+
+    return save_cache()
+
+
 def __getattr__(name: str) -> Any:
     """Load the analysis pipeline (and submodules) only when first asked for."""
     if name in _LAZY:
-        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        module, _, attr = _LAZY[name].partition(".")
+        return getattr(importlib.import_module(f".{module}", __name__), attr or name)
     try:
         return importlib.import_module(f".{name}", __name__)
     except ModuleNotFoundError as exc:
