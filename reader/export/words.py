@@ -82,7 +82,7 @@ def esc(text: str | None) -> str:
     """HTML-escape text from articles and dictionaries; braces too, so no text can become a template."""
     if not text:
         return ""
-    return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+    return html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
 
 
 def one_line(text: str | None) -> str:
