@@ -48,9 +48,7 @@ def analyze_cmd(ref: str, as_json: bool, with_gloss: bool, force: bool) -> None:
 
         add_glosses(tokens, rows)
     if as_json:
-        out = click.get_text_stream("stdout")
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        click.echo("\n".join(json.dumps(row, ensure_ascii=False) for row in rows))
         return
     for t, row in zip(tokens, rows, strict=True):
         extra = f"  {row['gloss']}" if with_gloss and row.get("gloss") else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
@@ -36,7 +37,7 @@ def import_cmd(ctx: Context, refs: tuple[str, ...], force: bool, if_empty: bool)
     results = []
     gender_of = gender_lookup()
     show_bar = len(expanded) > 1
-    with click.progressbar(length=len(expanded), label="Importing", file=click.get_text_stream("stderr"),
+    with click.progressbar(length=len(expanded), label="Importing", file=sys.stderr,
                            show_pos=True) if show_bar else _NoBar() as bar:
         for ref in expanded:
             for result in library.import_refs(store, [ref], force=force, gender_of=gender_of):

@@ -1,0 +1,125 @@
+"""The analysis on hand-checked sentences: lemmas, separable verbs, compounds, names, numbers, offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.nlp import NAME, NUMBER, PUNCT, WORD, analyze, is_german
+
+
+def by_text(tokens, text):
+    found = [t for t in tokens if t.text == text]
+    assert found, f"{text!r} not among {[t.text for t in tokens]}"
+    return found[0]
+
+
+def test_separated_verb_joined_on_both_tokens():
+    toks = analyze("Kim ruderte von angeblichen Angriffsplänen zurück.")
+    verb, particle = by_text(toks, "ruderte"), by_text(toks, "zurück")
+    assert verb.lemma == particle.lemma == "zurückrudern"
+    assert verb.verb == {"lemma": "zurückrudern", "other": particle.i}
+    assert particle.verb == {"lemma": "zurückrudern", "other": verb.i}
+    assert verb.base == "rudern" and particle.tag == "PTKVZ"
+
+
+def test_plain_verb_stays_its_own_word():
+    toks = analyze("Die Mannschaft ruderte über den See.")
+    assert by_text(toks, "ruderte").lemma == "rudern"
+    assert by_text(toks, "ruderte").verb is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "particle", "lemma"),
+    [
+        ("Die USA, Japan und Südkorea halten gewaltige Militärübung ab.", "halten", "ab", "abhalten"),
+        ("Doch dann schlugen alle Seiten wieder gemäßigtere Töne an.", "schlugen", "an", "anschlagen"),
+        ("Nun rücken die beiden Partner noch enger zusammen und schmieden Bande.", "rücken", "zusammen",
+         "zusammenrücken"),
+        ("Er lädt in Mai und Oktober zu Wandern und Schauen ein.", "lädt", "ein", "einladen"),
+    ],
+)
+def test_separable_verbs(sentence, verb, particle, lemma):
+    toks = analyze(sentence)
+    v, p = by_text(toks, verb), by_text(toks, particle)
+    assert v.lemma == p.lemma == lemma
+    assert v.verb["other"] == p.i and p.verb["other"] == v.i
+
+
+def test_particle_of_a_subordinate_clause_verb_is_not_taken():
+    # `an` closes the main clause of `kündigte`, not the subordinate clause of `sagte`
+    toks = analyze("Als er das sagte, kündigte Kim neue Tests an.")
+    assert by_text(toks, "kündigte").lemma == "ankündigen"
+    assert by_text(toks, "sagte").verb is None
+
+
+def test_postposition_is_not_a_particle():
+    toks = analyze("Es herrscht ein rauher Ton den Hunden gegenüber.")
+    assert by_text(toks, "herrscht").verb is None
+
+
+def test_compound_parts_and_gender():
+    toks = analyze("Japans Verteidigungsminister sprach über das Atomwaffenarsenal und die Angriffspläne.")
+    minister = by_text(toks, "Verteidigungsminister")
+    assert minister.parts == ["Verteidigung", "Minister"]
+    assert minister.gender == "m"
+    assert by_text(toks, "Atomwaffenarsenal").parts == ["Atom", "Waffe", "Arsenal"]
+    plans = by_text(toks, "Angriffspläne")
+    assert plans.lemma == "Angriffsplan" and plans.parts == ["Angriff", "Plan"]
+
+
+def test_hyphenated_words():
+    toks = analyze("Sie starten eine Mega-Militäraktion mit B-52-Bombern.")
+    mega = by_text(toks, "Mega-Militäraktion")
+    assert mega.lemma == "Mega-Militäraktion" and mega.parts == ["Mega", "Militäraktion"]
+    assert mega.kind == WORD and mega.pos == "NOUN"
+    bomber = by_text(toks, "B-52-Bombern")
+    assert bomber.lemma == "B-52-Bomber" and bomber.parts == ["B-52", "Bomber"]
+
+
+def test_names_numbers_and_punctuation_are_flagged():
+    toks = analyze("Die USA schickten 2022 mehr als 10.000 Soldaten nach Südkorea, sagte Austin.")
+    usa = by_text(toks, "USA")
+    assert (usa.kind, usa.lemma, usa.pos, usa.tag) == (NAME, "USA", "PROPN", "NE")
+    assert by_text(toks, "Südkorea").kind == NAME
+    assert by_text(toks, "2022").kind == NUMBER and by_text(toks, "10.000").kind == NUMBER
+    assert by_text(toks, ",").kind == PUNCT and not by_text(toks, ",").is_word
+    assert by_text(toks, "Soldaten").lemma == "Soldat" and by_text(toks, "Soldaten").kind == WORD
+    assert not usa.counts_as_unknown and by_text(toks, "Soldaten").counts_as_unknown
+
+
+def test_genitive_names_and_acronyms_keep_their_form():
+    toks = analyze("Nordkoreas Drohungen beunruhigen die SPD und die EU.")
+    assert by_text(toks, "Nordkoreas").lemma == "Nordkorea"
+    assert by_text(toks, "SPD").lemma == "SPD" and by_text(toks, "EU").lemma == "EU"
+
+
+def test_offsets_point_into_the_input_as_given():
+    text = "Stand: 17.08.2017 22:11 Uhr\n\nDie Gespräche\nscheiterten 2019.  Trump sagte „Liebe“.\n\nEnde."
+    toks = analyze(text)
+    for t in toks:
+        assert text[t.start:t.end] == t.text
+    assert [t.i for t in toks] == list(range(len(toks)))
+
+
+def test_sentences_and_paragraphs():
+    text = "Am 17. August 2017 sprachen sie. Die Gespräche scheiterten 2019.\nEin Satz.\n\nNeuer Absatz hier."
+    toks = analyze(text)
+    assert by_text(toks, "17.").sentence == 0  # an ordinal does not end the sentence
+    assert by_text(toks, "Die").sentence == 1
+    assert by_text(toks, "2019").tag == "CARD"  # `2019.` split: the period ends the sentence
+    assert by_text(toks, "Ein").sentence == 2  # a single line break is a space, the period ends it
+    assert by_text(toks, "Ein").paragraph == 0
+    assert by_text(toks, "Neuer").paragraph == 1 and by_text(toks, "Neuer").sentence == 3
+
+
+def test_json_shape():
+    toks = analyze("Kim ruderte zurück.")
+    row = toks[1].to_json()
+    assert set(row) >= {"text", "start", "end", "sentence", "is_word", "lemma", "pos", "tag", "verb"}
+    assert row["pos"] == "VERB" and row["tag"] == "VVFIN"
+
+
+def test_language_check():
+    assert is_german("Die Drohungen Nordkoreas waren Anlass für ein Treffen der Verteidigungsminister.")
+    assert not is_german("The threats from North Korea prompted a meeting of the defence ministers.")
+    assert not is_german("Les menaces de la Corée du Nord ont provoqué une réunion des ministres.")
