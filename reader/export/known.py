@@ -93,7 +93,15 @@ def lemmatise(words: list[str]) -> list[str | None]:
     for tokens in nlp.analyze_many(words):
         words_ = [t for t in tokens if t.is_word]
         chosen = [t for t in words_ if t.pos not in _SKIP_POS] or words_
-        out.append(chosen[0].lemma if chosen else None)
+        if not chosen:
+            out.append(None)
+            continue
+        t = chosen[0]
+        lemma = t.lemma
+        if t.text[:1].islower() and lemma[:1].isupper():
+            # a lone lowercase infinitive is read as a nominalisation at the start of a "sentence"
+            lemma = lemma[:1].lower() + lemma[1:]
+        out.append(lemma)
     return out
 
 
