@@ -64,14 +64,12 @@ def personal_columns(store: Store) -> dict[int, dict]:
 
 
 def _normalise(columns: dict[int, dict]) -> dict[int, dict]:
-    """Accept the scoring package's names (known as a share or a percentage)."""
+    """The scoring package gives known as a percentage of running words; the table wants a share."""
     out = {}
     for aid, col in columns.items():
-        known = col.get("known", col.get("known_pct", col.get("coverage")))
-        if isinstance(known, (int, float)) and known > 1:
-            known = known / 100
-        out[int(aid)] = {"level": col.get("level") or "", "known": known,
-                         "new_words": col.get("new_words", col.get("new"))}
+        known = col.get("known")
+        share = None if known is None else float(known) / 100
+        out[int(aid)] = {"level": col.get("level") or "", "known": share, "new_words": col.get("new_words")}
     return out
 
 
@@ -167,6 +165,8 @@ def word_info(store: Store, tokens: list[Token], index: int, status: int, in_art
         info.senses = [_sense_text(s) for s in (getattr(g, "senses", None) or [])]
         parts = getattr(g, "parts", None) or []
         info.parts = [(p, "") if isinstance(p, str) else (p[0], p[1] or "") for p in parts]
+        if not info.parts and t.parts:
+            info.parts = [(p, "") for p in t.parts]
         info.separable = getattr(g, "separable", None) or info.separable
         info.user_gloss = getattr(g, "user_gloss", None)
         info.source = getattr(g, "source", "") or ""
