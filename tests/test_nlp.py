@@ -91,6 +91,8 @@ def test_genitive_names_and_acronyms_keep_their_form():
     toks = analyze("Nordkoreas Drohungen beunruhigen die SPD und die EU.")
     assert by_text(toks, "Nordkoreas").lemma == "Nordkorea"
     assert by_text(toks, "SPD").lemma == "SPD" and by_text(toks, "EU").lemma == "EU"
+    toks = analyze("Putin droht. Putins Sprecher schweigt.")
+    assert by_text(toks, "Putins").lemma == "Putin"  # the bare name occurs in the same text
 
 
 def test_offsets_point_into_the_input_as_given():

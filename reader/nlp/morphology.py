@@ -153,7 +153,16 @@ def morphology(doc: Doc) -> Doc:
             tok._.base = lemma
             tok._.kind = kind
             tok._.parts = parts
+    _genitive_names(doc)
     return doc
+
+
+def _genitive_names(doc: Doc) -> None:
+    """`Japans` next to `Japan` in the same text: the genitive takes the name as its lemma."""
+    names = {t.text for t in doc if t._.kind == NAME}
+    for tok in doc:
+        if tok._.kind == NAME and tok.text.endswith("s") and tok.text[:-1] in names:
+            tok.lemma_ = tok._.base = tok.text[:-1]
 
 
 @lru_cache(maxsize=500_000)
