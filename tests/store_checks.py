@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import random
 import sqlite3
+import sys
 from pathlib import Path
 
-from conftest import SEEDS
+from conftest import ROOT
 
-from reader import cleaning
+sys.path.insert(0, str(ROOT))  # bench/ holds the corpus generator
+from bench.reliability import make_corpus  # noqa: E402
 from reader.store import Store
 from reader.store.articles import content_hash, term_counts, unpack_tokens
 
@@ -50,16 +51,5 @@ def article_count(path: Path | str) -> int:
 
 
 def make_articles(folder: Path, count: int, seed: int = 200) -> None:
-    """`count` articles recombined from the seeds' paragraphs, each with its own content hash."""
-    paragraphs = [p for f in sorted(SEEDS.glob("*.txt"))
-                  for p in cleaning.clean(f.read_text(encoding="utf-8")).body.split("\n\n")
-                  if len(p.split()) >= 12]
-    rng = random.Random(seed)
-    hashes: set[str] = set()
-    while len(hashes) < count:
-        text = "\n\n".join(rng.sample(paragraphs, rng.randint(3, 6)))
-        digest = content_hash(cleaning.clean(text).body)
-        if digest in hashes:
-            continue
-        hashes.add(digest)
-        (folder / f"article_{len(hashes):03d}.txt").write_text(text, encoding="utf-8")
+    """`count` German articles recombined from the seeds' paragraphs, each with its own content hash."""
+    make_corpus(folder, count, seed)
