@@ -10,7 +10,6 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-import sqlite_utils
 from platformdirs import user_data_dir
 
 from .schema import MIGRATIONS, SCHEMA_VERSION
@@ -51,7 +50,6 @@ class Store:
         self.conn.row_factory = sqlite3.Row
         self._lock = threading.RLock()
         self._depth = 0
-        self.db = sqlite_utils.Database(self.conn)
         try:
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.conn.execute("PRAGMA journal_mode = WAL")
@@ -62,6 +60,13 @@ class Store:
             raise StoreError(f"{self.path} is not a lesen database ({exc})") from exc
         if migrate:
             self.migrate()
+
+    @property
+    def db(self):
+        """A sqlite-utils view of the connection, made on first use (importing it pulls in numpy)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     # -- schema -------------------------------------------------------------------------------------
     @property
