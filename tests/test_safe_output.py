@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -87,3 +89,102 @@ def test_inside_accepts_names_within_the_folder(tmp_path, name):
     assert folder.resolve() in path.parents
     write_atomic(path, "ok")
     assert Path(path).read_text() == "ok"
+
+
+# -- every SQL statement is parameterised -----------------------------------------------------------
+SQL_START = re.compile(r"^\s*\(?\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|CREATE|ALTER|DROP|PRAGMA|WITH|BEGIN|"
+                       r"COMMIT|ATTACH|WHERE|AND|OR|ORDER BY|LIMIT)\b")
+
+
+class SqlPieces:
+    """Decides what may be pasted into SQL text in one module: constants, UPPER_CASE names, `int(...)`,
+    joins of `?` marks, names only ever assigned such pieces, loop variables over literals or `range`."""
+
+    def __init__(self, tree: ast.AST) -> None:
+        self.assigned: dict[str, list[ast.AST]] = {}
+        self.literal_loops: set[str] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    if isinstance(target, ast.Name):
+                        self.assigned.setdefault(target.id, []).append(node.value)
+            elif isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.target, ast.Name):
+                it = node.iter
+                literals = isinstance(it, (ast.Tuple, ast.List)) and all(
+                    isinstance(e, ast.Constant) for e in it.elts)
+                ints = isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range"
+                if literals or ints:
+                    self.literal_loops.add(node.target.id)  # constants or ints
+                else:
+                    self.assigned.setdefault(node.target.id, []).append(node.iter)  # anything: unsafe
+        self._checking: set[str] = set()
+
+    def safe(self, node: ast.AST) -> bool:
+        if isinstance(node, ast.Constant):
+            return True
+        if isinstance(node, ast.Name):
+            return node.id.isupper() or node.id in self.literal_loops or self._safe_name(node.id)
+        if isinstance(node, ast.Attribute):
+            return node.attr.isupper()
+        if isinstance(node, ast.BinOp):  # `"?" * n`, "A" + ("" if x else "B"), int(v) + 1
+            return self.safe(node.left) and (self.safe(node.right) or isinstance(node.op, ast.Mult))
+        if isinstance(node, ast.IfExp):
+            return self.safe(node.body) and self.safe(node.orelse)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "int":
+            return True
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "join":
+            return self.safe(node.func.value) and all(self.safe(a) for a in node.args)
+        if isinstance(node, ast.FormattedValue):
+            return self.safe(node.value)
+        if isinstance(node, ast.JoinedStr):
+            return all(self.safe(v) for v in node.values)
+        return False
+
+    def _safe_name(self, name: str) -> bool:
+        if name in self._checking or name not in self.assigned:
+            return False
+        self._checking.add(name)
+        try:
+            return all(self.safe(v) for v in self.assigned[name])
+        finally:
+            self._checking.discard(name)
+
+
+def _sql_text(node: ast.AST) -> str | None:
+    """The literal text of a string built by f-string, `+`, `%` or `.format` (None for other nodes)."""
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value for v in node.values if isinstance(v, ast.Constant))
+    if isinstance(node, ast.BinOp) and isinstance(node.left, ast.Constant) \
+            and isinstance(node.left.value, str):
+        return node.left.value
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format" \
+            and isinstance(node.func.value, ast.Constant):
+        return str(node.func.value.value)
+    return None
+
+
+def test_every_sql_statement_in_reader_is_parameterised():
+    """SQL built from strings may only paste constants and `?` marks; values always go as parameters."""
+    pasted = []
+    checked = 0
+    for path in sorted((ROOT / "reader").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        pieces = SqlPieces(tree)
+        for node in ast.walk(tree):
+            text = _sql_text(node)
+            if text is None or not SQL_START.match(text):
+                continue
+            checked += 1
+            formatted = isinstance(node, ast.Call) or (
+                isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod))
+            if formatted or not pieces.safe(node if isinstance(node, ast.JoinedStr) else node.right):
+                pasted.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert checked > 5  # the scan sees the dynamic statements (IN lists, PRAGMAs)
+    assert not pasted, f"SQL built from values instead of parameters: {pasted}"
+
+
+def test_the_sql_check_catches_a_pasted_value():
+    tree = ast.parse('lemma = input()\nsql = f"SELECT * FROM terms WHERE lemma = \'{lemma}\'"')
+    pieces = SqlPieces(tree)
+    fstring = next(n for n in ast.walk(tree) if isinstance(n, ast.JoinedStr))
+    assert SQL_START.match(_sql_text(fstring)) and not pieces.safe(fstring)
