@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -11,9 +12,10 @@ from typing import Any
 
 import click
 
+from ..safeio import UnsafePathError
 from ..sources import SourceError
 from ..store import Store, default_db_path
-from ..store.db import StoreError
+from ..store.db import BUSY_TIMEOUT_MS, StoreError
 
 
 class Context:
@@ -40,6 +42,11 @@ def fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
+def one_line(message: str) -> str:
+    """An error message on one line, whatever the exception carried."""
+    return " ".join(message.split()) or "unknown error"
+
+
 def friendly_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Turn expected errors into one line on stderr and a non-zero exit."""
 
@@ -47,12 +54,22 @@ def friendly_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
-        except (SourceError, StoreError) as exc:
-            fail(str(exc))
+        except (SourceError, StoreError, UnsafePathError) as exc:
+            fail(one_line(str(exc)))
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                fail(f"the library is busy: another lesen held it for more than {BUSY_TIMEOUT_MS // 1000} s;"
+                     " try again")
+            fail(one_line(f"database error: {exc}"))
         except sqlite3.DatabaseError as exc:
-            fail(f"database error: {exc}")
+            fail(one_line(f"database error: {exc}"))
+        except BrokenPipeError:  # `lesen list | head`: the reader went away, which is not an error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+            sys.exit(0)
         except OSError as exc:
-            fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+            fail(one_line(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")))
+        except KeyboardInterrupt:
+            fail("interrupted; everything finished before is saved", 130)
 
     return wrapper
 

@@ -55,6 +55,9 @@ class Store:
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.OperationalError as exc:  # busy, read-only folder, disk I/O: the file may be fine
+            self.conn.close()
+            raise StoreError(f"{self.path}: cannot open the database ({exc})") from exc
         except sqlite3.DatabaseError as exc:
             self.conn.close()
             raise StoreError(f"{self.path} is not a lesen database ({exc})") from exc
