@@ -260,6 +260,9 @@ def test_cli_export_anki(lib, tmp_path, monkeypatch):
     r = runner.invoke(main, ["export", "anki", "--limit", "7", "--deck", "News", "--reverse"])
     assert r.exit_code == 0, r.output
     assert "Wrote 7 notes" in r.output and (tmp_path / "decks" / "News.apkg").is_file()
+    r = runner.invoke(main, ["export", "anki", "--status", "ignored", "--out", "decks/none.apkg"])
+    assert r.exit_code == 0 and "nothing written" in r.output
+    assert not (tmp_path / "decks" / "none.apkg").exists()
     r = runner.invoke(main, ["export", "anki", "--article", "no such title"])
     assert r.exit_code != 0 and "no article matches" in r.output
     r = runner.invoke(main, ["export", "anki", "--status", "often"])

@@ -59,7 +59,7 @@ def export_anki_cmd(ctx: Context, article_refs: tuple[str, ...], status_text: st
     except (ValueError, UnsafePathError) as exc:
         fail(str(exc))
     if not result.notes:
-        click.echo(f"No words matched; wrote an empty deck to {result.path}.")
+        click.echo("No words match (see --status, --min-level, --article); nothing written.")
         return
     click.echo(f"Wrote {result.notes} notes ({result.cards} cards) to {result.path}: "
                f"{result.new} new, {result.updated} changed since the last export.")

@@ -395,9 +395,14 @@ def package_bytes(pkg: genanki.Package) -> bytes:
 
 
 def export_anki(store: Store, opts: Options, out: str | Path | None = None) -> ExportResult:
-    """Write the deck and remember the exported words (GUID, content hash, change and export times)."""
+    """Write the deck and remember the exported words (GUID, content hash, change and export times).
+
+    When no word matches, nothing is written (the result has 0 notes).
+    """
     path = resolve_out(out, opts.deck)
     cands = select(store, opts)
+    if not cands:
+        return ExportResult(path, 0, 0, 0, 0, [])  # nothing to write
     cache = ArticleCache(store)
     notes = [build_note_data(c, cache, store, opts.reverse) for c in cands]
     pkg, cards = build_package(notes, opts.deck)
