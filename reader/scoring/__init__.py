@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,8 +29,8 @@ class Difficulty:
     features: dict[str, float]
 
 
-def difficulty(tokens: Sequence[Token]) -> Difficulty:
-    """The general difficulty of an analysed text."""
+def difficulty(tokens: Sequence[Token] | Sequence[list]) -> Difficulty:
+    """The general difficulty of an analysed text (tokens or stored token rows)."""
     features = text_features(tokens)
     score = model().score(features)
     return Difficulty(round(score, 3), level_of(score), features)
@@ -39,7 +40,7 @@ def model_id() -> str:
     return hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest()[:12]
 
 
-def store_difficulty(store: Store, article_id: int, tokens: Sequence[Token]) -> Difficulty:
+def store_difficulty(store: Store, article_id: int, tokens: Sequence[Token] | Sequence[list]) -> Difficulty:
     d = difficulty(tokens)
     with store.transaction() as conn:
         conn.execute(
@@ -55,6 +56,21 @@ def article_added(store: Store, article_id: int, tokens: Sequence[Token]) -> Non
         store_difficulty(store, article_id, tokens)
         assume.assume_new(store, {t.lemma for t in tokens if t.counts_as_unknown})
         coverage.index_article(store, article_id, tokens)
+        if store.get_setting(MODEL_SETTING) is None and store.scalar("SELECT count(*) FROM articles") == 1:
+            store.set_setting(MODEL_SETTING, model_id())  # a new library: scored by this model from the start
+
+
+def stored_rows(store: Store, article_id: int) -> list[list]:
+    """The stored analysis as token rows (`Token.to_row()` form), without building Token objects."""
+    blob = store.scalar("SELECT tokens FROM analyses WHERE article_id = ?", (article_id,))
+    return json.loads(zlib.decompress(blob)) if blob else []
+
+
+def rescore(store: Store, article_ids: Sequence[int]) -> None:
+    """Recompute level, score and features of stored articles from their stored analysis."""
+    with store.transaction():
+        for article_id in article_ids:
+            store_difficulty(store, article_id, stored_rows(store, article_id))
 
 
 def ensure(store: Store) -> int:
@@ -67,15 +83,12 @@ def ensure(store: Store) -> int:
     current = model_id()
     stale = store.get_setting(MODEL_SETTING) != current
     ids = [r[0] for r in store.query(
-        "SELECT id FROM articles WHERE score IS NULL" + (" OR 1" if stale else "") + " ORDER BY id")]
-    missing = set(coverage.missing_articles(store))
-    for article_id in sorted(set(ids) | missing):
-        tokens = load_tokens(store, article_id)
-        with store.transaction():
-            if article_id in ids:
-                store_difficulty(store, article_id, tokens)
-            if article_id in missing:
-                coverage.index_article(store, article_id, tokens)
+        "SELECT id FROM articles" + ("" if stale else " WHERE score IS NULL") + " ORDER BY id")]
+    rescore(store, ids)
+    missing = coverage.missing_articles(store)
+    with store.transaction():
+        for article_id in missing:
+            coverage.index_article(store, article_id, load_tokens(store, article_id))
     if stale:
         store.set_setting(MODEL_SETTING, current)
     return len(ids)

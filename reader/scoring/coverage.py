@@ -169,7 +169,8 @@ def status_changed(store: Store, before: Mapping[str, int]) -> None:
         conn.execute(
             "UPDATE article_coverage SET known = known + d.k, new_words = new_words + d.n FROM ("
             " SELECT a.article_id AS id, SUM(a.count * x.dk) AS k, SUM(x.dn) AS n"
-            " FROM coverage_delta x JOIN article_terms a ON a.lemma = x.lemma GROUP BY a.article_id) AS d"
+            " FROM coverage_delta x CROSS JOIN article_terms a ON a.lemma = x.lemma"  # CROSS: lemma index
+            " GROUP BY a.article_id) AS d"
             " WHERE article_coverage.article_id = d.id"
         )
         conn.execute("DELETE FROM coverage_delta")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from ..nlp.tokens import NAME, NUMBER, PUNCT, WORD, Token
 from .frequency import lemma_zipf, zipf
@@ -39,73 +40,130 @@ def syllables(word: str) -> int:
     return max(1, len(_VOWELS.findall(word.lower())))
 
 
-def split_sentences(tokens: Iterable[Token]) -> list[list[Token]]:
-    """Tokens grouped by sentence, in order."""
-    out: list[list[Token]] = []
+# Positions in a token row (`Token.to_row()`, the stored form): features read rows, not Token objects,
+# so scoring stored articles needs no Token construction.
+_FIELDS = ("i", "text", "start", "end", "sentence", "paragraph", "kind", "lemma", "pos", "tag", "base",
+           "gender", "parts", "verb")
+TEXT, START, END, SENTENCE, KIND, LEMMA, POS, TAG, PARTS = (
+    _FIELDS.index(k) for k in ("text", "start", "end", "sentence", "kind", "lemma", "pos", "tag", "parts"))
+Row = Sequence[Any]
+
+# Per word (surface, lemma): length, syllables, lemma Zipf, surface Zipf, noun nominalisation, compound.
+_words: dict[tuple[str, str, str], tuple[int, int, float, float, bool, bool]] = {}
+
+
+def token_rows(tokens: Iterable[Token]) -> list[tuple]:
+    return [(t.i, t.text, t.start, t.end, t.sentence, t.paragraph, t.kind, t.lemma, t.pos, t.tag, t.base,
+             t.gender, t.parts, t.verb) for t in tokens]
+
+
+def _word(row: Row) -> tuple[int, int, float, float, bool, bool]:
+    key = (row[TEXT], row[LEMMA], row[POS])
+    info = _words.get(key)
+    if info is None:
+        text, lemma, parts = row[TEXT], row[LEMMA], row[PARTS]
+        info = _words[key] = (len(text), syllables(text), lemma_zipf(lemma, parts), zipf(text),
+                              row[POS] == "NOUN" and lemma.endswith(NOMINAL_SUFFIXES), bool(parts))
+    return info
+
+
+def split_sentences(tokens: Iterable[Any]) -> list[list[Any]]:
+    """Tokens (or token rows) grouped by sentence, in order."""
+    out: list[list[Any]] = []
     current = None
+    tokens = list(tokens)
+    rows = bool(tokens) and isinstance(tokens[0], (list, tuple))
     for t in tokens:
-        if t.sentence != current:
+        sentence = t[SENTENCE] if rows else t.sentence
+        if sentence != current:
             out.append([])
-            current = t.sentence
+            current = sentence
         out[-1].append(t)
     return out
 
 
-def sentence_features(tokens: Sequence[Token]) -> tuple[list[float], int]:
-    """(feature vector in `FEATURES` order, running words) of one sentence."""
-    words = [t for t in tokens if t.kind == WORD]
-    running = sum(1 for t in tokens if t.kind in (WORD, NAME, NUMBER))
-    n = max(1, len(words))
-    chars = (tokens[-1].end - tokens[0].start) if tokens else 0
-    lengths = [len(t.text) for t in words]
-    sylls = [syllables(t.text) for t in words]
-    zipfs = [lemma_zipf(t.lemma, t.parts) for t in words]
-    surface = [zipf(t.text) for t in words]
-    tags = [t.tag for t in tokens]
-    rare = sum(z < RARE for z in zipfs)
+def sentence_features(rows: Sequence[Row]) -> tuple[list[float], int]:
+    """(feature vector in `FEATURES` order, running words) of one sentence's token rows."""
+    n = running = names = numbers = commas = other = 0
+    length = long = syll = poly = rare = very_rare = unseen = surface_rare = max_len = 0
+    zipf_sum = surface_sum = 0.0
+    low1 = low2 = math.inf
+    sub = fin = part = inf = nouns = adja = prep = content = compounds = nominal = 0
+    words = _words
+    for row in rows:
+        kind, tag = row[KIND], row[TAG]
+        if tag in SUBORDINATORS:
+            sub += 1
+        elif tag in FINITE:
+            fin += 1
+        elif tag in PARTICIPLES:
+            part += 1
+        elif tag in INFINITIVES:
+            inf += 1
+        elif tag in PREPOSITIONS:
+            prep += 1
+        if kind == WORD:
+            n += 1
+            running += 1
+            info = words.get((row[TEXT], row[LEMMA], row[POS]))
+            chars, sy, z, sz, nom, comp = info if info is not None else _word(row)
+            length += chars
+            if chars >= LONG_WORD:
+                long += 1
+                if chars > max_len:
+                    max_len = chars
+            elif chars > max_len:
+                max_len = chars
+            syll += sy
+            poly += sy >= 3
+            rare += z < RARE
+            very_rare += z < VERY_RARE
+            unseen += z == 0
+            zipf_sum += z
+            if z < low1:
+                low1, low2 = z, low1
+            elif z < low2:
+                low2 = z
+            surface_rare += sz < VERY_RARE
+            surface_sum += sz
+            pos = row[POS]
+            nouns += pos == "NOUN"
+            adja += tag == "ADJA"
+            content += pos in CONTENT
+            compounds += comp
+            nominal += nom
+        elif kind == NAME:
+            running += 1
+            names += 1
+        elif kind == NUMBER:
+            running += 1
+            numbers += 1
+        elif kind == PUNCT:
+            if row[TEXT] == ",":
+                commas += 1
+            elif row[TEXT] in BRACKETS:
+                other += 1
+    chars_total = (rows[-1][END] - rows[0][START]) if rows else 0
+    w = max(1, n)
+    r = max(1, running)
+    low1 = low1 if n else 7.0
     f = [
-        math.log1p(chars),
-        math.log1p(running),
-        float(running),
-        sum(lengths) / n,
-        sum(x >= LONG_WORD for x in lengths) / n,
-        sum(sylls) / n,
-        sum(s >= 3 for s in sylls) / n,
-        rare / n,
-        sum(z < VERY_RARE for z in zipfs) / n,
-        math.log1p(rare),
-        float(rare >= 2),
-        sum(zipfs) / n if zipfs else 7.0,
-        min(zipfs, default=7.0),
-        sorted(zipfs)[1] if len(zipfs) > 1 else min(zipfs, default=7.0),
-        sum(z < VERY_RARE for z in surface) / n,
-        sum(surface) / n if surface else 7.0,
-        sum(z == 0 for z in zipfs) / n,
-        float(sum(t.text == "," for t in tokens)),
-        float(sum(t.kind == PUNCT and t.text in BRACKETS for t in tokens)),
-        float(sum(tag in SUBORDINATORS for tag in tags)),
-        float(sum(tag in FINITE for tag in tags)),
-        float(sum(tag in PARTICIPLES for tag in tags)),
-        float(sum(tag in INFINITIVES for tag in tags)),
-        sum(t.pos == "NOUN" for t in words) / n,
-        sum(t.tag == "ADJA" for t in words) / n,
-        sum(tag in PREPOSITIONS for tag in tags) / n,
-        sum(t.pos in CONTENT for t in words) / n,
-        sum(t.kind == NAME for t in tokens) / max(1, running),
-        sum(t.kind == NUMBER for t in tokens) / max(1, running),
-        sum(bool(t.parts) for t in words) / n,
-        sum(t.pos == "NOUN" and t.lemma.endswith(NOMINAL_SUFFIXES) for t in words) / n,
-        float(max(lengths, default=0)),
+        math.log1p(chars_total), math.log1p(running), float(running), length / w, long / w, syll / w,
+        poly / w, rare / w, very_rare / w, math.log1p(rare), float(rare >= 2), zipf_sum / w if n else 7.0,
+        low1, low2 if n > 1 else low1, surface_rare / w, surface_sum / w if n else 7.0, unseen / w,
+        float(commas), float(other), float(sub), float(fin), float(part), float(inf), nouns / w, adja / w,
+        prep / w, content / w, names / r, numbers / r, compounds / w, nominal / w, float(max_len),
     ]
     return f, running
 
 
-def text_features(tokens: Sequence[Token]) -> dict[str, float]:
-    """Word-weighted means over the sentences of a text, plus its sentence and word counts."""
+def text_features(tokens: Sequence[Token] | Sequence[Row]) -> dict[str, float]:
+    """Word-weighted means over the sentences of a text (tokens or token rows), plus its counts."""
+    rows = tokens if tokens and isinstance(tokens[0], (list, tuple)) else token_rows(tokens)  # type: ignore[arg-type]
     total = [0.0] * len(FEATURES)
     weight = 0
     sentences = 0
-    for sentence in split_sentences(tokens):
+    for sentence in split_sentences(rows):
         f, running = sentence_features(sentence)
         if not running:
             continue
