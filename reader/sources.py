@@ -197,4 +197,8 @@ def expand(refs: list[str]) -> list[str]:
 
 
 def read(ref: str, *, timeout: float | None = None) -> RawDocument:
-    return fetch_url(ref, timeout) if is_url(ref) else read_file(Path(ref))
+    if is_url(ref):
+        return fetch_url(ref, timeout)
+    if re.match(r"^[a-z][a-z0-9+.-]*://", ref, re.IGNORECASE):
+        raise SourceError(f"{ref}: only http:// and https:// addresses can be imported")
+    return read_file(Path(ref))

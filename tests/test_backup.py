@@ -215,3 +215,12 @@ def test_restoring_an_old_backup_upgrades_it(tmp_path, library_db):
     assert snapshot(library_db) == before
     with Store(library_db) as store:
         assert store.version == SCHEMA_VERSION
+
+
+def test_backup_that_cannot_be_written_is_one_line_and_leaves_nothing(tmp_path, library_db):
+    blocker = tmp_path / "file"
+    blocker.write_text("a file, not a folder")
+    code, _, err = lesen(library_db, "backup", str(blocker / "copy.db"))
+    assert code != 0 and "cannot" in one_error_line(err)
+    assert blocker.read_text() == "a file, not a folder"
+    assert not list(tmp_path.glob("**/*.part"))

@@ -316,3 +316,12 @@ def test_directory_import_goes_on_past_bad_files(tmp_path, corpus, server, monke
                             env=env, capture_output=True, text=True, timeout=300)
     assert forced.stdout.strip().splitlines()[-1] == f"2 imported, {len(good)} already there, 4 refused."
     assert assert_sound(db) == len(good) + 2
+
+
+@pytest.mark.parametrize("ref", ["ftp://example.org/artikel.txt", "file:///etc/passwd"])
+def test_other_url_schemes_are_refused(tmp_path, ref):
+    assert_refused(tmp_path / "lesen.db", ref, "only http:// and https://")
+
+
+def test_special_file_is_refused(tmp_path):
+    assert_refused(tmp_path / "lesen.db", os.devnull, "not a regular file")

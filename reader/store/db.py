@@ -149,16 +149,20 @@ class Store:
     def backup(self, target: Path | str) -> Path:
         """SQLite's online backup: a consistent copy even while other connections write."""
         target = Path(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(target.name + ".part")
-        dest = sqlite3.connect(str(tmp))
         try:
-            with self._lock:
-                self.conn.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
-        finally:
-            dest.close()
-        os.replace(tmp, target)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            dest = sqlite3.connect(str(tmp))
+            try:
+                with self._lock:
+                    self.conn.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
+            finally:
+                dest.close()
+            os.replace(tmp, target)
+        except (sqlite3.Error, OSError) as exc:
+            tmp.unlink(missing_ok=True)
+            raise StoreError(f"{target}: cannot write the backup ({exc})") from exc
         return target
 
     def restore(self, source: Path | str) -> Path:
