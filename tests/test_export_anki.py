@@ -92,6 +92,13 @@ def test_deck_opens_in_anki_with_fields_tags_and_cards(lib, tmp_path):
         assert rudern["Gap"].count("<b>[…]</b>") == 2
         assert "pos::verb" in rudern.tags
 
+        # the cards render in Anki: the word with its article, German text-to-speech, the gap
+        cards = {col.get_card(cid).ord: col.get_card(cid) for cid in col.find_cards(f"nid:{deno.id}")}
+        assert "die Denuklearisierung" in cards[0].question()
+        tts = cards[0].question_av_tags()
+        assert tts[0].lang == "de_DE" and tts[0].field_text == "Denuklearisierung"
+        assert "<b>[…]</b>" in cards[2].question() and "<b>Denuklearisierung</b>" in cards[2].answer()
+
         # every note has its recognition and cloze card; production cards exist because of --reverse
         ords = {}
         for cid in col.find_cards(""):
@@ -216,6 +223,16 @@ def test_learner_edits_in_anki_survive_an_unchanged_reexport(lib, tmp_path):
         import_apkg(col, again.path)
         kept = notes_by_word(col)["Allianz"]
         assert kept["Meaning"] == "edited in Anki" and "my_tag" in kept.tags
+        assert col.note_count() == 2
+
+        # a later change in lesen is newer than the learner's edit, so it wins
+        edited_at = int(lib.scalar("SELECT strftime('%s', changed_at) FROM terms WHERE lemma = 'Allianz'"))
+        col.db.execute("update notes set mod = ? where id = ?", edited_at, kept.id)
+        set_gloss(lib, "Allianz", "changed in lesen")
+        later = A.export_anki(lib, A.Options(statuses=(1,)), tmp_path / "later.apkg")
+        assert later.updated == 1
+        log = import_apkg(col, later.path)
+        assert len(log.updated) == 1 and notes_by_word(col)["Allianz"]["Meaning"] == "changed in lesen"
         assert col.note_count() == 2
     finally:
         col.close()
