@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 # What a token is, for counting known words: only WORD tokens can be unknown.
@@ -61,15 +61,16 @@ class Token:
 
     def to_row(self) -> list[Any]:
         """A compact positional form for storage (see `from_row`)."""
-        d = asdict(self)
-        return [d[k] for k in _ROW_FIELDS]
+        return [getattr(self, k) for k in _ROW_FIELDS]
 
     @classmethod
     def from_row(cls, row: list[Any]) -> Token:
-        return cls(**dict(zip(_ROW_FIELDS, row, strict=False)))
+        return cls(*row)  # the row holds the leading fields in declaration order
 
 
 _ROW_FIELDS = (
     "i", "text", "start", "end", "sentence", "paragraph", "kind", "lemma", "pos", "tag",
     "base", "gender", "parts", "verb",
 )
+
+assert _ROW_FIELDS == tuple(f.name for f in fields(Token))[: len(_ROW_FIELDS)]
