@@ -32,6 +32,7 @@ def test_two_imports_and_a_reader_at_once(tmp_path):
     while not db.exists():
         time.sleep(0.02)
     reader = Store(db)  # like the app: one connection, opened while the imports run
+    version = reader.data_version()
     seen: list[int] = []
     held_snapshot = False
     while any(p.poll() is None for p in procs):
@@ -50,6 +51,7 @@ def test_two_imports_and_a_reader_at_once(tmp_path):
         assert proc.returncode == 0, err
         assert f"{PER_PROCESS} imported, 0 already there, 0 refused." in out
     seen.append(len(list_articles(reader)))
+    assert reader.data_version() != version  # what the app polls to notice imports from elsewhere
     reader.close()
     assert seen == sorted(seen), "the reader saw articles disappear"
     assert any(0 < n < 2 * PER_PROCESS for n in seen), f"the reader never saw an import in progress: {seen}"
@@ -78,3 +80,16 @@ def test_status_writes_during_an_import_are_not_refused(tmp_path, db_path):
     assert all(get_status(store, f"Wort{i}") == 1 + i % 5 for i in range(marked))
     store.close()
     assert assert_sound(db_path) == 4
+
+
+def test_data_version_tells_the_app_about_other_writers_only(db_path):
+    from reader.store.terms import set_status
+
+    app, other = Store(db_path), Store(db_path)
+    version = app.data_version()
+    set_status(app, "eigen", 1)
+    assert app.data_version() == version  # its own writes: nothing to reload
+    set_status(other, "fremd", 2)
+    assert app.data_version() != version  # another connection committed: reload
+    app.close()
+    other.close()

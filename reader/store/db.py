@@ -186,6 +186,13 @@ class Store:
         self.migrate()
         return saved
 
+    def data_version(self) -> int:
+        """A number that changes whenever another connection (another process) commits a change.
+
+        Cheap to poll: the app compares it every few seconds to notice articles imported elsewhere.
+        """
+        return self.scalar("PRAGMA data_version")
+
     def integrity(self) -> str:
         return self.scalar("PRAGMA integrity_check")
 
