@@ -6,9 +6,11 @@ import ast
 import os
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -188,3 +190,46 @@ def test_the_sql_check_catches_a_pasted_value():
     pieces = SqlPieces(tree)
     fstring = next(n for n in ast.walk(tree) if isinstance(n, ast.JoinedStr))
     assert SQL_START.match(_sql_text(fstring)) and not pieces.safe(fstring)
+
+
+# -- text from articles is escaped in HTML and Anki output -------------------------------------------
+EVIL = ("Die Regierung zeigte den Befehl <img src=x onerror=alert(1)> und <script>alert('x')</script> "
+        "sowie {{Front}} im Parlament.")
+OWN_TAGS = re.compile(r"</?(b|i|u|br|strong|em|span|div|p|td|tr|th|table|thead|tbody|h\d|ul|ol|li|html|head|"
+                      r"body|meta|title|style|small|section|header|footer|main)\b[^<>]*>", re.IGNORECASE)
+
+
+def test_article_text_is_escaped_in_vocabulary_html_and_anki_notes(tmp_path, db_path):
+    from click.testing import CliRunner
+    from conftest import SEEDS
+
+    from reader.cli import main
+
+    seed = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    cut = seed.index("Die Drohungen")
+    article = tmp_path / "evil.txt"
+    article.write_text(seed[:cut] + "\n\n" + EVIL + "\n\n" + seed[cut:], encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["import", str(article)]).exit_code == 0
+
+    html_out = tmp_path / "vocab.html"
+    result = runner.invoke(main, ["vocab", str(article), "--format", "html", "--out", str(html_out)])
+    assert result.exit_code == 0, result.stderr
+    page = html_out.read_text(encoding="utf-8")
+    assert "onerror=alert(1)&gt;" in page  # the sentence is there, escaped
+    assert not re.search(r"<(img|script|iframe)", page, re.IGNORECASE)
+
+    deck = tmp_path / "deck.apkg"
+    result = runner.invoke(main, ["export", "anki", "--status", "new", "--out", str(deck)])
+    assert result.exit_code == 0, result.stderr
+    with zipfile.ZipFile(deck) as z:
+        name = next(n for n in z.namelist() if n.startswith("collection.anki2"))
+        (tmp_path / "collection.db").write_bytes(z.read(name))
+    conn = sqlite3.connect(tmp_path / "collection.db")
+    fields = [f for (flds,) in conn.execute("SELECT flds FROM notes") for f in flds.split("\x1f")]
+    conn.close()
+    evil_fields = [f for f in fields if "onerror" in f]
+    assert evil_fields, "the example sentence did not reach the deck"
+    for field in fields:
+        assert "<" not in OWN_TAGS.sub("", field), field  # only the exporter's own markup
+        assert "{{" not in field  # no text can become an Anki template
