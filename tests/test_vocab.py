@@ -199,3 +199,16 @@ def test_articles_from_the_library(store):
     assert "Abschreckung" in {v.lemma for v in vl.entries}
     with pytest.raises(V.sources.SourceError):
         V.read_texts(["12345"], lambda: store)
+
+
+def test_a_bad_file_in_a_folder_is_skipped_with_a_warning(tmp_path):
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "a.txt").write_text((SEEDS / "001_9c8e84d3104ac2b8.txt").read_text("utf-8"), "utf-8")
+    english = "This is an English text about nothing in particular at all, really."
+    (folder / "b.txt").write_text(english, "utf-8")
+    warnings: list[str] = []
+    texts = V.read_texts([str(folder)], warn=warnings.append)
+    assert len(texts) == 1 and len(warnings) == 1 and "does not look German" in warnings[0]
+    with pytest.raises(V.sources.SourceError):
+        V.read_texts([str(folder / "b.txt")], warn=warnings.append)

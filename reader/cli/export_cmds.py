@@ -88,7 +88,7 @@ def vocab_cmd(cctx: click.Context, refs: tuple[str, ...], level: str, top: int |
         path = ctx.db_path if ctx.db_path else default_db_path()
         return ctx.store if Path(path).exists() else None
 
-    texts = vocab.read_texts(list(refs), open_store)
+    texts = vocab.read_texts(list(refs), open_store, warn=lambda msg: click.echo(f"lesen: {msg}", err=True))
     vl = vocab.build(texts, level.upper(), top=top, coverage=coverage)
     data = vocab.render(vl, fmt)
     if out == "-":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,12 +59,20 @@ class VocabList:
 # -- reading the texts ---------------------------------------------------------------------------------
 
 
-def read_files(refs: Sequence[str]) -> list[Text]:
-    """Files and folders: read, cleaned and analysed (nothing stored)."""
+def read_files(refs: Sequence[str], warn: Callable[[str], None] | None = None) -> list[Text]:
+    """Files and folders: read, cleaned and analysed (nothing stored).
+
+    A bad file inside a folder is skipped with a warning; a bad file named on its own is an error.
+    """
     prepared = []
+    named = {str(r) for r in refs}
     for ref in sources.expand(list(refs)):
-        p = library.prepare(ref)
-        prepared.append(p)
+        try:
+            prepared.append(library.prepare(ref))
+        except sources.SourceError as exc:
+            if warn is None or ref in named:
+                raise
+            warn(str(exc))
     bodies = [p.article.body for p in prepared]
     out = []
     for p, tokens in zip(prepared, nlp.analyze_many(bodies), strict=True):
@@ -88,11 +96,11 @@ def read_articles(store, refs: Sequence[str]) -> list[Text]:
     return out
 
 
-def read_texts(refs: Sequence[str], open_store=None) -> list[Text]:
+def read_texts(refs: Sequence[str], open_store=None, warn: Callable[[str], None] | None = None) -> list[Text]:
     """Paths are read as files; anything else is looked up in the library (opened only then)."""
     paths = [r for r in refs if Path(r).exists() or sources.is_url(r)]
     others = [r for r in refs if r not in paths]
-    texts = read_files(paths) if paths else []
+    texts = read_files(paths, warn) if paths else []
     if others:
         store = open_store() if open_store else None
         if store is None:
