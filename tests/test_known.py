@@ -107,3 +107,36 @@ def test_cli_errors(store, tmp_path):
 ])
 def test_clean_cell(cell, word):
     assert K.clean_cell(cell) == word
+
+
+def test_notes_exported_by_anki_itself(store, tmp_path):
+    """Anki's own "Notes in Plain Text" export (guid, note type, deck and tags columns) is read."""
+    anki_collection = pytest.importorskip("anki.collection")
+    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest, NoteIdsLimit
+
+    from reader.export import anki as A
+    from reader.export import words as W
+
+    views = [W.WordView("Abschreckung", "NOUN", article="die", gender="f", display="die Abschreckung"),
+             W.WordView("zurückrudern", "VERB", display="zurück|rudern"),
+             W.WordView("Bündnispartner", "NOUN", article="der", gender="m", display="der Bündnispartner")]
+    notes = [A.NoteData(v.lemma, A.new_guid(v.lemma, v.pos), A.note_fields(v, False), A.note_tags(v), "",
+                        "2025-01-01T00:00:00+00:00") for v in views]
+    pkg, _ = A.build_package(notes, "lesen")
+    apkg = tmp_path / "d.apkg"
+    apkg.write_bytes(A.package_bytes(pkg))
+    col = anki_collection.Collection(str(tmp_path / "c.anki2"))
+    try:
+        col.import_anki_package(ImportAnkiPackageRequest(package_path=str(apkg),
+                                                         options=ImportAnkiPackageOptions()))
+        out = tmp_path / "notes.txt"
+        everything = NoteIdsLimit(note_ids=list(col.find_notes("")))
+        col.export_note_csv(out_path=str(out), limit=everything, with_html=True, with_tags=True,
+                            with_deck=True, with_notetype=True, with_guid=True)
+    finally:
+        col.close()
+    assert sorted(K.clean_cell(c) for c in K.read_cells(out)) == ["Abschreckung", "Bündnispartner",
+                                                                   "zurückrudern"]
+    report = K.import_known(store, out)
+    assert report.marked == 3
+    assert all(get_status(store, w) == KNOWN for w in ("Abschreckung", "zurückrudern", "Bündnispartner"))
