@@ -67,11 +67,15 @@ def level_cmd(ctx: Context, level: str | None) -> None:
     """Show or set your approximate level (A1–C2): frequent words up to it are assumed known."""
     if level is None:
         current = assume.current_level(ctx.store)
-        click.echo(f"Your level: {current}" if current else "No level set. Set one with: lesen level B1")
+        if current:
+            click.echo(f"Your level: {current} ({assume.assumed_count(ctx.store)} words assumed known)")
+        else:
+            click.echo("No level set. Set one with: lesen level B1")
         return
     try:
         level = levels.normalise(level)
     except ValueError as exc:
         fail(str(exc))
-    added, removed = assume.apply_level(ctx.store, level)
-    click.echo(f"Level {level}: {added} frequent words newly assumed known, {removed} no longer assumed.")
+    count = assume.apply_level(ctx.store, level)
+    click.echo(f"Level {level}: {count} frequent words of your library assumed known "
+               "(words you marked are unchanged).")

@@ -46,10 +46,11 @@ def known_at(level: str, lemma: str) -> bool:
     return zipf(lemma) >= KNOWN_ZIPF[level]
 
 
-def apply_level(store: Store, level: str) -> tuple[int, int]:
-    """Assume the library's frequent lemmas up to `level` known; returns (assumed now, no longer assumed).
+def apply_level(store: Store, level: str) -> int:
+    """Assume the library's frequent lemmas up to `level` known; returns how many words are assumed now.
 
-    Also remembered for articles imported later. Words the learner marked are never touched.
+    Also remembered for articles imported later. Words the learner marked are never touched; words
+    assumed for a higher level that this level does not reach are no longer assumed.
     """
     level = normalise(level)
     with store.transaction():
@@ -59,9 +60,13 @@ def apply_level(store: Store, level: str) -> tuple[int, int]:
         assumed = {r[0] for r in store.query("SELECT lemma FROM terms WHERE assumed = 1")}
         free = _free(store, lemmas | assumed)
         target = {lemma for lemma in free if known_at(level, lemma)}
-        added = set_statuses(store, sorted(target - assumed), KNOWN, source=SOURCE, assumed=True)
-        removed = set_statuses(store, sorted((assumed & free) - target), NEW, source=SOURCE)
-    return added, removed
+        set_statuses(store, sorted(target - assumed), KNOWN, source=SOURCE, assumed=True)
+        set_statuses(store, sorted((assumed & free) - target), NEW, source=SOURCE)
+    return assumed_count(store)
+
+
+def assumed_count(store: Store) -> int:
+    return store.scalar("SELECT count(*) FROM terms WHERE assumed = 1") or 0
 
 
 def assume_new(store: Store, lemmas: Iterable[str]) -> int:
