@@ -234,6 +234,19 @@ def test_learner_edits_in_anki_survive_an_unchanged_reexport(lib, tmp_path):
         log = import_apkg(col, later.path)
         assert len(log.updated) == 1 and notes_by_word(col)["Allianz"]["Meaning"] == "changed in lesen"
         assert col.note_count() == 2
+
+        # a change in lesen older than the learner's next edit in Anki does not overwrite that edit
+        set_gloss(lib, "Allianz", "changed in lesen again")
+        changed = int(lib.scalar("SELECT strftime('%s', updated_at) FROM terms WHERE lemma = 'Allianz'"))
+        note = notes_by_word(col)["Allianz"]
+        note["Meaning"] = "the learner's later edit"
+        col.update_note(note)
+        col.db.execute("update notes set mod = ? where id = ?", changed + 100, note.id)
+        last = A.export_anki(lib, A.Options(statuses=(1,)), tmp_path / "last.apkg")
+        assert last.updated == 1
+        log = import_apkg(col, last.path)
+        assert len(log.updated) == 0
+        assert notes_by_word(col)["Allianz"]["Meaning"] == "the learner's later edit"
     finally:
         col.close()
 

@@ -2,10 +2,11 @@
 
 Re-exporting never duplicates a note nor touches review history, because (see ../shared/notes/anki.md):
 the note type id, its field ids and template ids are constants; every word has one GUID, created once and
-stored in `terms.guid`; a note's modification time is the time its content last changed (a hash of the
-fields and tags is kept in `terms.export_hash`; `terms.changed_at` moves only when the hash does), so
-Anki keeps the learner's own later edits and takes ours only when we changed something.
-"""
+stored in `terms.guid`; a note's modification time is when its content last changed (a hash of the fields
+and tags is kept in `terms.export_hash`, and `terms.changed_at` moves only when the hash does), so Anki
+takes our update only when something changed and keeps edits the learner made in Anki after that.
+
+API for the reader's export dialog: `export_anki(store, Options(...), out)` → `ExportResult`."""
 
 from __future__ import annotations
 
@@ -190,6 +191,7 @@ class Candidate:
     guid: str | None
     export_hash: str | None
     changed_at: str | None
+    updated_at: str | None = None
     score: float = 0.0
 
 
@@ -205,7 +207,7 @@ def select(store: Store, opts: Options) -> list[Candidate]:
     marks = ",".join("?" * len(opts.statuses))
     rows = store.query(
         f"""SELECT a.lemma, MIN(a.pos) AS pos, SUM(a.count) AS n, MIN(a.article_id) AS article_id,
-                  t.gloss, t.guid, t.export_hash, t.changed_at
+                  t.gloss, t.guid, t.export_hash, t.changed_at, t.updated_at
            FROM article_terms a LEFT JOIN terms t ON t.lemma = a.lemma
            {where_art}
            GROUP BY a.lemma
@@ -213,16 +215,17 @@ def select(store: Store, opts: Options) -> list[Candidate]:
         (*params, *opts.statuses),
     )
     cands = [Candidate(r["lemma"], r["pos"], r["n"], r["article_id"], None, r["gloss"], r["guid"],
-                       r["export_hash"], r["changed_at"]) for r in rows]
+                       r["export_hash"], r["changed_at"], r["updated_at"]) for r in rows]
     if opts.articles is None:
         # the learner's words whose articles were deleted since
         extra = store.query(
-            f"""SELECT lemma, gloss, guid, export_hash, changed_at FROM terms
+            f"""SELECT lemma, gloss, guid, export_hash, changed_at, updated_at FROM terms
                WHERE status IN ({marks}) AND lemma NOT IN (SELECT lemma FROM article_terms)""",
             opts.statuses,
         )
         cands += [Candidate(r["lemma"], "X" if not r["lemma"][:1].isupper() else "NOUN", 0, None, None,
-                            r["gloss"], r["guid"], r["export_hash"], r["changed_at"]) for r in extra]
+                            r["gloss"], r["guid"], r["export_hash"], r["changed_at"], r["updated_at"])
+                  for r in extra]
     min_rank = W.level_rank(opts.min_level) if opts.min_level else 0
     out = []
     for c in cands:
@@ -331,10 +334,7 @@ def build_note_data(c: Candidate, cache: ArticleCache, store: Store, reverse: bo
     digest = hashlib.sha1("\x1f".join(fields + tags).encode("utf-8")).hexdigest()
     guid = c.guid or new_guid(c.lemma, c.pos)
     changed = digest != c.export_hash
-    stamp = c.changed_at or now()
-    if changed and c.changed_at:
-        # strictly later than the last change, so Anki sees the note as newer even within one second
-        stamp = max(now(), _iso(_epoch(c.changed_at) + 1))
+    stamp = note_time(c, changed)
     return NoteData(c.lemma, guid, fields, tags, digest, stamp, is_new_guid=c.guid is None, changed=changed)
 
 
@@ -343,6 +343,22 @@ def _epoch(stamp: str) -> int:
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=timezone.utc)
     return int(dt.timestamp())
+
+
+def note_time(c: Candidate, changed: bool) -> str:
+    """When the word's note content last changed.
+
+    First export: now. Unchanged: the stored time. Changed: when the learner last touched the word in
+    lesen (its row's update time), but always later than the previous note, so Anki takes the update;
+    an edit the learner made in Anki after that stays theirs.
+    """
+    if not c.changed_at:
+        return now()
+    if not changed:
+        return c.changed_at
+    previous = _epoch(c.changed_at)
+    touched = max(_epoch(t) for t in (c.updated_at, c.changed_at) if t)
+    return _iso(max(min(touched, _epoch(now())), previous + 1))
 
 
 def _iso(epoch: int) -> str:
