@@ -6,6 +6,7 @@ Run alone: `.venv/bin/python -m bench.scoring` (prints the rows as JSON lines).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import random
@@ -55,6 +56,7 @@ def corpus_rows() -> list[dict]:
     ]
 
 
+@functools.cache
 def seed_tokens():
     from reader import library, nlp
 
@@ -85,6 +87,24 @@ def speed_row(folder: Path) -> dict:
     return row("scoring 1,000 stored articles (load analysis, features, score, write), best of 3",
                f"{took:.2f} s (CPU {min(cpus):.2f} s, load average {os.getloadavg()[0]:.1f})",
                "≤ 2 s", took <= 2.0)
+
+
+def levels_row() -> dict:
+    """Calibration check: the seeds (news) at B2–C1, the Leichte Sprache articles at A2–B1."""
+    from reader import nlp
+    from reader.scoring import difficulty, fitting
+
+    seeds = [difficulty(t) for t in seed_tokens()]
+    plain = []
+    if DATA.exists():
+        rows = fitting.read_ratings(DATA)
+        for article in (24, 25):
+            text = " ".join(r["text"] for r in rows if r["article"] == article)
+            plain.append(difficulty(nlp.analyze(text)))
+    ok = all(d.level in ("B2", "C1") for d in seeds) and all(d.level in ("A2", "B1") for d in plain)
+    show = lambda ds: ", ".join(f"{d.level} {d.score:.2f}" for d in ds)  # noqa: E731
+    return row("levels: news seeds | Leichte Sprache articles 24–25", f"{show(seeds)} | {show(plain)}",
+               "B2–C1 | A2–B1", ok)
 
 
 def generated_library(store, articles: int = 10_000, words: int = 500, seed: int = 7) -> list[str]:
@@ -158,6 +178,7 @@ def rows() -> list[dict]:
     if DATA.exists():
         out += corpus_rows()
     with tempfile.TemporaryDirectory() as tmp:
+        out.append(levels_row())
         for make in (speed_row, coverage_row):
             start = time.perf_counter()
             out.append(make(Path(tmp)))
