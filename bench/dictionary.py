@@ -141,8 +141,8 @@ def gender() -> list[dict]:
     return [
         _row(f"noun gender, singular NN in running GSD dev text ({total} tokens, {aligned} aligned)",
              f"{right / total:.1%}", "≥ 97 %", right / total >= 0.97),
-        _row("noun gender from the gold lemma alone (dictionary + compound head)", f"{lemma_right / total:.1%}",
-             "", None),
+        _row("noun gender from the gold lemma alone (dictionary + compound head)",
+             f"{lemma_right / total:.1%}", "", None),
     ]
 
 
@@ -186,7 +186,7 @@ def sense_choice(path: Path) -> list[dict]:
         return [_row("sense choice (proxy)", "skipped (no system Ding file)", "≥ 40 %", None)]
     p = str(path)
     n = chosen = first = oracle = no_ctx = 0
-    for (de, en), tokens in zip(pairs, nlp.analyze_many([d for d, _ in pairs]), strict=True):
+    for (_de, en), tokens in zip(pairs, nlp.analyze_many([d for d, _ in pairs]), strict=True):
         target = _words(en)
         ctx_all = {t.lemma.lower() for t in tokens if t.kind == "word"} | {t.text.lower() for t in tokens}
         for t in tokens:

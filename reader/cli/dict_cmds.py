@@ -92,7 +92,8 @@ def status_cmd(as_json: bool) -> None:
         return
     click.echo(f"Dictionary: {path}")
     click.echo(f"  from:      {info.get('source')}")
-    click.echo(f"  entries:   {int(info.get('entries', 0)):,} headwords from {int(info.get('lines', 0)):,} lines"
+    entries, lines = int(info.get("entries", 0)), int(info.get("lines", 0))
+    click.echo(f"  entries:   {entries:,} headwords from {lines:,} lines"
                f" ({info.get('malformed', 0)} malformed lines skipped)")
     click.echo(f"  imported:  {info.get('imported_at')}")
 
@@ -132,13 +133,14 @@ def install_cmd(url: str | None, timeout: float) -> None:
 
 @dict_group.command("ensure")
 @click.option("--no-download", is_flag=True, help="Do not try the download.")
+@click.option("--no-apt", is_flag=True, help="Do not try `apt-get install trans-de-en`.")
 @friendly_errors
-def ensure_cmd(no_download: bool) -> None:
+def ensure_cmd(no_download: bool, no_apt: bool) -> None:
     """Make sure a dictionary is imported: system copy, then download, then apt-get (as root)."""
     path = dict_db.dict_path()
     if dict_db.is_valid(path):
         click.echo(f"Dictionary ready: {path}")
         return
-    result = dict_install.ensure(allow_download=not no_download)
+    result = dict_install.ensure(allow_download=not no_download, allow_apt=not no_apt)
     if result:
         _report(result)

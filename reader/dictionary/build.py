@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import gzip
 import io
 import json
@@ -45,7 +46,10 @@ INDEXES = """
 CREATE INDEX entries_key ON entries (key);
 CREATE INDEX forms_key ON forms (key);
 """
-PLURAL, FORM = "plural", "form"
+PLURAL, FORM, ABBREV = "plural", "form", "abbr"
+# Leading words that are not part of the headword: `die Polizei`, `sich erholen`, `etw. planen`.
+_LEADING = ("der ", "die ", "das ", "sich ", "etw. ", "jdn. ", "jdm. ", "jds. ", "etw./jdn. ", "jdn./etw. ",
+            "jdm./etw. ", "etw./jdm. ")
 _FORM_CLASSES = ("VERB", "ADJ", "ADV")
 Progress = Callable[[int, int], None]
 
@@ -115,12 +119,19 @@ class Rows:
     def _words(self, sub: SubEntry, k: int, line: int, default_pos: str | None) -> list[int | None]:
         ids: list[int | None] = []
         for j, w in enumerate(sub.german):
-            text = w.text[5:] if w.text.startswith("sich ") else w.text
+            text = w.text
+            while " " in text and text.startswith(_LEADING):
+                text = text.split(" ", 1)[1]
             if not is_single(text):
                 ids.append(None)
+                for abbrev in w.abbrevs:  # `Sozialdemokratische Partei Deutschlands {f} /SPD/`
+                    self._entry(w, abbrev, line, k, j, w.pos)
                 continue
             pos = w.pos or (default_pos if text[:1].isupper() == (default_pos == "NOUN") else None)
-            ids.append(self._entry(w, text, line, k, j, pos))
+            eid = self._entry(w, text, line, k, j, pos)
+            ids.append(eid)
+            for abbrev in w.abbrevs:
+                self.forms.append((abbrev.lower(), eid, ABBREV, sid_of(line, k)))
         return ids
 
     def add(self, ln: Line) -> None:
@@ -175,9 +186,15 @@ def import_file(source: Path, target: Path | None = None, *, progress: Progress 
     errors: list[str] = []
     rows = Rows()
     count = 0
-    for ln in read_lines(open_text(source, progress), errors):
-        rows.add(ln)
-        count += 1
+    collecting = gc.isenabled()
+    gc.disable()  # millions of small objects, none cyclic: the collector would only slow the import down
+    try:
+        for ln in read_lines(open_text(source, progress), errors):
+            rows.add(ln)
+            count += 1
+    finally:
+        if collecting:
+            gc.enable()
     if count == 0:
         raise ValueError(f"{source}: no Ding entries found ({len(errors)} malformed lines)")
     target.parent.mkdir(parents=True, exist_ok=True)

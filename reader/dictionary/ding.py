@@ -23,8 +23,9 @@ _BRACES = re.compile(r"\{([^}]*)\}")
 _LABEL = re.compile(r"\[([^\]]*)\]")
 _COMMENT = re.compile(r"\(([^()]*)\)")
 _KEYWORDS = re.compile(r"<[^>]*>")
-_ABBREV = re.compile(r"/[^/\s][^/]*/")
+_ABBREV = re.compile(r"(?<!\S)/[^/\s][^/]*/(?!\S)")
 _SPACES = re.compile(r"\s+")
+_SPECIAL = re.compile(r"[(\[{</]")
 # "er/sie ist/war", "ich/er/sie", "wir/sie" … before a verb form
 _PERSON = re.compile(
     r"^(?:(?:ich|du|er|sie|es|wir|ihr|man)(?:/(?:ich|du|er|sie|es|wir|ihr))*\s+)?"
@@ -57,6 +58,7 @@ class Word:
     plural: bool = False
     labels: list[str] = field(default_factory=list)
     comment: str | None = None
+    abbrevs: list[str] = field(default_factory=list)  # `/Dr./` → ["Dr."]
 
 
 @dataclass(slots=True)
@@ -89,7 +91,7 @@ def split_top(text: str, sep: str) -> list[str]:
     """Split on `sep` outside brackets of any kind."""
     if sep not in text:
         return [text]
-    if not any(c in text for c in "([{<"):
+    if not _SPECIAL.search(text):
         return text.split(sep)
     masked, prev = text, None
     while prev != masked:  # nested brackets, innermost first
@@ -102,37 +104,45 @@ def split_top(text: str, sep: str) -> list[str]:
     return out
 
 
+_MARKUP = re.compile(r"\(([^()]*)\)|\{([^}]*)\}|\[([^\]]*)\]|<[^>]*>|(?<!\S)/([^/\s][^/]*)/(?!\S)")
+
+
 def clean(text: str) -> str:
     """A synonym or sense without markers, labels, comments, keywords or abbreviations."""
-    if not any(c in text for c in "([{</"):
-        return " ".join(text.split()).strip(" ;,")
-    prev = None
-    while prev != text:  # nested comments
-        prev = text
-        text = _COMMENT.sub(" ", text)
-    text = _KEYWORDS.sub(" ", _LABEL.sub(" ", _BRACES.sub(" ", text)))
-    text = _ABBREV.sub(" ", text)
-    return _SPACES.sub(" ", text).strip(" ;,")
+    if _SPECIAL.search(text):
+        text = _MARKUP.sub(" ", text)
+        if "(" in text:  # nested comments
+            text = _MARKUP.sub(" ", text)
+    return " ".join(text.split()).strip(" ;,")
 
 
 def parse_word(raw: str) -> Word:
-    if not any(c in raw for c in "([{</"):
+    if not _SPECIAL.search(raw):
         return Word(text=" ".join(raw.split()).strip(" ;,"))
-    w = Word(text=clean(raw), labels=[m.strip() for m in _LABEL.findall(raw)])
-    comments = _COMMENT.findall(raw)
+    w = Word(text=clean(raw))
+    comments = []
+    for m in _MARKUP.finditer(raw):
+        comment, marker, label, abbrev = m.group(1, 2, 3, 4)
+        if label is not None:
+            w.labels.append(label.strip())
+        elif comment is not None:
+            comments.append(comment.strip())
+        elif abbrev is not None:
+            if " " not in abbrev.strip():
+                w.abbrevs.append(abbrev.strip())
+        elif marker is not None:
+            for item in marker.replace(";", ",").split(","):
+                item = item.strip()
+                if item in GENDERS:
+                    w.gender = w.gender or item
+                    w.pos = "NOUN"
+                elif item == "pl":
+                    w.plural = True
+                    w.pos = "NOUN"
+                elif item in WORD_CLASSES:
+                    w.pos = w.pos or WORD_CLASSES[item]
     if comments:
-        w.comment = "; ".join(c.strip() for c in comments)
-    for marker in _BRACES.findall(raw):
-        for item in re.split(r"[;,]\s*", marker.strip()):
-            item = item.strip()
-            if item in GENDERS:
-                w.gender = w.gender or item
-                w.pos = "NOUN"
-            elif item == "pl":
-                w.plural = True
-                w.pos = "NOUN"
-            elif item in WORD_CLASSES:
-                w.pos = w.pos or WORD_CLASSES[item]
+        w.comment = "; ".join(comments)
     return w
 
 
@@ -158,7 +168,11 @@ def parse_line(text: str, number: int = 0) -> Line:
     if len(de) != len(en):
         raise MalformedLine(f"line {number}: {len(de)} German but {len(en)} English sub-entries")
     subs = []
-    for d, e in zip(de, en, strict=True):
+    for k, (d, e) in enumerate(zip(de, en, strict=True)):
+        stripped = d.strip()
+        if k and stripped[-1:] in ".!?" and stripped.count(" ") > 2:  # an example sentence: kept whole
+            subs.append(SubEntry([], [Sense(e.strip())], d))
+            continue
         words = parse_side(d, parse_word)
         # a word-class marker after the last synonym applies to all of them (`abhalten; abwehren {vt}`)
         shared = next((w.pos for w in reversed(words) if w.pos and w.pos != "NOUN"), None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import urllib.error
 import urllib.request
@@ -39,22 +40,21 @@ def progress_bar(total: int, label: str, show: bool = True) -> Iterator[Callable
     if not show:
         yield lambda step, total: None
         return
-    with click.progressbar(length=max(total, 1), label=label, file=click.get_text_stream("stderr"),
+    with click.progressbar(length=max(total, 1), label=label, file=sys.stderr,
                            show_percent=True) as bar:
         yield lambda step, total: bar.update(step)
 
 
-def download(url: str, target: Path, *, timeout: float = TIMEOUT, progress=None) -> Path:
-    """Fetch `url` to `target` (atomically), calling `progress(bytes, total)` as it goes."""
+def download(url: str, target: Path, *, timeout: float = TIMEOUT, show: bool = True) -> Path:
+    """Fetch `url` to `target` (atomically) with a progress bar once the server has answered."""
     part = target.with_name(target.name + ".part")
     try:
         with urllib.request.urlopen(url, timeout=timeout) as resp:  # noqa: S310 - fixed https/http URL
             total = int(resp.headers.get("Content-Length") or 0)
-            with open(part, "wb") as out:
+            with open(part, "wb") as out, progress_bar(total, "Downloading the dictionary", show) as bar:
                 while chunk := resp.read(CHUNK):
                     out.write(chunk)
-                    if progress:
-                        progress(len(chunk), total)
+                    bar(len(chunk), total)
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         part.unlink(missing_ok=True)
         reason = getattr(exc, "reason", exc)
@@ -68,8 +68,7 @@ def install(url: str | None = None, *, show: bool = True, timeout: float = TIMEO
     url = url or os.environ.get("LESEN_DICT_URL") or DING_URL
     with tempfile.TemporaryDirectory(prefix="lesen-ding-") as tmp:
         file = Path(tmp) / "de-en.txt.gz"
-        with progress_bar(0, "Downloading the dictionary", show) as bar:
-            download(url, file, timeout=timeout, progress=bar)
+        download(url, file, timeout=timeout, show=show)
         try:
             with progress_bar(file.stat().st_size, "Importing", show) as bar:
                 return import_file(file, progress=bar, origin=url)

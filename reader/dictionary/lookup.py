@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from wordfreq import zipf_frequency
+
 from . import db
 from .ding import Sense
 from .model import ARTICLES, Gloss, headword
@@ -51,13 +53,14 @@ def _conn(path: str):
 @lru_cache(maxsize=50_000)
 def entries(path: str, key: str) -> tuple[Row, ...]:
     """Entries whose headword is `key` (lower-cased), in Ding order."""
-    sql = _ENTRY_SQL.format(src="entries e", sid="e.sid", where="e.key = ?") + " ORDER BY e.line, e.sub, e.syn"
+    sql = _ENTRY_SQL.format(src="entries e", sid="e.sid", where="e.key = ?")
+    sql += " ORDER BY e.line, e.sub, e.syn"
     return tuple(Row(r) for r in _conn(path).execute(sql, (key,)))
 
 
 @lru_cache(maxsize=50_000)
 def form_entries(path: str, key: str) -> tuple[Row, ...]:
-    """Entries of which `key` is a listed form (plural, participle, comparative …), with the form's English."""
+    """Entries of which `key` is a listed form (plural, participle …), with the form's English."""
     sql = _ENTRY_SQL.format(src="forms f JOIN entries e ON e.id = f.entry", sid="f.sid", where="f.key = ?")
     return tuple(Row(r) for r in _conn(path).execute(sql + " ORDER BY e.line", (key,)))
 
@@ -71,6 +74,8 @@ def known(path: str, key: str) -> bool:
 def noun_row(path: str, word: str) -> Row | None:
     """The main singular noun entry of `word` (for gender and plural): most frequent gender wins."""
     rows = [r for r in entries(path, word.lower()) if r.pos == "NOUN" and not r.is_plural and r.gender]
+    if not rows:  # an abbreviation (`Dr.`) or a listed form
+        rows = [r for r in form_entries(path, word.lower()) if r.pos == "NOUN" and r.gender]
     if not rows:
         return None
     cased = [r for r in rows if r.word == word] or rows
@@ -114,15 +119,16 @@ def _compatible(rows: Iterable[Row], pos: str | None) -> list[Row]:
 
 # -- compounds ------------------------------------------------------------------------------------
 def _known_part(path: str, mod: str) -> str | None:
-    """A modifier as a known word: as written, without its linking element, or a verb stem (`Fahr` → fahren)."""
-    for fuge in _FUGEN:
-        if fuge and not mod.endswith(fuge):
-            continue
-        stem = mod[: len(mod) - len(fuge)] if fuge else mod
+    """A modifier as a known word: as written, without linking element, or a verb stem (`Fahr` → fahren)."""
+    stems = [mod[: len(mod) - len(f)] if f else mod for f in _FUGEN if not f or mod.endswith(f)]
+    for stem in stems:
         for ending in _STEM_ENDINGS:
             cand = stem + ending
             if len(stem) >= MIN_PART and known(path, cand):
                 return cand
+    for stem in stems:  # a word the dictionary lacks but German text uses (`Fertigung`)
+        if len(stem) >= 5 and zipf_frequency(stem, "de") >= 2.0:
+            return stem
     return None
 
 
@@ -131,9 +137,16 @@ def split_compound(path: str, word: str, depth: int = 0) -> tuple[str, ...] | No
     """Split a compound into known parts, the longest known head first: `Atomwaffenarsenal` →
     (atomwaffe, arsenal). Parts are lower-cased keys."""
     low = word.lower()
+    if "-" in low.strip("-"):  # `Spa-/Wellness-Bereich`, `NATO-Bündnispartner`
+        mod, head = low.rstrip("-").rsplit("-", 1)
+        mod = mod.strip("-/ ")
+        if len(head) >= 2 and known(path, head):
+            return (mod, head) if mod else None
+        sub = split_compound(path, head, depth) if len(head) >= 2 * MIN_PART else None
+        return (mod, *sub) if sub and mod else None
     for i in range(MIN_PART, len(low) - MIN_PART + 1):
         head = low[i:]
-        if not entries(path, head) and not (depth and form_entries(path, head)):
+        if not entries(path, head) and not form_entries(path, head):
             continue
         mod = low[:i].rstrip("-")
         part = _known_part(path, mod)
@@ -186,6 +199,19 @@ def separable_prefix(path: str, lemma: str) -> str | None:
     return None
 
 
+def variants(lemma: str, text: str | None, pos: str | None) -> list[str]:
+    """Other spellings to try: old ß (`Prozeß`), adjective stems HanTa cuts short (`ander` → andere)."""
+    low = lemma.lower()
+    out = []
+    if "ß" in low:
+        out.append(low.replace("ß", "ss"))
+    if pos in ("ADJ", "ADV", "DET", "PRON", None):
+        out += [low + "e", low + "er", low + "es"]
+    if text:
+        out += [text.lower(), text.lower().replace("ß", "ss")]
+    return [v for v in dict.fromkeys(out) if v != low]
+
+
 def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Iterable[str] | None = None,
            joined: str | None = None, context: frozenset[str] = frozenset(),
            path: Path | None = None) -> Gloss:
@@ -205,9 +231,17 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
             rows = _compatible(entries(p, text.lower()), pos)
             g.source = "surface"
         if not rows:
+            form_pos = "VERB" if pos in ("ADJ", "ADV") else pos  # participles used as adjectives
             rows = _compatible(form_entries(p, lemma.lower()), pos) or (
-                _compatible(form_entries(p, text.lower()), pos) if text else [])
+                _compatible(form_entries(p, text.lower()), pos) if text else []) or \
+                _compatible(form_entries(p, lemma.lower()), form_pos)
             g.source = "form"
+        if not rows:
+            for variant in variants(lemma, text, pos):
+                rows = _compatible(entries(p, variant), pos) or _compatible(form_entries(p, variant), pos)
+                if rows:
+                    g.source = "variant"
+                    break
         if not rows and exact:
             rows, g.source = exact, "lemma"
     if rows:
@@ -240,14 +274,13 @@ def _compound(p: str, g: Gloss, lemma: str, pos: str | None, parts: Iterable[str
             keys = [display(p, k, capital if k == split[-1] else True) for k in split]
     if not keys:
         return
-    glosses = [(k, best_of(p, k, pos if k == keys[-1] else None)) for k in keys]
+    glosses = [(k, best_of(p, k, pos if k == keys[-1] else None) or _derived_word(p, k)) for k in keys]
     if not glosses[-1][1]:
         return
     g.parts = glosses
     g.best = " ".join(x for _, x in glosses if x)
     g.source = "compound"
     g.senses = [Sense(g.best, [])]
-    head = keys[-1]
     if pos is None or pos == "NOUN":
         g.pos = g.pos or "NOUN"
 
@@ -278,7 +311,7 @@ def _noun_info(p: str, g: Gloss, rows: list[Row]) -> None:
 def gender_of(lemma: str, path: Path | None = None) -> str | None:
     """The gender of a noun: its own entry, else its compound head's."""
     p = str(path or db.dict_path())
-    row = noun_row(p, lemma)
+    row = noun_row(p, lemma) or ("ß" in lemma and noun_row(p, lemma.replace("ß", "ss"))) or None
     if row is None and len(lemma) >= 2 * MIN_PART:
         split = split_compound(p, lemma)
         if split:

@@ -25,7 +25,7 @@ class Gloss:
     parts: list[tuple[str, str]] = field(default_factory=list)
     separable: str | None = None
     user_gloss: str | None = None
-    source: str = "none"  # which lookup step found it: user, separable, lemma, form, compound, derived:…, none
+    source: str = "none"  # the lookup step: user, separable, lemma, form, compound, derived:…, none
     plural_only: bool = False
 
     @property

@@ -19,13 +19,17 @@ from .ding import Sense
 
 REGISTER = {"ugs.", "coll.", "slang", "vulg.", "pej.", "humor.", "poet.", "geh.", "formal", "rare", "selten",
             "veraltet", "veraltend", "obs.", "archaic", "dated", "altertümlich", "alt", "iron.", "euphem.",
-            "Jägersprache", "übtr.", "fig.", "Sprw.", "prov.", "tm", "former name", "stud.", "school"}
+            "Jägersprache", "Sprw.", "prov.", "tm", "former name", "stud.", "school"}
+FIGURATIVE = {"übtr.", "fig."}
 REGIONAL = {"Ös.", "Schw.", "Süddt.", "Norddt.", "Bayr.", "Mitteldt.", "Westdt.", "Ostdt.", "Mittelwestdt.",
             "BW", "Südtirol", "Lux.", "Austr.", "NZ", "Sc.", "Ir.", "Can.", "Ind.", "SAfr.", "eAm."}
 NEUTRAL = {"Br.", "Am.", "Dt."}
 COMPATIBLE = {("ADJ", "ADV"), ("ADV", "ADJ"), ("AUX", "VERB"), ("PROPN", "NOUN"), ("NOUN", "PROPN"),
               ("VERB", "ADJ"), ("ADJ", "VERB")}
-_NOISE = re.compile(r"\([^)]*\)|/[^/]*/|\b(sth|sb|so|one's|oneself|sb's)\b\.?|…")
+ZIPF_WEIGHT, ZIPF_CAP = 0.5, 6.0  # tuned on the sense-choice proxy (bench/dictionary.py)
+LINE_RANK, VOTE, LONG, SENSE_INDEX, CONTEXT = 0.2, 0.3, 0.6, 0.3, 0.8
+_NOISE = re.compile(r"\([^)]*\)|(?<!\S)/[^/\s][^/]*/(?!\S)|"
+                    r"\b(?:sth|sb|so|one's|oneself|sb's)\b\.?(?:/(?:sth|sb|sb's)\b\.?)*|…")
 _MANY_SPACES = re.compile(r"\s+")
 
 
@@ -80,7 +84,7 @@ def label_penalty(labels: list[str]) -> float:
     for label in labels:
         if label in NEUTRAL:
             continue
-        p += 0.9 if label in REGISTER else 0.7 if label in REGIONAL else 0.5
+        p += 0.9 if label in REGISTER else 0.7 if label in REGIONAL else 0.3 if label in FIGURATIVE else 0.5
     return min(p, 2.0)
 
 
@@ -94,7 +98,7 @@ def candidate_score(c: Candidate, word: str, pos: str | None, context: frozenset
     if c.comment:
         s -= 0.2
     if context:
-        s += 0.8 * min(3, len(context & c.line_words))
+        s += CONTEXT * min(3, len(context & c.line_words))
     return s
 
 
@@ -104,16 +108,22 @@ def rank(candidates: list[Candidate], word: str, pos: str | None,
     ctx = frozenset(w for w in context if w != word.lower())
     best: dict[str, Ranked] = {}
     lines = sorted({c.order for c in candidates})
+    votes: dict[str, int] = {}
     for c in candidates:
-        base = candidate_score(c, word, pos, ctx) - 0.2 * min(4, lines.index(c.order))
+        for sense in c.senses:
+            key = core(sense.text).lower()
+            votes[key] = votes.get(key, 0) + 1
+    for c in candidates:
+        base = candidate_score(c, word, pos, ctx) - LINE_RANK * min(4, lines.index(c.order))
         for k, sense in enumerate(c.senses):
             text = core(sense.text)
             if not text:
                 continue
-            score = base - 0.15 * min(k, 6) - label_penalty(sense.labels)
-            score += 0.3 * min(english_zipf(sense.text), 6.0)
+            score = base - SENSE_INDEX * min(k, 6) - label_penalty(sense.labels)
+            score += ZIPF_WEIGHT * min(english_zipf(sense.text), ZIPF_CAP)
+            score += VOTE * min(3, votes.get(text.lower(), 1) - 1)
             if len(text.split()) > 3:
-                score -= 0.6
+                score -= LONG
             key = sense.text.lower()
             if key not in best or best[key].score < score:
                 best[key] = Ranked(sense, score, c)

@@ -1,0 +1,236 @@
+"""The dictionary on the small Ding fixture: parser notations, import, lookup chain, CLI, user glosses."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reader.cli import main
+from reader.dictionary import add_glosses, db, gender_lookup, gloss_lemma, gloss_token, gloss_word
+from reader.dictionary.build import import_file
+from reader.dictionary.ding import MalformedLine, parse_line, read_lines
+from reader.dictionary.model import plural_notation
+
+FIXTURE = Path(__file__).parent / "fixtures" / "ding_small.txt"
+
+
+@pytest.fixture
+def small_dict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The fixture imported into a fresh dictionary file; no system copy can be picked up instead."""
+    path = tmp_path / "dictionary.db"
+    monkeypatch.setenv("LESEN_DICT", str(path))
+    monkeypatch.setenv("LESEN_DING_SYSTEM", str(tmp_path / "no-system-copy"))
+    import_file(FIXTURE, path)
+    return path
+
+
+# -- parser ---------------------------------------------------------------------------------------
+def test_parse_gender_plural_labels_and_subentries():
+    ln = parse_line("Verteidigungsminister {m}; Verteidigungsministerin {f} [pol.] [mil.] | "
+                    "Verteidigungsminister {pl}; Verteidigungsministerinnen {pl} :: "
+                    "minister of defence [Br.] | ministers of defence")
+    main, plural = ln.subs
+    assert [(w.text, w.gender, w.pos) for w in main.german] == [
+        ("Verteidigungsminister", "m", "NOUN"), ("Verteidigungsministerin", "f", "NOUN")]
+    assert main.german[1].labels == ["pol.", "mil."]
+    assert main.english[0].text == "minister of defence" and main.english[0].labels == ["Br."]
+    assert all(w.plural for w in plural.german)
+
+
+def test_parse_word_class_comment_keyword_abbreviation_and_irregular_forms():
+    ln = parse_line("abhalten; abwehren {vt} (Lehrstunde) <zügig> | abhaltend; abwehrend :: "
+                    "to ward {held; held} | warding")
+    assert [(w.text, w.pos) for w in ln.subs[0].german] == [("abhalten", "VERB"), ("abwehren", "VERB")]
+    assert ln.subs[0].german[1].comment == "Lehrstunde"
+    assert ln.subs[0].english[0].text == "to ward"
+    doc = parse_line("Doktor {m} /Dr./; Doktorin {f} :: doctor")
+    assert doc.subs[0].german[0].abbrevs == ["Dr."] and doc.subs[0].german[0].text == "Doktor"
+    both = parse_line("Kleine {m,f}; Kleiner :: kiddie").subs[0].german[0]
+    assert both.gender == "m" and both.pos == "NOUN"
+    prep = parse_line("mit {prp; +Dat.} :: with").subs[0].german[0]
+    assert prep.pos == "ADP"
+
+
+def test_malformed_lines_raise_and_are_counted_when_reading():
+    for bad in ("no separator", "Zwei {f} | Teile {pl} :: only one", " | leer {m} ::  | empty"):
+        with pytest.raises(MalformedLine):
+            parse_line(bad)
+    errors: list[str] = []
+    lines = list(read_lines(FIXTURE.read_text(encoding="utf-8").splitlines(), errors))
+    assert len(errors) == 3 and len(lines) > 20
+
+
+def test_plural_notation():
+    assert plural_notation("Abschreckung", "Abschreckungen") == "-en"
+    assert plural_notation("Minister", "Minister") == "-"
+    assert plural_notation("Haus", "Häuser") == "¨-er"
+    assert plural_notation("Plan", "Pläne") == "¨-e"
+    assert plural_notation("Doktor", "Doktoren") == "-en"
+    assert plural_notation("Museum", "Museen") == "Museen"
+
+
+# -- import and lookup ----------------------------------------------------------------------------
+def test_import_counts_malformed_lines_and_records_meta(small_dict: Path):
+    info = db.meta(small_dict)
+    assert int(info["malformed"]) == 3
+    assert int(info["entries"]) > 30
+    assert info["source"].endswith("ding_small.txt")
+
+
+def test_noun_gloss_with_article_plural_and_ranked_senses(small_dict: Path):
+    g = gloss_lemma("Abschreckung", "NOUN")
+    assert (g.article, g.gender, g.plural) == ("die", "f", "Abschreckungen")
+    assert g.headword == "die Abschreckung, -en"
+    texts = [s.text for s in g.senses]
+    assert "deterrence" in texts and "determent" in texts
+    assert g.best == "deterrence"  # the common English word before the rare one
+    assert gloss_lemma("Haus", "NOUN").headword == "das Haus, ¨-er"
+    assert gloss_lemma("Leute").headword == "die Leute (pl.)"
+
+
+def test_labels_are_kept_apart_and_context_steers_the_sense(small_dict: Path):
+    g = gloss_lemma("Verteidigung", "NOUN")
+    assert {s.text: s.labels for s in g.senses}["defence"] == ["Br."]
+    assert gloss_lemma("Arsenal", "NOUN").best == "arsenal"
+
+
+def test_article_prefixed_headwords_and_abbreviations(small_dict: Path):
+    assert gloss_lemma("Polizei", "NOUN").gender == "f"
+    assert gloss_lemma("Dr.").best.startswith("doctor")
+    lookup = gender_lookup()
+    assert lookup is not None
+    assert lookup("Dr.") == "m" and lookup("SPD") == "f"
+
+
+def test_compound_split_gives_parts_and_head_gender(small_dict: Path):
+    g = gloss_lemma("Verteidigungsressource", "NOUN")
+    assert g.source == "compound"
+    assert g.parts == [("Verteidigung", "defence"), ("Ressource", "resource")]
+    assert (g.gender, g.plural) == ("f", "Verteidigungsressourcen")
+    assert g.best == "defence resource"
+    lookup = gender_lookup()
+    assert lookup("Bündnispartner") == "m" and lookup("Atomwaffenarsenal") == "n"
+    assert lookup("Verteidigungsminister") == "m"
+
+
+def test_derivational_fallback_for_denuclearisation(small_dict: Path):
+    g = gloss_lemma("Denuklearisierung", "NOUN")
+    assert g.best == "denuclearization"
+    assert g.source.startswith("derived:")
+    assert gloss_lemma("unklar", "ADJ").best == "not clear"
+
+
+def test_verb_forms_and_separable_headword(small_dict: Path):
+    g = gloss_lemma("zurückrudern", "VERB")
+    assert g.separable == "zurück|rudern" and g.headword == "zurück|rudern"
+    assert "to backpedal" in [s.text for s in g.senses[:2]]
+    assert gloss_lemma("abhalten", "VERB").headword == "ab|halten"
+    # a participle found through the verb's listed forms
+    assert gloss_lemma("abgehalten", "ADJ").best in ("given", "warded", "kept from")
+
+
+def test_gloss_token_joins_separable_verbs_in_the_sentence(small_dict: Path):
+    g = gloss_word("ruderte", context="Die Regierung ruderte gestern zurück.")
+    assert g.lemma == "zurückrudern" and g.source == "separable"
+    assert "to backpedal" in [s.text for s in g.senses]
+    h = gloss_word("hält", context="Die Abschreckung hält den Gegner ab.")
+    assert h.lemma == "abhalten" and h.separable == "ab|halten"
+    # the plain verb stays a different word
+    assert gloss_lemma("rudern", "VERB").best == "to row"
+
+
+def test_add_glosses_fills_every_word_row(small_dict: Path):
+    from reader import nlp
+
+    tokens = nlp.analyze("Die Abschreckung hält die Verteidigungsminister ab.")
+    rows = [t.to_json() for t in tokens]
+    add_glosses(tokens, rows)
+    by_text = {r["text"]: r for r in rows}
+    assert by_text["Abschreckung"]["gloss"] == "deterrence"
+    assert by_text["Verteidigungsminister"]["gloss"] == "minister of defence"
+    assert "gloss" not in by_text["."]
+    assert all("gloss" in r for t, r in zip(tokens, rows, strict=True) if t.kind in ("word", "name"))
+    assert gloss_token(tokens, 2).lemma == "abhalten"
+
+
+def test_no_dictionary_gives_empty_glosses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("LESEN_DICT", str(tmp_path / "none.db"))
+    monkeypatch.setenv("LESEN_DING_SYSTEM", str(tmp_path / "none"))
+    assert gender_lookup() is None
+    g = gloss_lemma("Abschreckung", "NOUN")
+    assert g.best == "" and g.senses == []
+
+
+# -- CLI and user glosses -------------------------------------------------------------------------
+def test_cli_gloss_text_and_json(small_dict: Path, db_path: Path):
+    r = CliRunner().invoke(main, ["gloss", "Abschreckung"])
+    assert r.exit_code == 0, r.output
+    assert r.output.splitlines()[0] == "die Abschreckung, -en  (NOUN)"
+    assert "deterrence" in r.output
+    r = CliRunner().invoke(main, ["gloss", "Verteidigungsminister", "--json"])
+    data = json.loads(r.output)
+    assert data["article"] == "der" and data["senses"][0]["labels"] == ["Br."]
+
+
+def test_user_gloss_comes_first_and_survives_reimport(small_dict: Path, db_path: Path):
+    runner = CliRunner()
+    r = runner.invoke(main, ["gloss", "Abschreckung", "--set", "my deterrent"])
+    assert r.exit_code == 0 and "Saved" in r.output
+    r = runner.invoke(main, ["dict", "import", str(FIXTURE)])
+    assert r.exit_code == 0, r.output
+    assert "3 malformed" in r.output
+    data = json.loads(runner.invoke(main, ["gloss", "Abschreckung", "--json"]).output)
+    assert data["user_gloss"] == "my deterrent" and data["best"] == "my deterrent"
+    assert data["senses"][0]["text"] == "deterrence"  # the dictionary's senses are still there
+    from reader.store import Store
+
+    with Store(db_path) as store:
+        assert gloss_lemma("Abschreckung", store=store).best == "my deterrent"
+    runner.invoke(main, ["gloss", "Abschreckung", "--unset"])
+    data = json.loads(runner.invoke(main, ["gloss", "Abschreckung", "--json"]).output)
+    assert data["user_gloss"] is None and data["best"] == "deterrence"
+
+
+def test_cli_dict_status_and_bad_import(small_dict: Path, tmp_path: Path, db_path: Path):
+    runner = CliRunner()
+    r = runner.invoke(main, ["dict", "status"])
+    assert r.exit_code == 0 and str(small_dict) in r.output and "ding_small.txt" in r.output
+    bad = tmp_path / "bad.txt"
+    bad.write_text("nothing of Ding here\n", encoding="utf-8")
+    r = runner.invoke(main, ["dict", "import", str(bad)])
+    assert r.exit_code != 0 and "not a Ding dictionary" in r.output
+    r = runner.invoke(main, ["dict", "import", str(tmp_path / "missing.txt")])
+    assert r.exit_code != 0 and "no such file" in r.output
+    assert db.is_valid(small_dict)  # the dictionary in use was left alone
+
+
+def test_ensure_imports_the_system_copy_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, db_path: Path):
+    path = tmp_path / "d" / "dictionary.db"
+    monkeypatch.setenv("LESEN_DICT", str(path))
+    monkeypatch.setenv("LESEN_DING_SYSTEM", str(FIXTURE))
+    runner = CliRunner()
+    r = runner.invoke(main, ["dict", "ensure", "--no-download", "--no-apt"])
+    assert r.exit_code == 0 and "Imported" in r.output
+    assert db.is_valid(path)
+    r = runner.invoke(main, ["dict", "ensure", "--no-download", "--no-apt"])
+    assert "ready" in r.output
+
+
+def test_first_use_imports_the_system_copy_automatically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    path = tmp_path / "auto.db"
+    monkeypatch.setenv("LESEN_DICT", str(path))
+    monkeypatch.setenv("LESEN_DING_SYSTEM", str(FIXTURE))
+    assert gloss_lemma("Abschreckung", "NOUN").best == "deterrence"
+    assert db.is_valid(path)
+
+
+def test_ensure_without_any_source_explains_and_exits_zero(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          db_path: Path):
+    monkeypatch.setenv("LESEN_DICT", str(tmp_path / "none.db"))
+    monkeypatch.setenv("LESEN_DING_SYSTEM", str(tmp_path / "none"))
+    r = CliRunner().invoke(main, ["dict", "ensure", "--no-download", "--no-apt"])
+    assert r.exit_code == 0
+    assert "apt-get install trans-de-en" in r.output and "lesen dict install" in r.output

@@ -1,0 +1,67 @@
+"""The full Ding dictionary (Debian's trans-de-en): imported once for this module, then the seed words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.dictionary import db, gender_lookup, gloss_lemma, gloss_word
+from reader.dictionary.build import import_file
+
+SYSTEM = Path("/usr/share/trans/de-en")
+
+
+@pytest.fixture(scope="module")
+def full_dict(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not SYSTEM.is_file():
+        pytest.skip(f"{SYSTEM} is missing: install Debian's trans-de-en to run the full-dictionary tests")
+    path = tmp_path_factory.mktemp("ding") / "dictionary.db"
+    result = import_file(SYSTEM, path)
+    assert result.entries > 200_000 and result.malformed < 100
+    return path
+
+
+@pytest.fixture(autouse=True)
+def use_full(full_dict: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LESEN_DICT", str(full_dict))
+
+
+def senses(g) -> list[str]:
+    return [s.text for s in g.senses]
+
+
+def test_abschreckung_gives_deterrence():
+    g = gloss_lemma("Abschreckung", "NOUN")
+    assert "deterrence" in senses(g) and g.best == "deterrence"
+    assert g.headword == "die Abschreckung, -en"
+
+
+def test_denuklearisierung():
+    assert gloss_lemma("Denuklearisierung", "NOUN").best.startswith("denuclearization")
+
+
+def test_verteidigungsminister_and_compounds():
+    g = gloss_lemma("Verteidigungsminister", "NOUN")
+    assert g.gender == "m" and "minister of defence" in g.best
+    b = gloss_word("Bündnispartner")
+    assert b.gender == "m" and ("alliance" in b.best or "ally" in b.best)
+    a = gloss_word("Atomwaffenarsenal")
+    assert a.gender == "n" and "nuclear" in a.best and "arsenal" in a.best
+    v = gloss_word("Verteidigungsressourcen")
+    assert v.parts and v.parts[-1][1] == "resource" and v.gender == "f"
+
+
+def test_separable_verbs_in_sentences():
+    g = gloss_word("ruderte", context="Die Regierung ruderte am Montag zurück.")
+    assert g.lemma == "zurückrudern" and g.separable == "zurück|rudern"
+    assert any("backpedal" in s or "back-pedal" in s for s in senses(g))
+    h = gloss_word("hält", context="Die Abschreckung hält Angreifer ab.")
+    assert h.lemma == "abhalten" and h.separable == "ab|halten"
+
+
+def test_gender_lookup_and_status():
+    lookup = gender_lookup()
+    assert lookup is not None
+    assert [lookup(w) for w in ("Haus", "Polizei", "Tag", "Militärübung", "Dr.")] == ["n", "f", "m", "f", "m"]
+    assert int(db.meta()["entries"]) > 200_000
