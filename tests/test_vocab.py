@@ -79,6 +79,8 @@ def test_csv_opens_in_german_excel(b1):
     ab = by_lemma["Abschreckung"]
     assert ab["word"] == "die Abschreckung" and ab["article"] == "die" and ab["part of speech"] == "noun"
     assert ab["level"] == W.level_of("Abschreckung") and int(ab["count"]) >= 1
+    assert float(ab["zipf"].replace(",", ".")) == pytest.approx(W.zipf("Abschreckung"), abs=0.05)
+    assert "," in ab["zipf"]  # decimal comma for German spreadsheets
     assert "Abschreckung" in ab["example"] and "<b>" not in ab["example"]
 
 

@@ -157,19 +157,19 @@ def describe(texts: list[Text], occ: W.Occurrences, lemma: str) -> W.WordView:
 # -- formats -------------------------------------------------------------------------------------------
 
 
-def row(v: W.WordView) -> list[str]:
+def row(v: W.WordView, decimal: str = ".") -> list[str]:
     """One entry as plain text in the order of COLUMNS."""
     return [W.one_line(x) for x in (
-        v.display, v.lemma, v.article, v.plural, v.pos_name, v.meaning, v.level, f"{v.zipf:.1f}",
-        str(v.count), v.example.text if v.example else "", v.title)]
+        v.display, v.lemma, v.article, v.plural, v.pos_name, v.meaning, v.level,
+        f"{v.zipf:.1f}".replace(".", decimal), str(v.count), v.example.text if v.example else "", v.title)]
 
 
 def to_csv(vl: VocabList) -> bytes:
-    """`;`-separated, UTF-8 with a byte-order mark: opens cleanly in German Excel."""
+    """`;`-separated, decimal comma, UTF-8 with a byte-order mark: opens cleanly in German Excel."""
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
     w.writerow(COLUMNS)
-    w.writerows(row(v) for v in vl.entries)
+    w.writerows(row(v, decimal=",") for v in vl.entries)
     return buf.getvalue().encode("utf-8-sig")
 
 
