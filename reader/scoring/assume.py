@@ -31,15 +31,15 @@ def needs_level(store: Store) -> bool:
 
 def _free(store: Store, lemmas: Iterable[str]) -> set[str]:
     """Lemmas the learner has not marked: no term, an assumed term, or a status-less term (e.g. a gloss)."""
-    wanted = set(lemmas)
+    wanted = list(set(lemmas))
     taken: set[str] = set()
-    for lemma, status, assumed in store.query("SELECT lemma, status, assumed FROM terms"):
-        if lemma in wanted and not assumed and status != NEW:
-            taken.add(lemma)
-    taken |= {r[0] for r in store.query(
-        "SELECT DISTINCT lemma FROM status_history WHERE source != ? AND lemma IN (SELECT lemma FROM terms"
-        " WHERE assumed = 0)", (SOURCE,)) if r[0] in wanted}
-    return wanted - taken
+    for k in range(0, len(wanted), 900):
+        chunk = wanted[k : k + 900]
+        taken.update(r[0] for r in store.query(
+            f"SELECT t.lemma FROM terms t WHERE t.lemma IN ({','.join('?' * len(chunk))}) AND t.assumed = 0"
+            " AND (t.status != ? OR EXISTS (SELECT 1 FROM status_history h WHERE h.lemma = t.lemma"
+            " AND h.source != ?))", (*chunk, NEW, SOURCE)))
+    return set(wanted) - taken
 
 
 def known_at(level: str, lemma: str) -> bool:
