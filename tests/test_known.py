@@ -19,11 +19,11 @@ def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path
 
 
 def test_plain_list_is_lemmatised(store, tmp_path):
-    text = "Häuser\nging\ndie Abschreckung\nzurück|rudern\n\n  schnell  \nHäuser\n"
+    text = "Häuser\nging\ndie Abschreckung\nzurück|rudern\n\n  schnell  \nHäuser\nabend\nlaufen\n"
     path = write(tmp_path, "words.txt", text)
     report = K.import_known(store, path)
-    assert report.cells == 6 and report.lemmas == 5 and report.marked == 5
-    for lemma in ("Haus", "gehen", "Abschreckung", "zurückrudern", "schnell"):
+    assert report.cells == 8 and report.lemmas == 7 and report.marked == 7
+    for lemma in ("Haus", "gehen", "Abschreckung", "zurückrudern", "schnell", "Abend", "laufen"):
         assert get_status(store, lemma) == KNOWN, lemma
     assert store.scalar("SELECT source FROM status_history LIMIT 1") == "import"
 

@@ -98,9 +98,9 @@ def lemmatise(words: list[str]) -> list[str | None]:
             continue
         t = chosen[0]
         lemma = t.lemma
-        if t.text[:1].islower() and lemma[:1].isupper():
-            # a lone lowercase infinitive is read as a nominalisation at the start of a "sentence"
-            lemma = lemma[:1].lower() + lemma[1:]
+        if t.tag == "NNI" and t.text[:1].islower():
+            # a lone lowercase infinitive is read as a nominalised one (`laufen` → `Laufen`)
+            lemma = t.text
         out.append(lemma)
     return out
 
