@@ -109,13 +109,13 @@ def coverage(path: Path) -> list[dict]:
 # -- gender -----------------------------------------------------------------------------------------
 def gender() -> list[dict]:
     from reader import nlp
-    from reader.dictionary import gender_lookup
+    from reader.dictionary import gender_lookup, gloss_token
 
     sents = gsd_sentences()
     gender_of = gender_lookup()
     if not sents or gender_of is None:
         return [_row("noun gender vs GSD gold", "skipped (no GSD or no dictionary)", "≥ 97 %", None)]
-    right = total = aligned = 0
+    right = total = aligned = stored = 0
     lemma_right = 0
     for (text, gold), tokens in zip(sents, nlp.analyze_many([t for t, _ in sents], gender_of), strict=True):
         spans, pos = {}, 0
@@ -135,12 +135,16 @@ def gender() -> list[dict]:
             t = ours.get(span)
             if t is not None:
                 aligned += 1
-                right += t.gender == want
+                stored += t.gender == want
+                right += gloss_token(tokens, t.i).gender == want
             else:
+                stored += gender_of(g["lemma"]) == want
                 right += gender_of(g["lemma"]) == want
     return [
-        _row(f"noun gender, singular NN in running GSD dev text ({total} tokens, {aligned} aligned)",
-             f"{right / total:.1%}", "≥ 97 %", right / total >= 0.97),
+        _row(f"noun gender shown in the gloss, singular NN in running GSD dev text ({total} gold tokens, "
+             f"{aligned} aligned with ours)", f"{right / total:.1%}", "≥ 97 %", right / total >= 0.97),
+        _row("  noun gender stored at import (Token.gender; set by reader.nlp only for tokens tagged NN)",
+             f"{stored / total:.1%}", "", None),
         _row("noun gender from the gold lemma alone (dictionary + compound head)",
              f"{lemma_right / total:.1%}", "", None),
     ]

@@ -27,6 +27,7 @@ __all__ = ["Gloss", "Sense", "add_glosses", "dictionary_path", "ensure_imported"
 
 _WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _import_lock = threading.Lock()
+_NOMINALISED = ("NNA", "NNI")  # HanTa's nominalised adjectives and infinitives (`der Bekannte`, `das Essen`)
 
 
 def dictionary_path() -> Path:
@@ -113,7 +114,8 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None) 
     if path is None:
         g = _empty(t.lemma, t.pos)
     else:
-        g = lookup.lookup(base, t.pos, text=t.text, parts=t.parts, joined=joined,
+        pos = "NOUN" if t.tag in _NOMINALISED else t.pos
+        g = lookup.lookup(base, pos, text=t.text, parts=t.parts, joined=joined,
                           context=_sentence_context(tokens, index), path=path)
         if not g.gender and t.gender and g.pos == "NOUN":
             g.gender = t.gender

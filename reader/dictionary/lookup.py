@@ -25,6 +25,8 @@ MAYBE_SEPARABLE = ("wieder", "wider", "hinter", "unter", "über", "durch", "voll
 _FUGEN = ("", "s", "es", "n", "en", "e", "er", "ens", "nen")
 _STEM_ENDINGS = ("", "en", "n", "e")
 MIN_PART = 3
+# Word classes whose entries a token of the given UPOS may use.
+_ALSO = {"AUX": {"AUX", "VERB"}, "ADJ": {"ADJ", "ADV"}, "ADV": {"ADV", "ADJ"}, "PROPN": {"PROPN", "NOUN"}}
 
 _ENTRY_SQL = ("SELECT e.word, e.pos, e.gender, e.plural, e.is_plural, e.line, e.sub, e.syn, e.labels,"
               " e.comment, s.senses FROM {src} JOIN subs s ON s.sid = {sid} WHERE {where}")
@@ -112,8 +114,7 @@ def candidates(path: str, rows: Iterable[Row]) -> list[Candidate]:
 def _compatible(rows: Iterable[Row], pos: str | None) -> list[Row]:
     if not pos:
         return list(rows)
-    want = {pos, "VERB"} if pos == "AUX" else {pos, "ADV"} if pos == "ADJ" else {pos, "ADJ"} \
-        if pos == "ADV" else {pos}
+    want = _ALSO.get(pos, {pos})
     return [r for r in rows if r.pos in want or r.pos is None]
 
 
