@@ -32,6 +32,10 @@ _ENTRY_SQL = ("SELECT e.word, e.pos, e.gender, e.plural, e.is_plural, e.line, e.
               " e.comment, s.senses FROM {src} JOIN subs s ON s.sid = {sid} WHERE {where}")
 
 
+_KNOWN_SQL = ("SELECT EXISTS (SELECT 1 FROM entries WHERE key = ?)"
+              " OR EXISTS (SELECT 1 FROM forms WHERE key = ?)")
+
+
 class Row(tuple):
     """One entry row (see `_ENTRY_SQL`)."""
 
@@ -69,7 +73,8 @@ def form_entries(path: str, key: str) -> tuple[Row, ...]:
 
 @lru_cache(maxsize=100_000)
 def known(path: str, key: str) -> bool:
-    return bool(entries(path, key) or form_entries(path, key))
+    """Whether `key` is a headword or a listed form (one cheap query)."""
+    return _conn(path).execute(_KNOWN_SQL, (key, key)).fetchone()[0] == 1
 
 
 @lru_cache(maxsize=100_000)
@@ -147,7 +152,7 @@ def split_compound(path: str, word: str, depth: int = 0) -> tuple[str, ...] | No
         return (mod, *sub) if sub and mod else None
     for i in range(MIN_PART, len(low) - MIN_PART + 1):
         head = low[i:]
-        if not entries(path, head) and not form_entries(path, head):
+        if not known(path, head):
             continue
         mod = low[:i].rstrip("-")
         part = _known_part(path, mod)
