@@ -46,7 +46,8 @@ INDEXES = """
 CREATE INDEX entries_key ON entries (key);
 CREATE INDEX forms_key ON forms (key);
 """
-PLURAL, FORM, ABBREV = "plural", "form", "abbr"
+PLURAL, FORM, ABBREV, PHRASE = "plural", "form", "abbr", "phrase"
+PHRASES_PER_WORD = 3
 # Leading words that are not part of the headword: `die Polizei`, `sich erholen`, `etw. planen`.
 _LEADING = ("der ", "die ", "das ", "sich ", "etw. ", "jdn. ", "jdm. ", "jds. ", "etw./jdn. ", "jdn./etw. ",
             "jdm./etw. ", "etw./jdm. ")
@@ -109,6 +110,7 @@ class Rows:
         self.forms: list[tuple] = []
         self.subs: list[tuple] = []
         self.lines: list[tuple] = []
+        self.phrases: list[tuple] = []  # short multi-word synonyms (`und zwar`, `v. Chr.`)
 
     def _entry(self, w: Word, text: str, line: int, sub: int, syn: int, pos: str | None) -> int:
         eid = len(self.entries) + 1
@@ -124,6 +126,8 @@ class Rows:
                 text = text.split(" ", 1)[1]
             if not is_single(text):
                 ids.append(None)
+                if text.count(" ") <= 2 and "…" not in text and "/" not in text:
+                    self.phrases.append((w, text, line, k, j))
                 for abbrev in w.abbrevs:  # `Sozialdemokratische Partei Deutschlands {f} /SPD/`
                     self._entry(w, abbrev, line, k, j, w.pos)
                 continue
@@ -169,6 +173,21 @@ class Rows:
             prev_ids = self._words(sub, k, ln.number, None)
         self.lines.append((ln.number, " ".join(sorted(context))))
 
+    def add_phrases(self) -> None:
+        """Words found only inside short phrases (`zwar` in `und zwar`) point to those phrases."""
+        known = {e[1] for e in self.entries} | {f[0] for f in self.forms}
+        per_word: dict[str, int] = {}
+        for w, text, line, k, j in self.phrases:
+            eid = None
+            for token in text.split():
+                key = token.lower().rstrip(".,")
+                if len(key) < 2 or key in known or per_word.get(key, 0) >= PHRASES_PER_WORD:
+                    continue
+                if eid is None:
+                    eid = self._entry(w, text, line, k, j, w.pos)
+                per_word[key] = per_word.get(key, 0) + 1
+                self.forms.append((key, eid, PHRASE, sid_of(line, k)))
+
     def _set_plural(self, eid: int, plural: str) -> None:
         row = self.entries[eid - 1]
         if row[5] is None and row[6] == 0:
@@ -192,6 +211,7 @@ def import_file(source: Path, target: Path | None = None, *, progress: Progress 
         for ln in read_lines(open_text(source, progress), errors):
             rows.add(ln)
             count += 1
+        rows.add_phrases()
     finally:
         if collecting:
             gc.enable()

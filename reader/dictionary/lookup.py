@@ -5,6 +5,7 @@ compound split into known parts (the head gives gender and word class) → deriv
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +25,9 @@ SEPARABLE = ("zurück", "zusammen", "entgegen", "gegenüber", "herunter", "herau
 MAYBE_SEPARABLE = ("wieder", "wider", "hinter", "unter", "über", "durch", "voll", "um")
 _FUGEN = ("", "s", "es", "n", "en", "e", "er", "ens", "nen")
 _STEM_ENDINGS = ("", "en", "n", "e")
+_INFLECTIONS = ("en", "n", "e", "es", "s", "er", "ern")
 MIN_PART = 3
+_YEARS = re.compile(r"^(\d+)(?:-)?jährig")
 # Word classes whose entries a token of the given UPOS may use.
 _ALSO = {"AUX": {"AUX", "VERB"}, "ADJ": {"ADJ", "ADV"}, "ADV": {"ADV", "ADJ"}, "PROPN": {"PROPN", "NOUN"}}
 
@@ -116,6 +119,11 @@ def candidates(path: str, rows: Iterable[Row]) -> list[Candidate]:
     return out
 
 
+def _forms(path: str, word: str) -> list[Row]:
+    """Entries `word` is a form of (phrases left out: they come after the compound split)."""
+    return [r for r in form_entries(path, word.lower()) if " " not in r.word]
+
+
 def _compatible(rows: Iterable[Row], pos: str | None) -> list[Row]:
     if not pos:
         return list(rows)
@@ -153,7 +161,11 @@ def split_compound(path: str, word: str, depth: int = 0) -> tuple[str, ...] | No
     for i in range(MIN_PART, len(low) - MIN_PART + 1):
         head = low[i:]
         if not known(path, head):
-            continue
+            # an inflected head (`…verläufe`, `…gehäusen`): the word as written, HanTa's lemma cut short
+            head = next((head[: -len(e)] for e in _INFLECTIONS if head.endswith(e)
+                         and len(head) - len(e) >= MIN_PART and known(path, head[: -len(e)])), "")
+            if not head:
+                continue
         mod = low[:i].rstrip("-")
         part = _known_part(path, mod)
         if part:
@@ -213,6 +225,8 @@ def variants(lemma: str, text: str | None, pos: str | None) -> list[str]:
         out.append(low.replace("ß", "ss"))
     if pos in ("ADJ", "ADV", "DET", "PRON", None):
         out += [low + "e", low + "er", low + "es"]
+        out += [low[: -len(e)] for e in ("e", "en", "er", "es", "em")
+                if low.endswith(e) and len(low) > len(e) + 2]
     if text:
         out += [text.lower(), text.lower().replace("ß", "ss")]
     return [v for v in dict.fromkeys(out) if v != low]
@@ -223,6 +237,8 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
            path: Path | None = None) -> Gloss:
     """The full lookup chain for one word (the user-gloss step is in `glosses`)."""
     p = str(path or db.dict_path())
+    if "ß" in lemma and text and "ß" not in text and not known(p, lemma.lower()):
+        lemma = lemma.replace("ß", "ss")  # HanTa's old spelling: `Friedensprozess` → Friedensprozeß
     g = Gloss(lemma=joined or lemma, pos=pos or "")
     rows: list[Row] = []
     if joined:
@@ -238,13 +254,18 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
             g.source = "surface"
         if not rows:
             form_pos = "VERB" if pos in ("ADJ", "ADV") else pos  # participles used as adjectives
-            rows = _compatible(form_entries(p, lemma.lower()), pos) or (
-                _compatible(form_entries(p, text.lower()), pos) if text else []) or \
-                _compatible(form_entries(p, lemma.lower()), form_pos)
+            rows = _compatible(_forms(p, lemma), pos) or (_compatible(_forms(p, text), pos) if text else []) \
+                or _compatible(_forms(p, lemma), form_pos)
             g.source = "form"
         if not rows:
             for variant in variants(lemma, text, pos):
                 rows = _compatible(entries(p, variant), pos) or _compatible(form_entries(p, variant), pos)
+                if rows:
+                    g.source = "variant"
+                    break
+        if not rows:  # any word class (`viert` → vierte {num})
+            for variant in variants(lemma, text, pos):
+                rows = list(entries(p, variant))
                 if rows:
                     g.source = "variant"
                     break
@@ -258,6 +279,15 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
             g.pos = g.pos or (ranked[0].candidate.pos or "") if ranked else g.pos
     if not g.best:
         _compound(p, g, lemma, pos, parts)
+    if not g.best and text and text.lower() != lemma.lower():  # HanTa cut an unknown word short
+        _compound(p, g, text, pos, None)
+    if not g.best:  # a word Ding has only inside short phrases (`zwar` in `und zwar`)
+        phrases = [r for w in (lemma, text or lemma) for r in form_entries(p, w.lower()) if " " in r.word]
+        if phrases:
+            ranked = rank(candidates(p, phrases), lemma, pos, context)
+            g.senses = [r.sense for r in ranked]
+            g.best = short(ranked[0].sense.text) if ranked else ""
+            g.source = "phrase:" + ranked[0].candidate.word if ranked else "phrase"
     if not g.best:
         _derived(p, g, lemma, pos)
     _noun_info(p, g, rows)
@@ -384,6 +414,18 @@ def _derived(p: str, g: Gloss, lemma: str, pos: str | None) -> None:
         b = best_of(p, part) if part else ""
         if b:
             found = ("-" + suffix, template.format(b))
+    if not found and lemma[:1].isupper() and low.endswith("er") and len(low) > 5:  # `Münchner`, `Weimarer`
+        for base in (lemma[:-2], lemma[:-2] + "en", lemma[:-3] + "en"):
+            rows = [r for r in entries(p, base.lower()) if r.word[:1].isupper()]
+            if rows:
+                found = ("-er of a place", f"of {rows[0].word}, {rows[0].word}")
+                break
+    if not found:
+        m = _YEARS.match(low)
+        if m:
+            found = ("-jährig", f"{m.group(1)}-year-old")
+    if not found and len(low) > 2 and zipf_frequency(low, "en") >= max(3.0, zipf_frequency(low, "de")):
+        found = ("English loanword", low)  # `Website`, `College`: German uses the English word
     if not found:
         for i in range(1, len(low) - 3):  # the longest known tail, as a last resort
             b = best_of(p, low[i:])
