@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import db, lookup
 from .ding import Sense
-from .model import Gloss
+from .model import ARTICLES, Gloss, headword
 
 if TYPE_CHECKING:
     from ..nlp import Token
@@ -117,8 +117,14 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None) 
         pos = "NOUN" if t.tag in _NOMINALISED else t.pos
         g = lookup.lookup(base, pos, text=t.text, parts=t.parts, joined=joined,
                           context=_sentence_context(tokens, index), path=path)
-        if not g.gender and t.gender and g.pos == "NOUN":
-            g.gender = t.gender
+        if t.tag == "NNI":  # a nominalised infinitive is always neuter (`das Schauen`)
+            g.gender, g.pos = "n", "NOUN"
+        elif not g.gender and g.pos == "NOUN":
+            from ..nlp.gender import guess_gender
+
+            g.gender = t.gender or guess_gender(g.lemma, [p for p, _ in g.parts] or t.parts)
+        g.article = ARTICLES.get(g.gender or "") if g.pos == "NOUN" else g.article
+        g.headword = headword(g)
     return _user(g, t.lemma, store)
 
 

@@ -36,7 +36,7 @@ _ENTRY_SQL = ("SELECT e.word, e.pos, e.gender, e.plural, e.is_plural, e.line, e.
 
 
 _KNOWN_SQL = ("SELECT EXISTS (SELECT 1 FROM entries WHERE key = ?)"
-              " OR EXISTS (SELECT 1 FROM forms WHERE key = ?)")
+              " OR EXISTS (SELECT 1 FROM forms WHERE key = ? AND kind != 'phrase')")
 
 
 class Row(tuple):
@@ -160,6 +160,8 @@ def split_compound(path: str, word: str, depth: int = 0) -> tuple[str, ...] | No
         return (mod, *sub) if sub and mod else None
     for i in range(MIN_PART, len(low) - MIN_PART + 1):
         head = low[i:]
+        if not known(path, head) and "ss" in head and known(path, head.replace("ss", "ß")):
+            head = head.replace("ss", "ß")  # Swiss spelling: `Isarstrasse`
         if not known(path, head):
             # an inflected head (`…verläufe`, `…gehäusen`): the word as written, HanTa's lemma cut short
             head = next((head[: -len(e)] for e in _INFLECTIONS if head.endswith(e)
