@@ -96,10 +96,14 @@ def gloss_lemma(lemma: str, pos: str | None = None, *, context: str | None = Non
 
 
 def _sentence_context(tokens: list[Token], index: int) -> frozenset[str]:
+    """The other words of the sentence (both parts of a separable verb left out)."""
     sent = tokens[index].sentence
+    skip = {index}
+    if tokens[index].verb:
+        skip.add(tokens[index].verb.get("other", index))
     out = set()
     for t in tokens:
-        if t.sentence == sent and t.i != index and t.kind in ("word", "name"):
+        if t.sentence == sent and t.i not in skip and t.kind in ("word", "name"):
             out.add((t.base or t.lemma).lower())
             out.add(t.text.lower())
     return frozenset(out)
@@ -114,7 +118,7 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None) 
     if path is None:
         g = _empty(t.lemma, t.pos)
     else:
-        pos = "NOUN" if t.tag in _NOMINALISED else t.pos
+        pos = "NOUN" if t.tag in _NOMINALISED else "VERB" if joined else t.pos
         g = lookup.lookup(base, pos, text=t.text, parts=t.parts, joined=joined,
                           context=_sentence_context(tokens, index), path=path)
         if t.tag == "NNI":  # a nominalised infinitive is always neuter (`das Schauen`)

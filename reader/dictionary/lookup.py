@@ -29,7 +29,8 @@ _INFLECTIONS = ("en", "n", "e", "es", "s", "er", "ern")
 MIN_PART = 3
 _YEARS = re.compile(r"^(\d+)(?:-)?jährig")
 # Word classes whose entries a token of the given UPOS may use.
-_ALSO = {"AUX": {"AUX", "VERB"}, "ADJ": {"ADJ", "ADV"}, "ADV": {"ADV", "ADJ"}, "PROPN": {"PROPN", "NOUN"}}
+_ALSO = {"AUX": {"AUX", "VERB"}, "ADJ": {"ADJ", "ADV"}, "ADV": {"ADV", "ADJ"}, "PROPN": {"PROPN", "NOUN"},
+         "DET": {"DET", "PRON"}, "PRON": {"PRON", "DET"}}
 
 _ENTRY_SQL = ("SELECT e.word, e.pos, e.gender, e.plural, e.is_plural, e.line, e.sub, e.syn, e.labels,"
               " e.comment, s.senses FROM {src} JOIN subs s ON s.sid = {sid} WHERE {where}")
