@@ -182,7 +182,7 @@ def example_pairs(limit: int = 400, seed: int = 7) -> list[tuple[str, str]]:
 
 def sense_choice(path: Path) -> list[dict]:
     from reader import nlp
-    from reader.dictionary import lookup
+    from reader.dictionary import lookup, sentence_context
     from reader.dictionary.ranking import core, rank
 
     pairs = example_pairs()
@@ -192,14 +192,13 @@ def sense_choice(path: Path) -> list[dict]:
     n = chosen = first = oracle = no_ctx = 0
     for (_de, en), tokens in zip(pairs, nlp.analyze_many([d for d, _ in pairs]), strict=True):
         target = _words(en)
-        ctx_all = {t.lemma.lower() for t in tokens if t.kind == "word"} | {t.text.lower() for t in tokens}
         for t in tokens:
             if t.kind != "word" or t.pos not in CONTENT:
                 continue
             base = t.base or t.lemma
             joined = t.lemma if t.verb and t.lemma != base else None
             g = lookup.lookup(base, t.pos, text=t.text, parts=t.parts, joined=joined,
-                              context=frozenset(ctx_all - {t.lemma.lower(), t.text.lower()}), path=path)
+                              context=sentence_context(tokens, t.i), path=path)
             if len({s.text for s in g.senses}) < 2:
                 continue
             rows = lookup.entries(p, g.lemma.lower())

@@ -27,6 +27,7 @@ __all__ = ["Gloss", "Sense", "add_glosses", "dictionary_path", "ensure_imported"
 
 _WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _import_lock = threading.Lock()
+_CONTENT = ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "X")
 _NOMINALISED = ("NNA", "NNI")  # HanTa's nominalised adjectives and infinitives (`der Bekannte`, `das Essen`)
 
 
@@ -95,7 +96,7 @@ def gloss_lemma(lemma: str, pos: str | None = None, *, context: str | None = Non
     return _user(g, lemma, store)
 
 
-def _sentence_context(tokens: list[Token], index: int) -> frozenset[str]:
+def sentence_context(tokens: list[Token], index: int) -> frozenset[str]:
     """The other words of the sentence (both parts of a separable verb left out)."""
     sent = tokens[index].sentence
     skip = {index}
@@ -103,7 +104,7 @@ def _sentence_context(tokens: list[Token], index: int) -> frozenset[str]:
         skip.add(tokens[index].verb.get("other", index))
     out = set()
     for t in tokens:
-        if t.sentence == sent and t.i not in skip and t.kind in ("word", "name"):
+        if t.sentence == sent and t.i not in skip and t.kind in ("word", "name") and t.pos in _CONTENT:
             out.add((t.base or t.lemma).lower())
             out.add(t.text.lower())
     return frozenset(out)
@@ -120,7 +121,7 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None) 
     else:
         pos = "NOUN" if t.tag in _NOMINALISED else "VERB" if joined else t.pos
         g = lookup.lookup(base, pos, text=t.text, parts=t.parts, joined=joined,
-                          context=_sentence_context(tokens, index), path=path)
+                          context=sentence_context(tokens, index), path=path)
         if t.tag == "NNI":  # a nominalised infinitive is always neuter (`das Schauen`)
             g.gender, g.pos = "n", "NOUN"
         elif not g.gender and g.pos == "NOUN":

@@ -27,6 +27,7 @@ NEUTRAL = {"Br.", "Am.", "Dt."}
 COMPATIBLE = {("ADJ", "ADV"), ("ADV", "ADJ"), ("AUX", "VERB"), ("PROPN", "NOUN"), ("NOUN", "PROPN"),
               ("VERB", "ADJ"), ("ADJ", "VERB")}
 ZIPF_WEIGHT, ZIPF_CAP = 0.5, 6.0  # tuned on the sense-choice proxy (bench/dictionary.py)
+COMMON_ZIPF = 5.5  # `der`, `sein`, `haben` … say nothing about which sense is meant
 LINE_RANK, VOTE, LONG, SENSE_INDEX, CONTEXT = 0.2, 0.3, 0.6, 0.3, 0.8
 _NOISE = re.compile(r"\([^)]*\)|(?<!\S)/[^/\s][^/]*/(?!\S)|"
                     r"\b(?:sth|sb|so|one's|oneself|sb's)\b\.?(?:/(?:sth|sb|sb's)\b\.?)*|…")
@@ -64,6 +65,16 @@ def core(text: str) -> str:
     """The words of a sense that carry its meaning: `short` without a leading `to `."""
     text = short(text)
     return text[3:] if text.startswith("to ") else text
+
+
+@lru_cache(maxsize=100_000)
+def _common_german(word: str) -> bool:
+    return zipf_frequency(word, "de") > COMMON_ZIPF
+
+
+def informative(context: frozenset[str]) -> frozenset[str]:
+    """Context words that say something about the topic: not function words or the most common words."""
+    return frozenset(w for w in context if len(w) > 2 and not _common_german(w))
 
 
 @lru_cache(maxsize=100_000)
@@ -105,7 +116,7 @@ def candidate_score(c: Candidate, word: str, pos: str | None, context: frozenset
 def rank(candidates: list[Candidate], word: str, pos: str | None,
          context: frozenset[str] = frozenset()) -> list[Ranked]:
     """All senses of all candidates, best first, each text once."""
-    ctx = frozenset(w for w in context if w != word.lower())
+    ctx = informative(context) - {word.lower()}
     best: dict[str, Ranked] = {}
     lines = sorted({c.order for c in candidates})
     votes: dict[str, int] = {}
