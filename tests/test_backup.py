@@ -224,3 +224,17 @@ def test_backup_that_cannot_be_written_is_one_line_and_leaves_nothing(tmp_path, 
     assert code != 0 and "cannot" in one_error_line(err)
     assert blocker.read_text() == "a file, not a folder"
     assert not list(tmp_path.glob("**/*.part"))
+
+
+def test_two_processes_upgrading_at_once_keep_data_and_the_old_backup(tmp_path):
+    db = tmp_path / "lesen.db"
+    before = build_old_database(db, 1)
+    lesen_bin = str(Path(sys.executable).with_name("lesen"))
+    procs = [subprocess.Popen([lesen_bin, "--db", str(db), "list"], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    errors = [p.communicate()[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], errors
+    assert snapshot(db) == before
+    backup = db.with_name("lesen.db.schema1.bak")
+    assert inspect_file(backup) == 1 and snapshot(backup) == before  # not overwritten by an upgraded copy
+    assert not list(tmp_path.glob("*.part"))

@@ -84,24 +84,36 @@ class Store:
             raise StoreError(f"{self.path} is a SQLite file but not a lesen database")
 
     def migrate(self) -> None:
-        """Bring the schema up to date, backing the file up before changing an existing schema."""
+        """Bring the schema up to date, backing the file up before changing an existing schema.
+
+        All pending migrations run in one write transaction: the file is either upgraded completely or
+        not at all, and a second process opening the same file waits, then finds nothing left to do
+        (so it neither repeats a migration nor overwrites the backup with already-upgraded content).
+        """
         self.check_identity()
+        if self._check_version() == SCHEMA_VERSION:
+            return
+        with self.transaction():
+            current = self._check_version()
+            if 0 < current < SCHEMA_VERSION and str(self.path) != ":memory:":
+                # through a second connection: SQLite's backup cannot read from one holding a write lock
+                src = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
+                try:
+                    _copy_database(src, self.path.with_name(f"{self.path.name}.schema{current}.bak"))
+                finally:
+                    src.close()
+            for version in range(current, SCHEMA_VERSION):
+                MIGRATIONS[version](self.conn)
+                self.conn.execute(f"PRAGMA user_version = {version + 1}")
+            self.conn.execute(f"PRAGMA application_id = {APP_ID}")
+
+    def _check_version(self) -> int:
         current = self.version
         if current > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path} was written by a newer lesen (schema {current} > {SCHEMA_VERSION})"
             )
-        if current == SCHEMA_VERSION:
-            return
-        if current > 0 and str(self.path) != ":memory:":
-            self.backup(self.path.with_name(f"{self.path.name}.schema{current}.bak"))
-        for version in range(current, SCHEMA_VERSION):
-            with self.transaction():
-                if self.version != version:  # another process migrated while this one waited
-                    continue
-                MIGRATIONS[version](self.conn)
-                self.conn.execute(f"PRAGMA user_version = {version + 1}")
-                self.conn.execute(f"PRAGMA application_id = {APP_ID}")
+        return current
 
     # -- transactions -------------------------------------------------------------------------------
     @contextmanager
@@ -148,22 +160,8 @@ class Store:
     # -- files --------------------------------------------------------------------------------------
     def backup(self, target: Path | str) -> Path:
         """SQLite's online backup: a consistent copy even while other connections write."""
-        target = Path(target)
-        tmp = target.with_name(target.name + ".part")
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            dest = sqlite3.connect(str(tmp))
-            try:
-                with self._lock:
-                    self.conn.backup(dest)
-                dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
-            finally:
-                dest.close()
-            os.replace(tmp, target)
-        except (sqlite3.Error, OSError) as exc:
-            tmp.unlink(missing_ok=True)
-            raise StoreError(f"{target}: cannot write the backup ({exc})") from exc
-        return target
+        with self._lock:
+            return _copy_database(self.conn, Path(target))
 
     def restore(self, source: Path | str) -> Path:
         """Replace this database's content with a checked lesen backup; returns the backup of the old one.
@@ -204,6 +202,24 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _copy_database(src: sqlite3.Connection, target: Path) -> Path:
+    """Copy a database with SQLite's backup API into a self-contained file, written whole or not at all."""
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.part")  # two processes never share one
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        dest = sqlite3.connect(str(tmp))
+        try:
+            src.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")  # one file, no -wal beside it
+        finally:
+            dest.close()
+        os.replace(tmp, target)
+    except (sqlite3.Error, OSError) as exc:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"{target}: cannot write the backup ({exc})") from exc
+    return target
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
