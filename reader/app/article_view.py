@@ -42,52 +42,60 @@ def wrap(body: str, tokens: list[Token], width: int) -> tuple[list[Line], dict[i
     width = max(8, width)
     lines: list[Line] = []
     where: dict[int, tuple[int, int, int]] = {}
-    paragraphs: list[list[Token]] = []
-    for t in tokens:
-        if not paragraphs or paragraphs[-1][-1].paragraph != t.paragraph:
-            paragraphs.append([])
-        paragraphs[-1].append(t)
-    for n, para in enumerate(paragraphs):
-        if n:
+    n, k = len(tokens), 0
+    while k < n:
+        paragraph, j = tokens[k].paragraph, k
+        while j < n and tokens[j].paragraph == paragraph:
+            j += 1
+        para, k = tokens[k:j], j
+        if lines:
             lines.append(Line())
-        start, end = para[0].start, para[-1].end
-        pieces: list[tuple[int, int, int, int]] = []  # (body start, body end, line, column)
-        first = row = len(lines)
+        first = len(lines)
+        starts: list[int] = []  # body offset where each placed piece starts
+        placed: list[tuple[int, int, int]] = []  # (body end, line, column) of each piece
+        parts: list[str] = []
         col = 0
-        lines.append(Line())
-        for m in _CHUNK.finditer(body, start, end):
+        for m in _CHUNK.finditer(body, para[0].start, para[-1].end):
             cs, ce = m.span()
             while ce - cs > width:  # a chunk longer than a line is cut
                 if col:
-                    row, col = row + 1, 0
-                    lines.append(Line())
-                pieces.append((cs, cs + width, row, 0))
-                lines[row].text = body[cs : cs + width]
+                    lines.append(Line(" ".join(parts)))
+                    parts, col = [], 0
+                starts.append(cs)
+                placed.append((cs + width, len(lines), 0))
+                lines.append(Line(body[cs : cs + width]))
                 cs += width
-                row, col = row + 1, 0
-                lines.append(Line())
-            gap = 1 if col else 0
-            if col + gap + ce - cs > width:
-                row, col, gap = row + 1, 0, 0
-                lines.append(Line())
-            lines[row].text += " " * gap + body[cs:ce]
-            pieces.append((cs, ce, row, col + gap))
-            col += gap + ce - cs
-        k = 0
+            size = ce - cs
+            if col and col + 1 + size > width:
+                lines.append(Line(" ".join(parts)))
+                parts, col = [], 0
+            at = col + 1 if col else 0
+            starts.append(cs)
+            placed.append((ce, len(lines), at))
+            parts.append(body[cs:ce])
+            col = at + size
+        if parts or len(lines) == first:
+            lines.append(Line(" ".join(parts)))
+        p = 0
+        last = len(starts) - 1
         for t in para:
-            while k + 1 < len(pieces) and pieces[k][1] <= t.start:
-                k += 1
-            ps, pe, prow, pcol = pieces[k]
-            x0 = pcol + max(0, t.start - ps)
-            x1 = min(x0 + max(1, min(t.end, pe) - max(t.start, ps)), width)
-            where[t.i] = (prow, x0, x1)
-            line = lines[prow]
+            start = t.start
+            while p < last and starts[p + 1] <= start:
+                p += 1
+            ps = starts[p]
+            pe, row, pcol = placed[p]
+            x0 = pcol + (start - ps if start > ps else 0)
+            x1 = x0 + ((t.end if t.end < pe else pe) - (start if start > ps else ps))
+            if x1 <= x0:
+                x1 = x0 + 1
+            if x1 > width:
+                x1 = width
+            where[t.i] = (row, x0, x1)
+            line = lines[row]
             line.spans.append((x0, x1, t.i))
             if t.kind in SELECTABLE:
                 line.starts.append(x0)
                 line.hits.append((x0, x1, t.i))
-        while len(lines) > first + 1 and not lines[-1].text:
-            lines.pop()
     return lines, where
 
 
@@ -283,6 +291,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         k = min(bisect_right(self.selectable, index - 1), len(self.selectable) - 1)
         self.cursor = self.selectable[k]
+
+    def place_cursor(self, index: int) -> None:
+        """Put the cursor near `index` before the first paint; it is announced once the text is shown."""
+        if not self.selectable:
+            return
+        k = min(bisect_right(self.selectable, index - 1), len(self.selectable) - 1)
+        self.set_reactive(ArticleView.cursor, self.selectable[k])
+        self.call_after_refresh(self._announce)
+
+    def _announce(self) -> None:
+        self.scroll_to_cursor()
+        self.post_message(self.CursorMoved(self.cursor))
 
     def action_move(self, step: int) -> None:
         if not self.selectable:

@@ -13,7 +13,7 @@ def _e(text: object) -> str:
     return Content(str(text)).markup
 
 
-def gloss_markup(info: WordInfo, example: tuple[str, str] | None = None) -> str:
+def gloss_markup(info: WordInfo) -> str:
     """The panel's text as Textual markup (theme variables, so it follows the theme)."""
     lines = [f"[b $text-accent]{_e(info.headword)}[/]  [dim]{_e(info.pos)}[/]"]
     if info.text != info.lemma:
@@ -37,8 +37,8 @@ def gloss_markup(info: WordInfo, example: tuple[str, str] | None = None) -> str:
     lines.append(f"[dim]in this article:[/] {info.in_article}×   "
                  f"[dim]library:[/] {info.in_library}× in {info.library_articles} article"
                  f"{'' if info.library_articles == 1 else 's'}")
-    if example:
-        sentence, title = example
+    if info.example:
+        sentence, title = info.example
         lines.append(f"[dim]also in “{_e(title)}”:[/]")
         lines.append(f"[i]{_e(sentence)}[/]")
     if info.source:
@@ -46,36 +46,47 @@ def gloss_markup(info: WordInfo, example: tuple[str, str] | None = None) -> str:
     return "\n".join(lines)
 
 
+BUCKET = 8  # the text's height is rounded up to this many lines, so most updates need no new layout
+
+
 class GlossPanel(VerticalScroll, can_focus=False):
-    """Shows a `WordInfo`; the example sentence arrives a moment later."""
+    """Shows a `WordInfo` (the word under the cursor)."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.info: WordInfo | None = None
-        self.example: tuple[str, str] | None = None
+        self._bucket = -1
 
     def compose(self):
         yield Static("Move the cursor to a word (arrows or a click).", id="gloss-text")
 
     def show(self, info: WordInfo) -> None:
-        if self.info is None or info.lemma != self.info.lemma:
-            self.example = None
         self.info = info
         self._update()
 
-    def show_example(self, index: int, example: tuple[str, str] | None) -> None:
-        if self.info is not None and self.info.index == index:
-            self.example = example
-            self._update()
-
     def _update(self) -> None:
-        if self.info is not None:
-            text = Content.from_markup(gloss_markup(self.info, self.example))
-            self.query_one("#gloss-text", Static).update(text)
+        """Show the new text; a new layout (costly) only when its height moves to another bucket of lines."""
+        if self.info is None:
+            return
+        content = Content.from_markup(gloss_markup(self.info))
+        static = self.query_one("#gloss-text", Static)
+        width = static.content_region.width or self.scrollable_content_region.width
+        lines = content.get_height(static.styles, width) if width > 0 else 0
+        bucket = max(self.scrollable_content_region.height, -(-lines // BUCKET) * BUCKET)
+        if bucket != self._bucket:
+            self._bucket = bucket
+            static.styles.height = bucket
+            static.update(content)
+        else:
+            static.update(content, layout=False)
+
+    def on_resize(self) -> None:
+        self._bucket = -1
+        self._update()
 
     @property
     def text(self) -> str:
         """The panel's plain text (for tests)."""
         if self.info is None:
             return ""
-        return Content.from_markup(gloss_markup(self.info, self.example)).plain
+        return Content.from_markup(gloss_markup(self.info)).plain

@@ -34,9 +34,10 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         from .app import LesenApp
         from .library import LibraryScreen
+        from .library_table import LibraryTable
         from .reader_screen import ReaderScreen
 
-        rows = binding_rows(self.app, [LesenApp, LibraryScreen, ReaderScreen, ArticleView])
+        rows = binding_rows(self.app, [LesenApp, LibraryScreen, LibraryTable, ReaderScreen, ArticleView])
         lines = ["[b]lesen — keys[/b]", ""]
         section = None
         for sec, keys, desc in rows:

@@ -6,17 +6,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
+from textual.widgets import Footer, Input, ProgressBar, Static
 
 from . import messages as msg
 from .dialogs import ConfirmDialog, InputDialog
+from .library_table import COLUMNS, LibraryHeader, LibraryTable
 from .queries import LibraryRow, library_rows, personal_columns
-
-COLUMNS = [  # (key, label)
-    ("title", "Title"), ("source", "Source"), ("date", "Date"), ("words", "Words"), ("level", "Level"),
-    ("known", "Known"), ("new", "New"), ("progress", "Read"),
-]
-TITLE_WIDTH = 44
 
 
 def _sort_value(row: LibraryRow, key: str):
@@ -37,7 +32,6 @@ class LibraryScreen(Screen):
     HELP_TITLE = "Library"
 
     BINDINGS = [
-        Binding("enter", "open", "Open", id="library.open", priority=False),
         Binding("slash", "filter", "Filter", id="library.filter"),
         Binding("o", "import", "Import", id="library.import"),
         Binding("delete", "delete", "Delete", id="library.delete"),
@@ -61,17 +55,22 @@ class LibraryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static("lesen — library", id="library-header")
         yield Input(placeholder="filter by title or source (Escape clears)", id="filter")
-        yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+        yield LibraryHeader(id="columns")
+        yield LibraryTable(id="articles")
         yield ProgressBar(id="import-progress", show_eta=False)
         yield Static("", id="library-status")
         yield Footer()
 
+    @property
+    def table(self) -> LibraryTable:
+        return self.query_one(LibraryTable)
+
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for key, label in COLUMNS:
-            table.add_column(label, key=key, width=TITLE_WIDTH if key == "title" else None)
-        table.focus()
+        self.table.focus()
         self.reload()
+
+    def on_resize(self) -> None:
+        self._show_header()
 
     # -- loading ----------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -79,9 +78,11 @@ class LibraryScreen(Screen):
 
     @work(thread=True, exclusive=True, group="library-load")
     def _load_rows(self) -> None:
-        store = self.app.store
-        self.post_message(msg.LibraryLoaded(library_rows(store)))
-        self.post_message(msg.ColumnsLoaded(personal_columns(store)))
+        self.post_message(msg.LibraryLoaded(library_rows(self.app.store)))
+
+    @work(thread=True, exclusive=True, group="library-columns")
+    def _load_columns(self) -> None:
+        self.post_message(msg.ColumnsLoaded(personal_columns(self.app.store)))
 
     @on(msg.LibraryLoaded)
     def _rows_loaded(self, message: msg.LibraryLoaded) -> None:
@@ -92,6 +93,7 @@ class LibraryScreen(Screen):
                 row.level = row.level or old[row.id].level
         self.rows = message.rows
         self.fill()
+        self.call_after_refresh(self._load_columns)  # after the table is on screen
 
     @on(msg.ColumnsLoaded)
     def _columns_loaded(self, message: msg.ColumnsLoaded) -> None:
@@ -109,35 +111,23 @@ class LibraryScreen(Screen):
         rows.sort(key=lambda r: _sort_value(r, self.sort_key), reverse=self.sort_reverse)
         return rows
 
+    def _show_header(self) -> None:
+        self.query_one(LibraryHeader).show(self.sort_key, self.sort_reverse,
+                                           self.table.scrollable_content_region.width)
+
     def fill(self) -> None:
-        """Rebuild the table from `rows`, keeping the highlighted article."""
-        table = self.query_one(DataTable)
-        current = self.current_id()
-        table.clear()
-        for label_key, label in COLUMNS:
-            arrow = (" ▼" if self.sort_reverse else " ▲") if label_key == self.sort_key else ""
-            table.columns[label_key].label = label + arrow  # type: ignore[index]
-        for r in self.visible_rows():
-            title = r.title if len(r.title) <= TITLE_WIDTH else r.title[: TITLE_WIDTH - 1] + "…"
-            known = f"{r.known:.0%}" if r.known is not None else "…"
-            new = str(r.new_words) if r.new_words is not None else "…"
-            table.add_row(title, r.source[:16], r.date, str(r.words), r.level or "–", known, new, r.progress,
-                          key=str(r.id))
-        if current is not None and str(current) in table.rows:
-            table.move_cursor(row=table.get_row_index(str(current)), animate=False)
+        """Show `rows` filtered and sorted, keeping the highlighted article."""
+        table = self.table
+        table.set_rows(self.visible_rows(), keep=table.current_id())
+        self._show_header()
         count = len(self.rows)
-        shown = table.row_count
         self.query_one("#library-header", Static).update(
             f"lesen — {count} article{'s' if count != 1 else ''}"
-            + (f" ({shown} shown, filter “{self.filter_text}”)" if self.filter_text else "")
+            + (f" ({table.row_count} shown, filter “{self.filter_text}”)" if self.filter_text else "")
             + ("" if count else " — press o to import a file, folder or URL"))
 
     def current_id(self) -> int | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return int(key) if key is not None else None
+        return self.table.current_id()
 
     # -- actions ----------------------------------------------------------------------------------
     def action_open(self) -> None:
@@ -145,24 +135,24 @@ class LibraryScreen(Screen):
         if article_id is not None:
             self.app.open_article(article_id)
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
+    @on(LibraryTable.Selected)
+    def _row_selected(self, event: LibraryTable.Selected) -> None:
         event.stop()
-        self.action_open()
+        self.app.open_article(event.article_id)
 
-    @on(DataTable.HeaderSelected)
-    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
-        key = str(event.column_key.value)
-        same = key == self.sort_key
-        self.sort_reverse = not self.sort_reverse if same else key in ("words", "known", "date")
-        self.sort_key = key
+    @on(LibraryHeader.Sort)
+    def _header_clicked(self, event: LibraryHeader.Sort) -> None:
+        same = event.key == self.sort_key
+        self.sort_reverse = not self.sort_reverse if same else event.key in ("words", "known", "date")
+        self.sort_key = event.key
         self.fill()
 
     def action_sort(self, step: int) -> None:
-        keys = [k for k, _ in COLUMNS]
+        keys = [c.key for c in COLUMNS]
         self.sort_key = keys[(keys.index(self.sort_key) + step) % len(keys)]
         self.fill()
-        self.notify(f"Sorted by {dict(COLUMNS)[self.sort_key].lower()}", timeout=1.5)
+        label = next(c.label for c in COLUMNS if c.key == self.sort_key)
+        self.notify(f"Sorted by {label.lower()}", timeout=1.5)
 
     def action_reverse(self) -> None:
         self.sort_reverse = not self.sort_reverse
@@ -180,7 +170,7 @@ class LibraryScreen(Screen):
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self, event: Input.Submitted) -> None:
-        self.query_one(DataTable).focus()
+        self.table.focus()
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#filter", Input)
@@ -188,7 +178,7 @@ class LibraryScreen(Screen):
         box.remove_class("-shown")
         self.filter_text = ""
         self.fill()
-        self.query_one(DataTable).focus()
+        self.table.focus()
 
     def action_delete(self) -> None:
         article_id = self.current_id()

@@ -65,12 +65,6 @@ class GlossReady(Message):
 
 
 @dataclass
-class ExampleReady(Message):
-    index: int
-    example: tuple[str, str] | None
-
-
-@dataclass
 class StatsReady(Message):
     stats: Stats
 

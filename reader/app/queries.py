@@ -128,8 +128,7 @@ class WordInfo:
     in_article: int = 0
     in_library: int = 0
     library_articles: int = 0
-    example: str | None = None
-    example_title: str | None = None
+    example: tuple[str, str] | None = None  # (sentence, article title) from another library article
 
     @property
     def status_name(self) -> str:

@@ -78,7 +78,7 @@ class ReaderScreen(Screen):
         self.update_header()
         view = self.view
         view.focus()
-        view.move_to(self.start_position)
+        view.place_cursor(self.start_position)  # the gloss follows after the first paint
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
@@ -101,17 +101,13 @@ class ReaderScreen(Screen):
         store = self.app.store
         t = self.tokens[index]
         info = word_info(store, self.tokens, index, self.statuses.get(t.lemma, NEW), self.counts[t.lemma])
-        self.post_message(msg.GlossReady(info))
-        self.post_message(msg.ExampleReady(index, example_sentence(store, t.lemma, self.article_id)))
+        info.example = example_sentence(store, t.lemma, self.article_id)
+        self.post_message(msg.GlossReady(info))  # one message, one repaint of the panel
 
     @on(msg.GlossReady)
     def _gloss_ready(self, message: msg.GlossReady) -> None:
         if message.info.index == self.view.cursor:
             self.panel.show(message.info)
-
-    @on(msg.ExampleReady)
-    def _example_ready(self, message: msg.ExampleReady) -> None:
-        self.panel.show_example(message.index, message.example)
 
     @work(thread=True, exclusive=True, group="position")
     def _save_position(self, index: int) -> None:
