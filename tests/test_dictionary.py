@@ -93,7 +93,7 @@ def test_noun_gloss_with_article_plural_and_ranked_senses(small_dict: Path):
 
 def test_labels_are_kept_apart_and_context_steers_the_sense(small_dict: Path):
     g = gloss_lemma("Verteidigung", "NOUN")
-    assert {s.text: s.labels for s in g.senses}["defence"] == ["Br."]
+    assert {s.text: s.labels for s in g.senses}["defence"] == ["Br.", "mil."]  # English side, then German
     assert gloss_lemma("Arsenal", "NOUN").best == "arsenal"
 
 
@@ -173,6 +173,7 @@ def test_cli_gloss_text_and_json(small_dict: Path, db_path: Path):
     r = CliRunner().invoke(main, ["gloss", "Verteidigungsminister", "--json"])
     data = json.loads(r.output)
     assert data["article"] == "der" and data["senses"][0]["labels"] == ["Br."]
+    assert data["senses"][0]["text"] == "minister of defence"
 
 
 def test_user_gloss_comes_first_and_survives_reimport(small_dict: Path, db_path: Path):

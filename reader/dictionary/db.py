@@ -18,6 +18,7 @@ FILE_NAME = "dictionary.db"
 _local = threading.local()
 _generation = 0  # bumped by reset(): connections and caches of older generations are dropped
 _reset_hooks: list = []
+_valid: set[Path] = set()
 
 
 def now() -> str:
@@ -39,7 +40,9 @@ def system_copy() -> Path | None:
 
 
 def is_valid(path: Path) -> bool:
-    """Whether `path` is a complete dictionary file of the current format."""
+    """Whether `path` is a complete dictionary file of the current format (remembered until `reset`)."""
+    if path in _valid:
+        return True
     if not path.is_file():
         return False
     try:
@@ -47,7 +50,10 @@ def is_valid(path: Path) -> bool:
         try:
             app = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            return app == APP_ID and version == FORMAT_VERSION
+            ok = app == APP_ID and version == FORMAT_VERSION
+            if ok:
+                _valid.add(path)
+            return ok
         finally:
             conn.close()
     except sqlite3.DatabaseError:
@@ -90,5 +96,6 @@ def reset() -> None:
     """Forget open connections and cached lookups (after an import replaced the file)."""
     global _generation
     _generation += 1
+    _valid.clear()
     for fn in _reset_hooks:
         fn()

@@ -15,7 +15,7 @@ from wordfreq import zipf_frequency
 from . import db
 from .ding import Sense
 from .model import ARTICLES, Gloss, headword
-from .ranking import Candidate, core, rank, short
+from .ranking import Candidate, Ranked, core, rank, short
 
 # Verb particles that are always separable, and those that may be either (über-, unter-, durch- …).
 SEPARABLE = ("zurück", "zusammen", "entgegen", "gegenüber", "herunter", "herauf", "heraus", "herein",
@@ -118,6 +118,12 @@ def candidates(path: str, rows: Iterable[Row]) -> list[Candidate]:
         out.append(Candidate(r.word, r.pos, senses, r.main, r.syn, (r[8] or "").split(), r[9],
                              line_words(path, r.line), r.line))
     return out
+
+
+def with_entry_labels(r: Ranked) -> Sense:
+    """The sense with its entry's German-side labels (`[pol.] [mil.]`) added to its own."""
+    extra = [x for x in r.candidate.labels if x not in r.sense.labels]
+    return Sense(r.sense.text, [*r.sense.labels, *extra]) if extra else r.sense
 
 
 def _forms(path: str, word: str) -> list[Row]:
@@ -276,7 +282,7 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
             rows, g.source = exact, "lemma"
     if rows:
         ranked = rank(candidates(p, rows), g.lemma, pos, context)
-        g.senses = [r.sense for r in ranked]
+        g.senses = [with_entry_labels(r) for r in ranked]
         g.best = short(ranked[0].sense.text) if ranked else ""
         if not g.pos or g.pos not in {r.pos for r in rows}:
             g.pos = g.pos or (ranked[0].candidate.pos or "") if ranked else g.pos
@@ -288,7 +294,7 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
         phrases = [r for w in (lemma, text or lemma) for r in form_entries(p, w.lower()) if " " in r.word]
         if phrases:
             ranked = rank(candidates(p, phrases), lemma, pos, context)
-            g.senses = [r.sense for r in ranked]
+            g.senses = [with_entry_labels(r) for r in ranked]
             g.best = short(ranked[0].sense.text) if ranked else ""
             g.source = "phrase:" + ranked[0].candidate.word if ranked else "phrase"
     if not g.best:
