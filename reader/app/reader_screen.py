@@ -87,8 +87,8 @@ class ReaderScreen(Screen):
         """Title and the live known share of the article's running words."""
         cov = coverage(self.tokens, self.statuses)
         self.query_one("#reader-header", Static).update(Content.assemble(
-            (self.title_text, "bold"), "  ", (f"{cov.share:.1%} known", "bold $text-accent"),
-            f" · {cov.new_lemmas} new words"))
+            (f"{cov.share:.1%} known", "bold $text-accent"), f" · {cov.new_lemmas} new · ",
+            (self.title_text, "bold")))
 
     # -- cursor and gloss -------------------------------------------------------------------------
     @on(ArticleView.CursorMoved)
