@@ -123,6 +123,15 @@ def test_derivational_fallback_for_denuclearisation(small_dict: Path):
     assert gloss_lemma("unklar", "ADJ").best == "not clear"
 
 
+def test_phrase_only_words_and_english_loanwords(small_dict: Path):
+    g = gloss_lemma("zwar", "ADV")
+    assert g.best == "namely" and g.source == "phrase:und zwar"
+    # not in the German side, but an English word Ding uses as a translation and English uses often
+    people = gloss_lemma("People", "NOUN")
+    assert people.best == "people" and people.source == "derived:English loanword"
+    assert gloss_lemma("Xylophonquark", "NOUN").best == ""  # nothing known: nothing made up
+
+
 def test_verb_forms_and_separable_headword(small_dict: Path):
     g = gloss_lemma("zurückrudern", "VERB")
     assert g.separable == "zurück|rudern" and g.headword == "zurück|rudern"

@@ -35,6 +35,7 @@ CREATE TABLE entries (
     labels TEXT,                -- German-side labels, space-separated
     comment TEXT
 );
+CREATE TABLE english (word TEXT PRIMARY KEY) WITHOUT ROWID;  -- one-word English senses, lower-cased
 CREATE TABLE forms (
     key TEXT NOT NULL,          -- lower-cased form (`abgehalten`, `abschreckungen`, `steht auf`)
     entry INTEGER NOT NULL,     -- → entries (the headword it is a form of)
@@ -111,6 +112,7 @@ class Rows:
         self.subs: list[tuple] = []
         self.lines: list[tuple] = []
         self.phrases: list[tuple] = []  # short multi-word synonyms (`und zwar`, `v. Chr.`)
+        self.english: set[str] = set()  # one-word English senses (to recognise English loanwords)
 
     def _entry(self, w: Word, text: str, line: int, sub: int, syn: int, pos: str | None) -> int:
         eid = len(self.entries) + 1
@@ -151,6 +153,8 @@ class Rows:
                 continue
             self.subs.append((sid_of(ln.number, k),
                               json.dumps([[s.text, s.labels] for s in sub.english], ensure_ascii=False)))
+            if k == 0:
+                self.english.update(s.text.lower() for s in sub.english if s.text.isalpha())
             for w in sub.german:
                 context.update(t.lower() for t in w.text.split() if len(t) > 2)
             if k == 0:
@@ -232,6 +236,7 @@ def import_file(source: Path, target: Path | None = None, *, progress: Progress 
         conn.executemany("INSERT INTO forms VALUES (?,?,?,?)", rows.forms)
         conn.executemany("INSERT INTO subs VALUES (?,?)", rows.subs)
         conn.executemany("INSERT INTO lines VALUES (?,?)", rows.lines)
+        conn.executemany("INSERT INTO english VALUES (?)", ((w,) for w in sorted(rows.english)))
         conn.executescript(INDEXES)
         meta = {"source": origin or str(source.resolve()), "lines": count, "entries": len(rows.entries),
                 "malformed": len(errors), "imported_at": db.now(), "size": source.stat().st_size}

@@ -86,7 +86,7 @@ def noun_row(path: str, word: str) -> Row | None:
     """The main singular noun entry of `word` (for gender and plural): most frequent gender wins."""
     rows = [r for r in entries(path, word.lower()) if r.pos == "NOUN" and not r.is_plural and r.gender]
     if not rows:  # an abbreviation (`Dr.`) or a listed form
-        rows = [r for r in form_entries(path, word.lower()) if r.pos == "NOUN" and r.gender]
+        rows = [r for r in _forms(path, word) if r.pos == "NOUN" and r.gender]
     if not rows:
         return None
     cased = [r for r in rows if r.word == word] or rows
@@ -101,13 +101,21 @@ def noun_row(path: str, word: str) -> Row | None:
 
 
 @lru_cache(maxsize=20_000)
+def english_word(path: str, word: str) -> bool:
+    """An English word Ding uses as a translation and English text uses often: a loanword candidate."""
+    if zipf_frequency(word, "en") < 3.0:
+        return False
+    return _conn(path).execute("SELECT 1 FROM english WHERE word = ?", (word,)).fetchone() is not None
+
+
+@lru_cache(maxsize=20_000)
 def line_words(path: str, line: int) -> frozenset[str]:
     row = _conn(path).execute("SELECT words FROM lines WHERE line = ?", (line,)).fetchone()
     return frozenset(row[0].split()) if row else frozenset()
 
 
 def _clear() -> None:
-    for fn in (entries, form_entries, known, noun_row, line_words, split_compound, best_of):
+    for fn in (entries, form_entries, known, noun_row, line_words, split_compound, best_of, english_word):
         fn.cache_clear()
 
 
@@ -201,7 +209,7 @@ def display(path: str, key: str, capital: bool) -> str:
 def best_of(path: str, word: str, pos: str | None = None) -> str:
     """The best gloss of a word on its own (compound parts, derivations); "" when unknown."""
     rows = _compatible(entries(path, word.lower()), pos) or list(entries(path, word.lower())) \
-        or list(form_entries(path, word.lower()))
+        or _forms(path, word)
     if not rows:
         return ""
     ranked = rank(candidates(path, rows), word, pos)
@@ -268,7 +276,7 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
             g.source = "form"
         if not rows:
             for variant in variants(lemma, text, pos):
-                rows = _compatible(entries(p, variant), pos) or _compatible(form_entries(p, variant), pos)
+                rows = _compatible(entries(p, variant), pos) or _compatible(_forms(p, variant), pos)
                 if rows:
                     g.source = "variant"
                     break
@@ -286,6 +294,8 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
         g.best = short(ranked[0].sense.text) if ranked else ""
         if not g.pos or g.pos not in {r.pos for r in rows}:
             g.pos = g.pos or (ranked[0].candidate.pos or "") if ranked else g.pos
+    if not g.best:
+        _before_compound(p, g, lemma, pos)
     if not g.best:
         _compound(p, g, lemma, pos, parts)
     if not g.best and text and text.lower() != lemma.lower():  # HanTa cut an unknown word short
@@ -433,7 +443,7 @@ def _derived(p: str, g: Gloss, lemma: str, pos: str | None) -> None:
         m = _YEARS.match(low)
         if m:
             found = ("-jährig", f"{m.group(1)}-year-old")
-    if not found and len(low) > 2 and zipf_frequency(low, "en") >= max(3.0, zipf_frequency(low, "de")):
+    if not found and len(low) > 2 and english_word(p, low):
         found = ("English loanword", low)  # `Website`, `College`: German uses the English word
     if not found:
         for i in range(1, len(low) - 3):  # the longest known tail, as a last resort
@@ -445,6 +455,22 @@ def _derived(p: str, g: Gloss, lemma: str, pos: str | None) -> None:
         g.source = "derived:" + found[0]
         g.best = found[1]
         g.senses = [Sense(found[1], [])]
+
+
+def _before_compound(p: str, g: Gloss, lemma: str, pos: str | None) -> None:
+    """Derivations that beat a compound split: a feminine of a known noun (`Staatsbürgerin`),
+    a common English loanword (`Button`, `Newsletter`)."""
+    low = lemma.lower()
+    found = None
+    if low.endswith("in") and pos in (None, "NOUN") and len(low) > 6:
+        base = [r for r in entries(p, low[:-2]) if r.pos == "NOUN"]
+        if base:
+            b = best_of(p, base[0].word, "NOUN")
+            found = ("-in", f"{b} (female)") if b else None
+    if not found and len(low) >= 4 and lemma[:1].isupper() and english_word(p, low):
+        found = ("English loanword", low)
+    if found:
+        g.source, g.best, g.senses = "derived:" + found[0], found[1], [Sense(found[1], [])]
 
 
 def _derived_word(p: str, word: str) -> str:

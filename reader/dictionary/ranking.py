@@ -27,9 +27,10 @@ NEUTRAL = {"Br.", "Am.", "Dt."}
 COMPATIBLE = {("ADJ", "ADV"), ("ADV", "ADJ"), ("AUX", "VERB"), ("PROPN", "NOUN"), ("NOUN", "PROPN"),
               ("VERB", "ADJ"), ("ADJ", "VERB")}
 ZIPF_WEIGHT, ZIPF_CAP = 0.5, 6.0  # tuned on the sense-choice proxy (bench/dictionary.py)
+COGNATE = 0.5  # translators use the English cognate when there is one (`Option` → option)
 COMMON_ZIPF = 5.5  # `der`, `sein`, `haben` … say nothing about which sense is meant
 LINE_RANK, VOTE, LONG, SENSE_INDEX, CONTEXT = 0.2, 0.3, 0.6, 0.3, 0.8
-_NOISE = re.compile(r"\([^)]*\)|(?<!\S)/[^/\s][^/]*/(?!\S)|"
+_NOISE = re.compile(r"\([^)]*\)|(?<!\S)/[^/\s][^/]*/(?!\S)|(?<!\S)/\S*|\S*/(?!\S)|"
                     r"\b(?:sth|sb|so|one's|oneself|sb's)\b\.?(?:/(?:sth|sb|sb's)\b\.?)*|…")
 _MANY_SPACES = re.compile(r"\s+")
 
@@ -65,6 +66,14 @@ def core(text: str) -> str:
     """The words of a sense that carry its meaning: `short` without a leading `to `."""
     text = short(text)
     return text[3:] if text.startswith("to ") else text
+
+
+def cognate(word: str, english: str) -> bool:
+    """`Option`/option, `Region`/region, `Artikel`/article: a one-word sense sharing the word's start."""
+    w, e = word.lower(), english.lower()
+    if " " in e or len(w) < 4:
+        return False
+    return w == e or (len(w) >= 5 and len(e) >= 5 and w[:5] == e[:5])
 
 
 @lru_cache(maxsize=100_000)
@@ -133,6 +142,8 @@ def rank(candidates: list[Candidate], word: str, pos: str | None,
             score = base - SENSE_INDEX * min(k, 6) - label_penalty(sense.labels)
             score += ZIPF_WEIGHT * min(english_zipf(sense.text), ZIPF_CAP)
             score += VOTE * min(3, votes.get(text.lower(), 1) - 1)
+            if cognate(word, text):
+                score += COGNATE
             if len(text.split()) > 3:
                 score -= LONG
             key = sense.text.lower()
