@@ -17,7 +17,7 @@ from . import messages as msg
 from .commands import ActionsProvider
 from .dialogs import ChoiceDialog
 from .library import LibraryScreen
-from .queries import has_history
+from .queries import ArticleCoverage, has_history
 
 LEVELS = ["A1", "A2", "B1", "B2", "C1", "C2"]
 
@@ -112,7 +112,7 @@ class LesenApp(App):
             return
         tokens = store_articles.load_tokens(store, article_id)
         body = store_articles.get_body(store, article_id)
-        statuses = store_terms.statuses(store, {t.lemma for t in tokens})
+        statuses = store_terms.statuses(store, ArticleCoverage(tokens).lemmas())
         position = store_progress.get_progress(store, article_id).position
         self.post_message(msg.ArticleLoaded(article_id, row.title, body, tokens, statuses, position))
 
@@ -146,6 +146,14 @@ class LesenApp(App):
             self.notify("Export is not available in this version yet.", severity="warning")
             return
         open_export(self, kind)
+
+    async def action_quit(self) -> None:
+        from .reader_screen import ReaderScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                screen.flush_position()
+        self.exit()
 
     def on_unmount(self) -> None:
         self.store.close()

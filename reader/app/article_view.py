@@ -102,6 +102,7 @@ def wrap(body: str, tokens: list[Token], width: int) -> tuple[list[Line], dict[i
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """Every word coloured by the learner's status for its lemma, with a word cursor."""
 
+    HELP_TITLE = "Reading cursor"
     ALLOW_SELECT = False
 
     COMPONENT_CLASSES = {

@@ -87,6 +87,7 @@ class LibraryHeader(Static):
 class LibraryTable(ScrollView, can_focus=True, inherit_bindings=False):
     """A row cursor over the articles; Enter (or a click on the highlighted row) opens one."""
 
+    HELP_TITLE = "Library table"
     ALLOW_SELECT = False
     COMPONENT_CLASSES = {"library-table--cursor", "library-table--even", "library-table--read"}
 

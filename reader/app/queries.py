@@ -76,13 +76,44 @@ def _normalise(columns: dict[int, dict]) -> dict[int, dict]:
 # -- one article -----------------------------------------------------------------------------------
 @dataclass(slots=True)
 class Coverage:
-    known: int
+    known: float
     total: int
     new_lemmas: int
 
     @property
     def share(self) -> float:
         return self.known / self.total if self.total else 1.0
+
+
+class ArticleCoverage:
+    """The live known share of one article's running words, counted like the library's column.
+
+    Uses the scoring package's rules when present (names and numbers count as known, compounds of known
+    parts half); otherwise counts only word tokens whose lemma is known or ignored.
+    """
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        try:
+            from ..scoring.coverage import TextCounts, compute
+        except ImportError:
+            self._counts, self._compute = None, None
+        else:
+            self._counts, self._compute = TextCounts.of(tokens), compute
+
+    def lemmas(self) -> set[str]:
+        """Every lemma whose status matters (compound parts included)."""
+        out = {t.lemma for t in self.tokens}
+        for t in self.tokens:
+            if t.parts:
+                out.update(t.parts)
+        return out
+
+    def __call__(self, statuses: dict[str, int]) -> Coverage:
+        if self._compute is not None:
+            c = self._compute(self._counts, statuses)
+            return Coverage(c.known, c.total, c.new_words)
+        return coverage(self.tokens, statuses)
 
 
 def coverage(tokens: list[Token], statuses: dict[str, int]) -> Coverage:

@@ -22,9 +22,10 @@ from . import messages as msg
 from .article_view import ArticleView
 from .dialogs import ConfirmDialog, InputDialog
 from .gloss_panel import GlossPanel
-from .queries import coverage, example_sentence, new_lemmas, occurrences, word_info
+from .queries import ArticleCoverage, example_sentence, new_lemmas, occurrences, word_info
 
 NARROW = 100  # below this width the gloss panel goes under the text
+POSITION_EVERY = 2.0  # seconds between writes of the reading position
 
 
 class ReaderScreen(Screen):
@@ -54,9 +55,11 @@ class ReaderScreen(Screen):
         self.statuses = article.statuses
         self.start_position = article.position
         self.counts: Counter[str] = occurrences(article.tokens)
+        self.coverage = ArticleCoverage(article.tokens)
         self._body = article.body
         self._write_lock = asyncio.Lock()
         self.finished = False
+        self._pending_position: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="reader-header")
@@ -79,13 +82,14 @@ class ReaderScreen(Screen):
         view = self.view
         view.focus()
         view.place_cursor(self.start_position)  # the gloss follows after the first paint
+        self.set_interval(POSITION_EVERY, self._save_pending)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
 
     def update_header(self) -> None:
         """Title and the live known share of the article's running words."""
-        cov = coverage(self.tokens, self.statuses)
+        cov = self.coverage(self.statuses)
         self.query_one("#reader-header", Static).update(Content.assemble(
             (f"{cov.share:.1%} known", "bold $text-accent"), f" · {cov.new_lemmas} new · ",
             (self.title_text, "bold")))
@@ -94,7 +98,18 @@ class ReaderScreen(Screen):
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         self._gloss(message.index)
-        self._save_position(message.index)
+        self._pending_position = message.index  # written every few seconds and when leaving
+
+    def _save_pending(self) -> None:
+        if self._pending_position is not None:
+            index, self._pending_position = self._pending_position, None
+            self._save_position(index)
+
+    def flush_position(self) -> None:
+        """Write the reading position now (leaving the article or quitting: a single small write)."""
+        if self._pending_position is not None:
+            index, self._pending_position = self._pending_position, None
+            store_progress.save_position(self.app.store, self.article_id, index)
 
     @work(thread=True, exclusive=True, group="gloss")
     def _gloss(self, index: int) -> None:
@@ -212,5 +227,6 @@ class ReaderScreen(Screen):
             self._gloss(self.view.cursor)
 
     def action_back(self) -> None:
+        self.flush_position()
         self.app.close_article()
 
