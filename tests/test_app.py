@@ -465,3 +465,41 @@ async def test_keymap_setting_remaps_keys(db: Path) -> None:
         await pilot.press("j")
         await settle(app, pilot)
         assert status_of(db, "Konsequenz") == T.KNOWN
+
+
+async def test_anki_export_dialog_writes_a_deck(db: Path, tmp_path: Path) -> None:
+    pytest.importorskip("reader.export.anki")
+    from reader.app.export_dialogs import ExportDialog
+
+    out = tmp_path / "words.apkg"
+    app = LesenApp(db)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        app.screen.query_one("#out", Input).value = str(out)
+        app.screen.query_one("#out", Input).focus()
+        await pilot.press("enter")
+        await settle(app, pilot, 5)
+        assert isinstance(app.screen, LibraryScreen)
+    assert out.exists() and out.stat().st_size > 1000
+
+
+async def test_vocabulary_dialog_writes_a_list(db: Path, tmp_path: Path) -> None:
+    pytest.importorskip("reader.export.vocab")
+    from reader.app.export_dialogs import ExportDialog
+
+    out = tmp_path / "list.md"
+    app = LesenApp(db)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        app.screen.query_one("#top", Input).value = "10"
+        app.screen.query_one("#out", Input).value = str(out)
+        await pilot.click("#export")
+        await settle(app, pilot, 5)
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Vocabulary (B1)") and text.count("\n|") >= 10
