@@ -151,6 +151,19 @@ def test_gloss_token_joins_separable_verbs_in_the_sentence(small_dict: Path):
     assert gloss_lemma("rudern", "VERB").best == "to row"
 
 
+def test_an_unambiguous_article_in_the_text_decides_the_gender(small_dict: Path):
+    from reader import nlp
+    from reader.dictionary.agreement import article_gender
+
+    tokens = nlp.analyze("Sie kauft eine neue Arsenal und das Partner.")
+    nouns = [t for t in tokens if t.text in ("Arsenal", "Partner")]
+    assert [article_gender(tokens, t.i) for t in nouns] == ["f", "n"]
+    assert [gloss_token(tokens, t.i).article for t in nouns] == ["die", "das"]
+    plain = nlp.analyze("Der Partner kam.")
+    assert article_gender(plain, 1) is None  # `der` is ambiguous: the dictionary's gender stays
+    assert gloss_token(plain, 1).gender == "m"
+
+
 def test_add_glosses_fills_every_word_row(small_dict: Path):
     from reader import nlp
 

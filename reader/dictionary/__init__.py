@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import db, lookup
+from .agreement import article_gender
 from .ding import Sense
 from .model import ARTICLES, Gloss, headword
 
@@ -122,8 +123,11 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None) 
         pos = "NOUN" if t.tag in _NOMINALISED else "VERB" if joined else t.pos
         g = lookup.lookup(base, pos, text=t.text, parts=t.parts, joined=joined,
                           context=sentence_context(tokens, index), path=path)
+        said = article_gender(tokens, index) if g.pos == "NOUN" or t.tag in _NOMINALISED else None
         if t.tag == "NNI":  # a nominalised infinitive is always neuter (`das Schauen`)
             g.gender, g.pos = "n", "NOUN"
+        elif said:  # the text's own article outranks the dictionary (`einen Service`, `das Ersatzteil`)
+            g.gender, g.pos = said, "NOUN"
         elif not g.gender and g.pos == "NOUN":
             from ..nlp.gender import guess_gender
 
