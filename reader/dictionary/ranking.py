@@ -27,6 +27,7 @@ NEUTRAL = {"Br.", "Am.", "Dt."}
 COMPATIBLE = {("ADJ", "ADV"), ("ADV", "ADJ"), ("AUX", "VERB"), ("PROPN", "NOUN"), ("NOUN", "PROPN"),
               ("VERB", "ADJ"), ("ADJ", "VERB")}
 ZIPF_WEIGHT, ZIPF_CAP = 0.5, 6.0  # tuned on the sense-choice proxy (bench/dictionary.py)
+MULTI = 0.0  # per extra word of a sense
 COGNATE = 0.5  # translators use the English cognate when there is one (`Option` → option)
 COMMON_ZIPF = 5.5  # `der`, `sein`, `haben` … say nothing about which sense is meant
 LINE_RANK, VOTE, LONG, SENSE_INDEX, CONTEXT = 0.2, 0.3, 0.6, 0.3, 0.8
@@ -144,7 +145,9 @@ def rank(candidates: list[Candidate], word: str, pos: str | None,
             score += VOTE * min(3, votes.get(text.lower(), 1) - 1)
             if cognate(word, text):
                 score += COGNATE
-            if len(text.split()) > 3:
+            n_words = len(text.split())
+            score -= MULTI * min(3, n_words - 1)
+            if n_words > 3:
                 score -= LONG
             key = sense.text.lower()
             if key not in best or best[key].score < score:
