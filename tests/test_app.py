@@ -503,3 +503,27 @@ async def test_vocabulary_dialog_writes_a_list(db: Path, tmp_path: Path) -> None
         await settle(app, pilot, 5)
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Vocabulary (B1)") and text.count("\n|") >= 10
+
+
+async def test_level_answer_assumes_words_and_theme_is_remembered(tmp_path: Path) -> None:
+    pytest.importorskip("reader.scoring.assume")
+    db = seeded_copy(tmp_path)
+    with Store(db) as s:
+        s.conn.execute("DELETE FROM settings WHERE key = 'level_asked'")
+    app = LesenApp(db)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("right", "right", "enter")  # B1
+        await settle(app, pilot, 5)
+        app.theme = "nord"
+        await pilot.pause()
+    with Store(db) as s:
+        assert s.get_setting("level_asked") == "B1"
+        assert s.scalar("SELECT count(*) FROM terms WHERE assumed = 1 AND status = 5") > 50
+        assert s.scalar("SELECT count(*) FROM status_history WHERE source = 'user'") == 0
+        assert s.get_setting("theme") == "nord"
+    app = LesenApp(db)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot)
+        assert app.theme == "nord" and isinstance(app.screen, LibraryScreen)

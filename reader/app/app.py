@@ -90,8 +90,8 @@ class LesenApp(App):
             self.post_message(msg.Notice(f"Level {level} noted."))
             return
         count = apply_level(self.store, level)
-        self.post_message(msg.Notice(f"Level {level}: {count if isinstance(count, int) else 'common'} words "
-                                     "assumed known."))
+        self.post_message(msg.Notice(f"Level {level}: {count} frequent words assumed known "
+                                     "(change any of them while reading)."))
         if self.library is not None:
             self.library.reload()
 

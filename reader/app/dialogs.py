@@ -69,7 +69,11 @@ class InputDialog(ModalScreen[str | None]):
 class ChoiceDialog(ModalScreen[str | None]):
     """One of a few answers, each a button; Escape answers None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Skip", id="dialog.skip")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Skip", id="dialog.skip"),
+        Binding("right", "app.focus_next", "Next", show=False, id="dialog.next"),
+        Binding("left", "app.focus_previous", "Previous", show=False, id="dialog.previous"),
+    ]
 
     def __init__(self, question: str, choices: list[str]) -> None:
         super().__init__(classes="dialog")
