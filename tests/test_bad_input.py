@@ -325,3 +325,31 @@ def test_other_url_schemes_are_refused(tmp_path, ref):
 
 def test_special_file_is_refused(tmp_path):
     assert_refused(tmp_path / "lesen.db", os.devnull, "not a regular file")
+
+
+def test_a_failure_inside_the_store_transaction_leaves_no_trace(tmp_path, corpus, monkeypatch):
+    """A fault after the article row is written (in the scoring step) rolls the whole article back,
+    is reported in one line, and the directory import goes on with the next file."""
+    import reader.scoring
+
+    db = tmp_path / "lesen.db"
+    real = reader.scoring.article_added
+    calls = []
+
+    def fails_once(store, article_id, tokens):
+        calls.append(article_id)
+        if len(calls) == 1:
+            raise RuntimeError("disk on fire\nsecond line")
+        return real(store, article_id, tokens)
+
+    monkeypatch.setattr(reader.scoring, "article_added", fails_once)
+    folder = tmp_path / "two"
+    folder.mkdir()
+    for name in ("cp1252.txt", "latin1.txt"):
+        (folder / name).write_bytes((corpus / name).read_bytes())
+    code, out, err = lesen(db, "import", str(folder))
+    assert code == 1
+    [line] = error_lines(err.split("\n", 1)[-1])  # after the progress bar's label
+    assert line.startswith("lesen: ") and "cp1252.txt" in line and "disk on fire" in line
+    assert out.strip().splitlines()[-1] == "1 imported, 0 already there, 1 refused."
+    assert assert_sound(db) == 1
