@@ -83,7 +83,7 @@ def run_area(name: str, timeout: float) -> list[dict]:
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
-            return [note(name, f"timed out after {timeout:.0f} s")]
+            return [note(name, f"timed out after {timeout:g} s")]
     if err.strip():
         sys.stderr.write("".join(f"  {name}| {ln}\n" for ln in err.strip().splitlines()[-20:]))
     payload = next((ln[len(MARK):] for ln in reversed(out.splitlines()) if ln.startswith(MARK)), None)
