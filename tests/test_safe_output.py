@@ -1,4 +1,5 @@
-"""reader/safeio: whole files or none, and never outside the folder asked for."""
+"""Safe output: atomic writes (reader/safeio), paths that never leave their folder, SQL that only ever
+takes values as parameters, and article text escaped in HTML and Anki output."""
 
 from __future__ import annotations
 
