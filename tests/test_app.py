@@ -244,9 +244,9 @@ async def test_click_maps_to_the_word_on_screen(db: Path) -> None:
         view = screen.view
         region = view.content_region
         checked_words = checked_gaps = 0
-        for row in range(0, min(region.height, len(view.lines)), 3):
+        for row in range(0, min(region.height, len(view.lines)), 5):
             rendered = view.render_line(row).text
-            for col in range(0, region.width - 2, 7):
+            for col in range(1, region.width - 2, 11):
                 before = view.cursor
                 await pilot.click(offset=(region.x + col, region.y + row))
                 ch = rendered[col]
