@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT, SEEDS
-from store_checks import article_count, assert_sound
+from store_checks import article_count, assert_sound, make_articles
 
 from reader import cleaning
 from reader.cli import main
@@ -353,3 +353,30 @@ def test_a_failure_inside_the_store_transaction_leaves_no_trace(tmp_path, corpus
     assert line.startswith("lesen: ") and "cp1252.txt" in line and "disk on fire" in line
     assert out.strip().splitlines()[-1] == "1 imported, 0 already there, 1 refused."
     assert assert_sound(db) == 1
+
+
+def test_a_full_disk_stops_the_import_in_one_line_and_keeps_what_was_stored(tmp_path, monkeypatch):
+    """SQLite's own SQLITE_FULL (a page limit on the importer's connection stands in for a full disk)."""
+    from reader.store import Store
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    make_articles(folder, 12)
+    db = tmp_path / "lesen.db"
+    Store(db).close()
+    real_init = Store.__init__
+
+    def small_disk(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        pages = self.scalar("PRAGMA page_count")
+        self.conn.execute(f"PRAGMA max_page_count = {int(pages) + 12}")
+
+    monkeypatch.setattr(Store, "__init__", small_disk)
+    code, out, err = lesen(db, "import", str(folder))
+    monkeypatch.undo()
+    assert code != 0
+    [line] = [ln for ln in error_lines(err) if ln.startswith("lesen: ")]
+    assert "the disk is full" in line, line
+    assert "Traceback" not in err
+    stored = assert_sound(db)
+    assert 0 < stored < 12  # the articles before the full disk are whole, the one that failed is absent

@@ -60,6 +60,9 @@ def friendly_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
             if "locked" in str(exc) or "busy" in str(exc):
                 fail(f"the library is busy: another lesen held it for more than {BUSY_TIMEOUT_MS // 1000} s;"
                      " try again")
+            if "full" in str(exc):
+                fail("the disk is full: the change in progress was not stored (everything before it is "
+                     "safe); free some space and try again")
             fail(one_line(f"database error: {exc}"))
         except sqlite3.DatabaseError as exc:
             fail(one_line(f"database error: {exc}"))
