@@ -93,3 +93,28 @@ def test_data_version_tells_the_app_about_other_writers_only(db_path):
     assert app.data_version() != version  # another connection committed: reload
     app.close()
     other.close()
+
+
+def test_a_library_held_longer_than_the_busy_timeout_gives_one_clear_line(tmp_path, db_path, monkeypatch):
+    """Only a writer that holds the lock past the busy timeout (30 s; 0.3 s here) makes lesen give up."""
+    from click.testing import CliRunner
+
+    import reader.store.db
+    from reader.cli import main
+
+    folder = tmp_path / "one"
+    folder.mkdir()
+    make_articles(folder, 1)
+    Store(db_path).close()
+    monkeypatch.setattr(reader.store.db, "BUSY_TIMEOUT_MS", 300)
+    holder = Store(db_path)
+    holder.conn.execute("BEGIN IMMEDIATE")  # another program sitting on the write lock
+    try:
+        result = CliRunner().invoke(main, ["import", str(folder)])
+    finally:
+        holder.conn.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 1
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert lines == ["lesen: the library is busy: another lesen held it for more than 30 s; try again"]
+    assert assert_sound(db_path) == 0
