@@ -248,6 +248,11 @@ def import_file(source: Path, target: Path | None = None, *, progress: Progress 
         tmp.unlink(missing_ok=True)
         raise
     conn.close()
+    fd = os.open(tmp, os.O_RDONLY)
+    try:
+        os.fsync(fd)  # on disk before it replaces the old file: a crash never leaves a torn dictionary
+    finally:
+        os.close(fd)
     os.replace(tmp, target)
     db.reset()
     return ImportResult(target, meta["source"], count, len(rows.entries), len(errors),
