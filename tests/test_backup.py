@@ -238,3 +238,22 @@ def test_two_processes_upgrading_at_once_keep_data_and_the_old_backup(tmp_path):
     backup = db.with_name("lesen.db.schema1.bak")
     assert inspect_file(backup) == 1 and snapshot(backup) == before  # not overwritten by an upgraded copy
     assert not list(tmp_path.glob("*.part"))
+
+
+def test_a_damaged_database_says_so_in_one_line_and_restore_repairs_it(tmp_path, library_db):
+    backup = tmp_path / "good.db"
+    assert lesen(library_db, "backup", str(backup))[0] == 0
+    before = snapshot(library_db)
+    conn = sqlite3.connect(library_db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    size = library_db.stat().st_size
+    with library_db.open("r+b") as fh:  # every page after the header page becomes garbage
+        fh.seek(4096)
+        fh.write(b"\xff" * (size - 4096))
+    code, _, err = lesen(library_db, "list")
+    assert code != 0 and "damaged" in one_error_line(err) and "lesen restore" in err
+    code, _, err = lesen(library_db, "restore", "--yes", str(backup))
+    assert code == 0, err
+    assert snapshot(library_db) == before
+    assert assert_sound(library_db) == 2

@@ -65,6 +65,8 @@ def friendly_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
                      "safe); free some space and try again")
             fail(one_line(f"database error: {exc}"))
         except sqlite3.DatabaseError as exc:
+            if "malformed" in str(exc):
+                fail(f"the database file is damaged ({exc}); `lesen restore BACKUP` brings back a backup")
             fail(one_line(f"database error: {exc}"))
         except BrokenPipeError:  # `lesen list | head`: the reader went away, which is not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
