@@ -17,11 +17,11 @@ import json
 import os
 import random
 import re
+import shutil
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -270,21 +270,31 @@ def latency(path: Path) -> list[dict]:
 
 
 def rows() -> list[dict]:
+    """All figures, measured on a dictionary imported afresh into a temporary folder (removed after)."""
     out, path = import_time()
     if path is None:
         return out
-    os.environ["LESEN_DICT"] = str(path)
     from reader.dictionary import db
 
+    before = os.environ.get("LESEN_DICT")
+    os.environ["LESEN_DICT"] = str(path)
     db.reset()
-    out += latency(path)
-    out += coverage(path)
-    out += gender()
-    out += sense_choice(path)
+    try:
+        out += latency(path)
+        out += coverage(path)
+        out += gender()
+        out += sense_choice(path)
+    finally:
+        if before is None:
+            os.environ.pop("LESEN_DICT", None)
+        else:
+            os.environ["LESEN_DICT"] = before
+        db.reset()
+        shutil.rmtree(path.parent, ignore_errors=True)
     return out
 
 
-def main() -> Iterator[None]:
+def main() -> None:
     for r in rows():
         sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
         sys.stdout.flush()
