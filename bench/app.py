@@ -69,7 +69,6 @@ def build_library(path: Path) -> int:
 async def _measure(db: str, long_id: int) -> dict:
     import asyncio
     import os
-    import resource
     import statistics
 
     os.environ["TEXTUAL_ANIMATIONS"] = "none"
@@ -164,8 +163,22 @@ async def _measure(db: str, long_id: int) -> dict:
             await app.workers.wait_for_complete()
         out["click"] = statistics.median(clicks)
         out["clicks"] = len(clicks)
-    out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["rss_mb"] = peak_rss_mb()
     return out
+
+
+def peak_rss_mb() -> float:
+    """This process's peak RSS. VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child of a
+    big parent would report the parent's size."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _child(db: str, long_id: int) -> None:

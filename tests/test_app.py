@@ -527,3 +527,19 @@ async def test_level_answer_assumes_words_and_theme_is_remembered(tmp_path: Path
     async with app.run_test(size=WIDE) as pilot:
         await settle(app, pilot)
         assert app.theme == "nord" and isinstance(app.screen, LibraryScreen)
+
+
+async def test_long_article_first_paint_wraps_a_part_then_all(db: Path, monkeypatch) -> None:
+    import reader.app.article_view as article_view
+
+    monkeypatch.setattr(article_view, "FIRST_WRAP", 120)
+    app = LesenApp(db)
+    async with app.run_test(size=(110, 20)) as pilot:
+        screen = await open_article(app, pilot, 4)
+        view = screen.view
+        assert len(view.where) == len(view.tokens)  # completed right after the first paint
+        assert view.virtual_size.height == len(view.lines)
+        await pilot.press("end")
+        assert view.cursor == view.selectable[-1]
+        row = view.where[view.cursor][0] - view.scroll_offset.y
+        assert 0 <= row < view.scrollable_content_region.height

@@ -25,6 +25,7 @@ from ..store.terms import IGNORED, KNOWN, NEW
 
 _CHUNK = re.compile(r"\S+")
 SELECTABLE = (WORD, NAME)
+FIRST_WRAP = 1500  # tokens wrapped before the first paint of a long article (several screens' worth)
 
 
 @dataclass(slots=True)
@@ -153,26 +154,39 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.lines: list[Line] = []
         self.where: dict[int, tuple[int, int, int]] = {}
         self._width = -1
+        self._partial = False
         self._strips: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
         self.renders = 0  # lines rendered (not from the cache): for tests and benchmarks
 
     # -- layout -----------------------------------------------------------------------------------
-    def _ensure_layout(self) -> bool:
+    def _ensure_layout(self, complete: bool = True) -> bool:
+        """Wrap for the current width. For the first paint of a long article (`complete=False`) only its
+        beginning is wrapped; the rest follows right after that paint."""
         width = self.scrollable_content_region.width
         if width <= 0:
             return False
-        if width != self._width:
+        if width != self._width or (complete and self._partial):
             self._width = width
-            self.lines, self.where = wrap(self.body, self.tokens, width)
+            partial = not complete and len(self.tokens) > FIRST_WRAP and self.cursor < FIRST_WRAP // 2
+            tokens = self.tokens[:FIRST_WRAP] if partial else self.tokens
+            self.lines, self.where = wrap(self.body, tokens, width)
+            self._partial = partial
             self._strips.clear()
-            self.virtual_size = Size(width, len(self.lines))
-            if self.cursor >= 0:
+            estimate = len(self.lines) * len(self.tokens) // FIRST_WRAP if partial else len(self.lines)
+            self.virtual_size = Size(width, estimate)
+            if partial:
+                self.call_after_refresh(self._complete_layout)
+            elif self.cursor >= 0:
                 self.call_after_refresh(self.scroll_to_cursor)
         return True
 
+    def _complete_layout(self) -> None:
+        if self._partial and self._ensure_layout():
+            self.refresh()
+
     def on_resize(self, event: events.Resize) -> None:
-        self._ensure_layout()
+        self._ensure_layout(complete=False)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -242,7 +256,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
     def render_line(self, y: int) -> Strip:
-        self._ensure_layout()
+        self._ensure_layout(complete=False)
         scroll_x, scroll_y = self.scroll_offset
         index = y + scroll_y
         width = self.scrollable_content_region.width
@@ -267,6 +281,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- cursor -----------------------------------------------------------------------------------
     def watch_cursor(self, old: int, new: int) -> None:
+        self._ensure_layout()
         for index in (old, self.partner(old), new, self.partner(new)):
             self._redraw_token(index)
         self.scroll_to_cursor()
@@ -276,7 +291,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 self.post_message(self.ReachedEnd())
 
     def scroll_to_cursor(self) -> None:
-        if self.cursor not in self.where or not self._ensure_layout():
+        if not self._ensure_layout() or self.cursor not in self.where:
             return
         y = self.where[self.cursor][0]
         height = self.scrollable_content_region.height
@@ -334,10 +349,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.action_edge(0 if step < 0 else 1)
 
     def action_line(self, step: int) -> None:
+        self._ensure_layout()
         line = self.where.get(self.cursor, (0, 0, 0))[0]
         self._go_line(line + step, step)
 
     def action_page(self, step: int) -> None:
+        self._ensure_layout()
         line = self.where.get(self.cursor, (0, 0, 0))[0]
         page = max(1, self.scrollable_content_region.height - 1)
         self._go_line(line + step * page, step)
@@ -361,6 +378,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     # -- mouse ------------------------------------------------------------------------------------
     def token_at(self, x: int, y: int) -> int | None:
         """The selectable token at virtual (x, y), or None on spaces, punctuation and blank lines."""
+        self._ensure_layout()
         if not 0 <= y < len(self.lines):
             return None
         line = self.lines[y]
