@@ -256,17 +256,25 @@ def latency(path: Path) -> list[dict]:
                     gloss_token(tokens, t.i)
         db.reset()  # drop memoised lookups and connections: measure real queries on a warm file
     gc.collect()  # start from a clean heap (the import before this leaves a lot to collect)
-    times = []
+    times, cpu = [], []
     for tokens in token_lists:
         for t in tokens:
             if t.kind == "word":
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), time.thread_time()
                 gloss_token(tokens, t.i)
+                cpu.append((time.thread_time() - start_cpu) * 1000)
                 times.append((time.perf_counter() - start) * 1000)
     times.sort()
-    p99 = times[int(len(times) * 0.99)]
-    return [_row(f"gloss lookup latency p99, warm file, memo caches cleared ({len(times)} lookups; "
-                 f"median {statistics.median(times):.2f} ms)", f"{p99:.2f} ms", "≤ 2 ms", p99 <= 2)]
+    cpu.sort()
+    p99, cpu99 = times[int(len(times) * 0.99)], cpu[int(len(cpu) * 0.99)]
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return [
+        _row(f"gloss lookup latency p99, warm file, memo caches cleared ({len(times)} lookups; median "
+             f"{statistics.median(times):.2f} ms; machine load {load:.1f})", f"{p99:.2f} ms", "≤ 2 ms",
+             p99 <= 2),
+        _row("  same, CPU time of the looking-up thread (not counting time other processes take the core)",
+             f"{cpu99:.2f} ms", "", None),
+    ]
 
 
 def rows() -> list[dict]:
