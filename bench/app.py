@@ -87,8 +87,8 @@ async def _measure(db: str, long_id: int) -> dict:
         clicked.append(time.perf_counter())
         return on_click(self, event)
 
-    def timed_show(self, info):
-        result = show(self, info)
+    def timed_show(self, info, *args):
+        result = show(self, info, *args)
         shown[info.index] = time.perf_counter()
         return result
 

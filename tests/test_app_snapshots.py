@@ -1,4 +1,4 @@
-"""SVG snapshots of the main screens at fixed sizes (pytest-textual-snapshot; update with --snapshot-update)."""
+"""SVG snapshots of the main screens at fixed sizes (pytest-textual-snapshot; --snapshot-update)."""
 
 from __future__ import annotations
 

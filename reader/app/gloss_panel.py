@@ -49,26 +49,34 @@ def gloss_markup(info: WordInfo) -> str:
 BUCKET = 8  # the text's height is rounded up to this many lines, so most updates need no new layout
 
 
+def panel_content(info: WordInfo) -> Content:
+    """The panel text (safe to build in a worker thread: it touches no widget)."""
+    return Content.from_markup(gloss_markup(info))
+
+
 class GlossPanel(VerticalScroll, can_focus=False):
     """Shows a `WordInfo` (the word under the cursor)."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.info: WordInfo | None = None
+        self._content: Content | None = None
         self._bucket = -1
 
     def compose(self):
         yield Static("Move the cursor to a word (arrows or a click).", id="gloss-text")
 
-    def show(self, info: WordInfo) -> None:
+    def show(self, info: WordInfo, content: Content | None = None) -> None:
+        """Show a word; `content` is its panel text when a worker has already built it."""
         self.info = info
+        self._content = content
         self._update()
 
     def _update(self) -> None:
         """Show the new text; a new layout (costly) only when its height moves to another bucket of lines."""
         if self.info is None:
             return
-        content = Content.from_markup(gloss_markup(self.info))
+        content = self._content or panel_content(self.info)
         static = self.query_one("#gloss-text", Static)
         width = static.content_region.width or self.scrollable_content_region.width
         lines = content.get_height(static.styles, width) if width > 0 else 0
@@ -89,4 +97,4 @@ class GlossPanel(VerticalScroll, can_focus=False):
         """The panel's plain text (for tests)."""
         if self.info is None:
             return ""
-        return Content.from_markup(gloss_markup(self.info)).plain
+        return panel_content(self.info).plain

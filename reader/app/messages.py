@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual.content import Content
 from textual.message import Message
 
 from ..nlp.tokens import Token
@@ -62,6 +63,7 @@ class StatusesChanged(Message):
 @dataclass
 class GlossReady(Message):
     info: WordInfo
+    content: Content | None = None  # the panel text, built in the worker
 
 
 @dataclass

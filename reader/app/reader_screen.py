@@ -21,7 +21,7 @@ from ..store.terms import KNOWN, NEW, STATUS_NAMES
 from . import messages as msg
 from .article_view import ArticleView
 from .dialogs import ConfirmDialog, InputDialog
-from .gloss_panel import GlossPanel
+from .gloss_panel import GlossPanel, panel_content
 from .queries import ArticleCoverage, example_sentence, new_lemmas, occurrences, word_info
 
 NARROW = 100  # below this width the gloss panel goes under the text
@@ -117,12 +117,12 @@ class ReaderScreen(Screen):
         t = self.tokens[index]
         info = word_info(store, self.tokens, index, self.statuses.get(t.lemma, NEW), self.counts[t.lemma])
         info.example = example_sentence(store, t.lemma, self.article_id)
-        self.post_message(msg.GlossReady(info))  # one message, one repaint of the panel
+        self.post_message(msg.GlossReady(info, panel_content(info)))  # one message, one repaint
 
     @on(msg.GlossReady)
     def _gloss_ready(self, message: msg.GlossReady) -> None:
         if message.info.index == self.view.cursor:
-            self.panel.show(message.info)
+            self.panel.show(message.info, message.content)
 
     @work(thread=True, exclusive=True, group="position")
     def _save_position(self, index: int) -> None:
