@@ -49,6 +49,9 @@ CREATE INDEX forms_key ON forms (key);
 """
 PLURAL, FORM, ABBREV, PHRASE = "plural", "form", "abbr", "phrase"
 PHRASES_PER_WORD = 3
+_FRAME = {"etw.", "jdm.", "jdn.", "jds.", "sich", "jdm./etw.", "etw./jdm.", "jdn./etw.", "etw./jdn.", "einer",
+          "Sache", "mit", "an", "auf", "für", "über", "von", "zu", "gegen", "um", "in", "aus", "bei", "nach",
+          "vor", "unter", "zwischen", "als"}
 # Leading words that are not part of the headword: `die Polizei`, `sich erholen`, `etw. planen`.
 _LEADING = ("der ", "die ", "das ", "sich ", "etw. ", "jdn. ", "jdm. ", "jds. ", "etw./jdn. ", "jdn./etw. ",
             "jdm./etw. ", "etw./jdm. ")
@@ -93,6 +96,12 @@ def open_text(path: Path, progress: Progress | None = None) -> Iterator[str]:
         raw.close()
 
 
+def _is_frame(text: str) -> bool:
+    """A verb with its object frame: placeholders and prepositions, then one lower-case verb."""
+    *frame, verb = text.split()
+    return verb.isalpha() and verb.islower() and verb.endswith("n") and all(w in _FRAME for w in frame)
+
+
 def _form_like(sub: SubEntry) -> bool:
     """A sub-entry listing forms of the headword: no markers, single words, no `to …` infinitive."""
     if not sub.german or any(w.pos or w.gender or w.plural for w in sub.german):
@@ -126,6 +135,8 @@ class Rows:
             text = w.text
             while " " in text and text.startswith(_LEADING):
                 text = text.split(" ", 1)[1]
+            if " " in text and _is_frame(text):  # `jdn. von etw. abhalten`, `etw. mit jdm. teilen`
+                text = text.rsplit(" ", 1)[1]
             if not is_single(text):
                 ids.append(None)
                 if text.count(" ") <= 2 and "…" not in text and "/" not in text:
