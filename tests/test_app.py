@@ -406,6 +406,11 @@ async def test_position_status_and_finish_persist_across_restart(db: Path) -> No
 async def test_narrow_layout_puts_gloss_below(db: Path) -> None:
     app = LesenApp(db)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        columns = str(app.screen.query_one(LibraryHeader).render())
+        assert "Title" in columns and "Known" in columns and "Source" not in columns  # titles keep room
+        table = app.screen.query_one(LibraryTable)
+        assert all(len(table.render_line(i).text) <= table.scrollable_content_region.width for i in range(5))
         screen = await open_article(app, pilot, 1)
         assert screen.has_class("-narrow")
         view, panel = screen.view, screen.panel

@@ -35,10 +35,16 @@ GAP = 1
 MIN_TITLE = 16
 
 
+NARROW_HIDDEN = ("source", "date")  # left out below NARROW_TABLE cells, so titles stay readable
+NARROW_TABLE = 96
+
+
 def widths(total: int) -> list[int]:
-    """Column widths for a table `total` cells wide (the title takes what the others leave)."""
-    fixed = sum(c.width for c in COLUMNS if c.width) + GAP * (len(COLUMNS) - 1)
-    return [c.width or max(MIN_TITLE, total - fixed) for c in COLUMNS]
+    """Column widths for a table `total` cells wide (the title takes what the others leave; 0 = hidden)."""
+    hidden = NARROW_HIDDEN if total < NARROW_TABLE else ()
+    shown = [c for c in COLUMNS if c.key not in hidden]
+    fixed = sum(c.width for c in shown) + GAP * (len(shown) - 1)
+    return [0 if c.key in hidden else c.width or max(MIN_TITLE, total - fixed) for c in COLUMNS]
 
 
 def cell_texts(row: LibraryRow) -> list[str]:
@@ -54,7 +60,8 @@ def fit(text: str, width: int, right: bool = False) -> str:
 
 
 def line_text(cells: list[str], total: int) -> str:
-    return (" " * GAP).join(fit(t, w, c.right) for t, w, c in zip(cells, widths(total), COLUMNS, strict=True))
+    return (" " * GAP).join(fit(t, w, c.right)
+                            for t, w, c in zip(cells, widths(total), COLUMNS, strict=True) if w)
 
 
 class LibraryHeader(Static):
@@ -78,6 +85,8 @@ class LibraryHeader(Static):
             return
         x = 0
         for column, width in zip(COLUMNS, widths(self.total), strict=True):
+            if not width:
+                continue
             if x <= offset.x < x + width + GAP:
                 self.post_message(self.Sort(column.key))
                 return

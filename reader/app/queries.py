@@ -287,10 +287,7 @@ def stats(store: Store) -> Stats:
     marked = store.scalar(
         "SELECT count(DISTINCT lemma) FROM status_history WHERE source = 'user' AND at >= ?", (week,)) or 0
     cols = personal_columns(store)
-    known_words, total_words = store.query(
-        "SELECT coalesce(sum(CASE WHEN t.status IN (?, ?) THEN a.count ELSE 0 END), 0),"
-        " coalesce(sum(a.count), 0) FROM article_terms a LEFT JOIN terms t ON t.lemma = a.lemma",
-        (KNOWN, IGNORED))[0]
+    known_words, total_words = library_known(store)
     shares = [c["known"] for c in cols.values() if c.get("known") is not None]
     return Stats(
         by_status=counts,
@@ -302,6 +299,18 @@ def stats(store: Store) -> Stats:
         articles_95=sum(s >= 0.95 for s in shares),
         articles_98=sum(s >= 0.98 for s in shares),
     )
+
+
+def library_known(store: Store) -> tuple[float, int]:
+    """Known and total running words of the whole library (the scoring cache when it is filled)."""
+    cached = store.query(
+        "SELECT coalesce(sum(known), 0), coalesce(sum(total), 0), count(*) FROM article_coverage")
+    if cached[0][2] and cached[0][2] == store_articles.count_articles(store):
+        return cached[0][0], cached[0][1]
+    return tuple(store.query(
+        "SELECT coalesce(sum(CASE WHEN t.status IN (?, ?) THEN a.count ELSE 0 END), 0),"
+        " coalesce(sum(a.count), 0) FROM article_terms a LEFT JOIN terms t ON t.lemma = a.lemma",
+        (KNOWN, IGNORED))[0])
 
 
 def has_history(store: Store) -> bool:

@@ -37,7 +37,7 @@ class StatsScreen(Screen):
     @on(msg.StatsReady)
     def _ready(self, message: msg.StatsReady) -> None:
         s = message.stats
-        series = [n for _, n in s.known_by_day]
+        series = [0] + [n for _, n in s.known_by_day]  # from nothing to today
         self.query_one(Sparkline).data = series or [0]
         if s.known_by_day:
             first, last = s.known_by_day[0], s.known_by_day[-1]
