@@ -57,6 +57,7 @@ _LEADING = ("der ", "die ", "das ", "sich ", "etw. ", "jdn. ", "jdm. ", "jds. ",
             "jdm./etw. ", "etw./jdm. ")
 _FORM_CLASSES = ("VERB", "ADJ", "ADV")
 Progress = Callable[[int, int], None]
+_to_json = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 
 
 @dataclass
@@ -162,8 +163,7 @@ class Rows:
                 in_forms = False
                 prev_ids = []
                 continue
-            self.subs.append((sid_of(ln.number, k),
-                              json.dumps([[s.text, s.labels] for s in sub.english], ensure_ascii=False)))
+            self.subs.append((sid_of(ln.number, k), _to_json([[s.text, s.labels] for s in sub.english])))
             if k == 0:
                 self.english.update(s.text.lower() for s in sub.english if s.text.isalpha())
             for w in sub.german:
@@ -253,7 +253,6 @@ def import_file(source: Path, target: Path | None = None, *, progress: Progress 
                 "malformed": len(errors), "imported_at": db.now(), "size": source.stat().st_size}
         conn.executemany("INSERT INTO meta VALUES (?, ?)", [(k, str(v)) for k, v in meta.items()])
         conn.execute("COMMIT")
-        conn.execute("ANALYZE")
     except BaseException:
         conn.close()
         tmp.unlink(missing_ok=True)
