@@ -146,7 +146,7 @@ async def test_import_in_background(db: Path, tmp_path: Path) -> None:
         await pilot.press("enter")
         await settle(app, pilot, 5)
         table = app.screen.query_one(LibraryTable)
-        assert table.row_count == 6
+        assert table.row_count == 6, [n.message for n in app._notifications]  # noqa: SLF001
         assert "1 imported" in str(app.screen.query_one("#library-status").render())
 
 

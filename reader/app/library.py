@@ -217,8 +217,8 @@ class LibraryScreen(Screen):
     @work(thread=True, exclusive=True, group="import")
     def _import(self, ref: str) -> None:
         from .. import library
+        from .importer import import_one, import_process
 
-        store = self.app.store
         try:
             refs = library.sources.expand([ref])
         except library.sources.SourceError as exc:
@@ -226,16 +226,20 @@ class LibraryScreen(Screen):
             return
         added = dup = 0
         refused: list[str] = []
-        gender_of = _gender_lookup()
-        for n, one in enumerate(refs):
-            self.post_message(msg.ImportProgress(n, len(refs), f"importing {one}"))
-            for result in library.import_refs(store, [one], gender_of=gender_of):
-                if result.outcome == library.DUPLICATE:
-                    dup += 1
-                elif result.ok:
-                    added += 1
-                else:
-                    refused.append(result.message)
+        self.post_message(msg.ImportProgress(0, len(refs), "starting the analysis…"))
+        try:
+            with import_process() as pool:
+                for n, one in enumerate(refs):
+                    self.post_message(msg.ImportProgress(n, len(refs), f"importing {one}"))
+                    for outcome, message in pool.submit(import_one, str(self.app.db_path), one).result():
+                        if outcome == library.DUPLICATE:
+                            dup += 1
+                        elif outcome in (library.ADDED, library.WARNED):
+                            added += 1
+                        else:
+                            refused.append(message)
+        except Exception as exc:  # noqa: BLE001 - a failed import is reported, the app goes on
+            refused.append(f"{ref}: import failed ({exc})")
         self.post_message(msg.ImportProgress(len(refs), len(refs), "done"))
         self.post_message(msg.ImportFinished(added, dup, refused))
 
@@ -271,10 +275,3 @@ class LibraryScreen(Screen):
     def action_vocabulary(self) -> None:
         self.app.open_export("vocabulary")
 
-
-def _gender_lookup():
-    try:
-        from ..dictionary import gender_lookup
-    except ImportError:
-        return None
-    return gender_lookup()

@@ -1,0 +1,65 @@
+"""Imports for the app, run in a separate process so the analysis never stalls the interface (no Textual)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+
+_gender_of: Callable | None | bool = False  # not looked up yet (per importing process)
+
+
+def import_one(db_path: str, ref: str) -> list[tuple[str, str]]:
+    """Import one file or URL into the database at `db_path`; (outcome, message) per result."""
+    global _gender_of
+    from .. import library
+    from ..store import Store
+
+    if _gender_of is False:
+        try:
+            from ..dictionary import gender_lookup
+        except ImportError:
+            _gender_of = None
+        else:
+            _gender_of = gender_lookup()
+    with Store(db_path) as store:
+        results = library.import_refs(store, [ref], gender_of=_gender_of or None)
+        return [(r.outcome, r.message) for r in results]
+
+
+def _start_resource_tracker() -> None:
+    """multiprocessing passes sys.stderr's descriptor to its helper process; inside the app stderr is
+    captured and has none, so start the helper against the real stderr first."""
+    from multiprocessing import resource_tracker
+
+    saved = sys.stderr
+    try:
+        try:
+            fd = saved.fileno()
+        except (AttributeError, OSError, ValueError):
+            fd = -1
+        if not isinstance(fd, int) or fd < 0:
+            sys.stderr = sys.__stderr__
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = saved
+
+
+def _quiet() -> None:
+    """In the importing process: nothing may write to the terminal the app is drawing on."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    sys.stdout = sys.stderr = open(os.devnull, "w")  # kept open for the life of the process
+
+
+@contextmanager
+def import_process() -> Iterator[ProcessPoolExecutor]:
+    """One fresh process (spawned, not forked: the app has threads) for a batch of imports."""
+    _start_resource_tracker()
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_quiet) as pool:
+        yield pool
