@@ -80,6 +80,20 @@ def test_import_counts_malformed_lines_and_records_meta(small_dict: Path):
     assert info["source"].endswith("ding_small.txt")
 
 
+def test_gzip_and_xz_files_import_like_plain_ones(tmp_path: Path):
+    import gzip
+    import lzma
+
+    plain = import_file(FIXTURE, tmp_path / "plain.db")
+    raw = FIXTURE.read_bytes()
+    for name, data in (("d.gz", gzip.compress(raw)), ("d.xz", lzma.compress(raw))):
+        src = tmp_path / name
+        src.write_bytes(data)
+        result = import_file(src, tmp_path / f"{name}.db")
+        assert (result.entries, result.malformed) == (plain.entries, 3)
+        assert int(db.meta(tmp_path / f"{name}.db")["entries"]) == plain.entries
+
+
 def test_noun_gloss_with_article_plural_and_ranked_senses(small_dict: Path):
     g = gloss_lemma("Abschreckung", "NOUN")
     assert (g.article, g.gender, g.plural) == ("die", "f", "Abschreckungen")

@@ -6,6 +6,7 @@ import gc
 import gzip
 import io
 import json
+import lzma
 import os
 import sqlite3
 import time
@@ -76,13 +77,14 @@ def sid_of(line: int, sub: int) -> int:
 
 
 def open_text(path: Path, progress: Progress | None = None) -> Iterator[str]:
-    """The lines of a plain or gzipped Ding file, reporting bytes read to `progress`."""
+    """The lines of a plain, gzipped or xz-compressed Ding file, reporting bytes read to `progress`."""
     raw = open(path, "rb")  # noqa: SIM115 - closed below
     total = os.fstat(raw.fileno()).st_size
     try:
-        head = raw.read(2)
+        head = raw.read(6)
         raw.seek(0)
-        stream = gzip.GzipFile(fileobj=raw) if head == b"\x1f\x8b" else raw
+        stream = gzip.GzipFile(fileobj=raw) if head[:2] == b"\x1f\x8b" else \
+            lzma.LZMAFile(raw) if head == b"\xfd7zXZ\x00" else raw
         text = io.TextIOWrapper(stream, encoding="utf-8", errors="replace")
         done = 0
         for n, line in enumerate(text):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import lzma
 import os
 import shutil
 import subprocess
@@ -73,6 +74,8 @@ def install(url: str | None = None, *, show: bool = True, timeout: float = TIMEO
             with progress_bar(file.stat().st_size, "Importing", show) as bar:
                 return import_file(file, progress=bar, origin=url)
         except (ValueError, EOFError, OSError) as exc:
+            raise DownloadError(f"the file from {url} is not a Ding dictionary ({exc})") from exc
+        except lzma.LZMAError as exc:
             raise DownloadError(f"the file from {url} is not a Ding dictionary ({exc})") from exc
 
 
