@@ -56,10 +56,18 @@ def ensure_imported(*, quiet: bool = False) -> Path | None:
     return path
 
 
+_failed: set[Path] = set()  # automatic imports that failed in this process are not retried per word
+
+
 def _available() -> Path | None:
+    path = db.dict_path()
+    if path in _failed:
+        return path if db.is_valid(path) else None
     try:
         return ensure_imported()
-    except (OSError, ValueError):
+    except (OSError, ValueError, EOFError) as exc:
+        _failed.add(path)
+        print(f"lesen: could not import the dictionary ({exc})", file=sys.stderr)
         return None
 
 
