@@ -94,3 +94,17 @@ def test_level_cutoffs_and_names():
     assert levels.normalise(" b1 ") == "B1"
     with pytest.raises(ValueError):
         levels.normalise("B3")
+
+
+def test_fitting_recovers_a_linear_rule_and_holds_out_whole_articles():
+    np = pytest.importorskip("numpy")
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(200, 3))
+    y = 2.0 + x @ np.array([1.5, -0.5, 0.0]) + rng.normal(scale=0.05, size=200)
+    weights, intercept = fitting.fit_ridge(x, y, ridge=0.01)
+    assert np.allclose(weights, [1.5, -0.5, 0.0], atol=0.03) and abs(intercept - 2.0) < 0.03
+    articles_ = [k // 10 for k in range(200)]
+    fold = fitting.folds_by_article(articles_)
+    for a in set(articles_):
+        assert len({fold[i] for i in range(200) if articles_[i] == a}) == 1
+    assert fitting.pearson(fitting.cross_validate(x, y, fold), y) > 0.99
