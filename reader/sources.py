@@ -11,6 +11,7 @@ import codecs
 import http.client
 import os
 import re
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -19,7 +20,8 @@ from pathlib import Path
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MAX_BYTES = 10 * 1024 * 1024  # files and pages larger than this are not articles
-URL_TIMEOUT = 10.0  # seconds; `LESEN_URL_TIMEOUT` overrides it
+URL_TIMEOUT = 10.0  # seconds without an answer; `LESEN_URL_TIMEOUT` overrides it
+TOTAL_TIMEOUT_FACTOR = 4  # the whole download may take this many timeouts
 USER_AGENT = "lesen/0.1 (German reader for learners)"
 
 
@@ -146,6 +148,25 @@ def read_file(path: Path) -> RawDocument:
     return RawDocument(text=text, origin=name)
 
 
+def _read_body(resp, url: str, limit: float) -> bytes:
+    """The response body (at most MAX_BYTES + 1), refused when the whole download takes over `limit` s.
+
+    The socket timeout only bounds each read; a server that drips a byte at a time would pass it forever.
+    """
+    deadline = time.monotonic() + limit
+    chunks: list[bytes] = []
+    size = 0
+    while size <= MAX_BYTES:
+        chunk = resp.read1(64 * 1024)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        if time.monotonic() > deadline:
+            raise SourceError(f"{url}: the download took more than {limit:g} s")
+    return b"".join(chunks)
+
+
 def fetch_url(url: str, timeout: float | None = None) -> RawDocument:
     """Download a page (short timeout, size limit) and extract its article."""
     timeout = timeout or url_timeout()
@@ -155,7 +176,7 @@ def fetch_url(url: str, timeout: float | None = None) -> RawDocument:
             ctype = (resp.headers.get_content_type() or "").lower()
             if ctype not in ("text/html", "application/xhtml+xml", "text/plain"):
                 raise SourceError(f"{url}: is {ctype or 'not text'}, not an article page")
-            data = resp.read(MAX_BYTES + 1)
+            data = _read_body(resp, url, TOTAL_TIMEOUT_FACTOR * timeout)
             charset = resp.headers.get_content_charset()
     except SourceError:
         raise
