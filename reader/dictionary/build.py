@@ -50,6 +50,7 @@ CREATE INDEX forms_key ON forms (key);
 """
 PLURAL, FORM, ABBREV, PHRASE = "plural", "form", "abbr", "phrase"
 PHRASES_PER_WORD = 3
+FRAME_RANK = 3  # a verb taken out of its object frame counts as a later synonym
 _FRAME = {"etw.", "jdm.", "jdn.", "jds.", "sich", "jdm./etw.", "etw./jdm.", "jdn./etw.", "etw./jdn.", "einer",
           "Sache", "mit", "an", "auf", "für", "über", "von", "zu", "gegen", "um", "in", "aus", "bei", "nach",
           "vor", "unter", "zwischen", "als"}
@@ -138,7 +139,8 @@ class Rows:
             text = w.text
             while " " in text and text.startswith(_LEADING):
                 text = text.split(" ", 1)[1]
-            if " " in text and _is_frame(text):  # `jdn. von etw. abhalten`, `etw. mit jdm. teilen`
+            framed = " " in text and _is_frame(text)
+            if framed:  # `jdn. von etw. abhalten`, `etw. mit jdm. teilen`: the verb, ranked after plain ones
                 text = text.rsplit(" ", 1)[1]
             if not is_single(text):
                 ids.append(None)
@@ -148,7 +150,7 @@ class Rows:
                     self._entry(w, abbrev, line, k, j, w.pos)
                 continue
             pos = w.pos or (default_pos if text[:1].isupper() == (default_pos == "NOUN") else None)
-            eid = self._entry(w, text, line, k, j, pos)
+            eid = self._entry(w, text, line, k, j + FRAME_RANK if framed else j, pos)
             ids.append(eid)
             for abbrev in w.abbrevs:
                 self.forms.append((abbrev.lower(), eid, ABBREV, sid_of(line, k)))
