@@ -118,3 +118,22 @@ def test_a_library_held_longer_than_the_busy_timeout_gives_one_clear_line(tmp_pa
     lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
     assert lines == ["lesen: the library is busy: another lesen held it for more than 30 s; try again"]
     assert assert_sound(db_path) == 0
+
+
+def test_two_imports_of_the_same_folder_store_each_article_once(tmp_path, db_path):
+    folder = tmp_path / "same"
+    folder.mkdir()
+    make_articles(folder, PER_PROCESS)
+    Store(db_path).close()
+    env = {**os.environ, "LESEN_DB": str(db_path)}
+    procs = [subprocess.Popen([LESEN, "import", str(folder)], env=env, cwd=ROOT, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [p.communicate() for p in procs]
+    imported = already = 0
+    for proc, (out, err) in zip(procs, outputs, strict=True):
+        assert proc.returncode == 0 and "Traceback" not in err and "locked" not in err.lower(), err
+        summary = out.strip().splitlines()[-1].split()  # "N imported, M already there, 0 refused."
+        imported += int(summary[0])
+        already += int(summary[2])
+    assert (imported, already) == (PER_PROCESS, PER_PROCESS)  # whoever came second found it there
+    assert assert_sound(db_path) == PER_PROCESS
