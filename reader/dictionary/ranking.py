@@ -28,6 +28,7 @@ COMPATIBLE = {("ADJ", "ADV"), ("ADV", "ADJ"), ("AUX", "VERB"), ("PROPN", "NOUN")
               ("VERB", "ADJ"), ("ADJ", "VERB")}
 ZIPF_WEIGHT, ZIPF_CAP = 0.5, 6.0  # tuned on the sense-choice proxy (bench/dictionary.py)
 MULTI = 0.0  # per extra word of a sense
+COMMENT = 0.2
 COGNATE = 0.5  # translators use the English cognate when there is one (`Option` → option)
 COMMON_ZIPF = 5.5  # `der`, `sein`, `haben` … say nothing about which sense is meant
 LINE_RANK, VOTE, LONG, SENSE_INDEX, CONTEXT = 0.2, 0.3, 0.6, 0.3, 0.8
@@ -116,8 +117,9 @@ def candidate_score(c: Candidate, word: str, pos: str | None, context: frozenset
     s += 1.0 if c.main else 0.0
     s -= 0.3 * min(c.syn, 3)
     s -= label_penalty(c.labels)
-    if c.comment:
-        s -= 0.2
+    if c.comment:  # a usage restriction (`abhalten (Lehrstunde; Vorlesung)`): weaker unless the sentence fits
+        said = {w.lower() for w in re.findall(r"\w+", c.comment) if len(w) > 2}
+        s -= COMMENT if not (said & context) else 0.0
     if context:
         s += CONTEXT * min(3, len(context & c.line_words))
     return s
