@@ -112,7 +112,7 @@ async def _measure(db: str, long_id: int) -> dict:
         await app.workers.wait_for_complete()
         await pilot.pause()
 
-        # warm the dictionary once (its first lookup opens the file), as a reader would on the first word
+        # the first gloss after the app warmed up in the background (dictionary opened by a worker)
         from reader.app.queries import word_info
         from reader.store.articles import load_tokens
 
@@ -141,6 +141,12 @@ async def _measure(db: str, long_id: int) -> dict:
             moves.append(time.thread_time() - c0)
             await app.workers.wait_for_complete()  # the gloss lookup runs in a worker thread
             with_workers.append(time.process_time() - p0)
+        idle = []
+        for _ in range(30):  # the same Pilot round trip for a key bound to nothing: the harness's share
+            c0 = time.thread_time()
+            await pilot.press("f19")
+            idle.append(time.thread_time() - c0)
+        out["idle_key_cpu"] = statistics.median(idle)
         out["move_cpu"] = statistics.median(moves)
         out["move_cpu_p90"] = sorted(moves)[int(len(moves) * 0.9)]
         out["move_cpu_all"] = statistics.median(with_workers)
@@ -198,6 +204,12 @@ def rows() -> list[dict]:
         t0 = time.perf_counter()
         long_id = build_library(db)
         built = time.perf_counter() - t0
+        try:  # the dictionary is built once per machine (`lesen dict ensure`); not part of these figures
+            from reader.dictionary import ensure_imported
+
+            ensure_imported(quiet=True)
+        except ImportError:
+            pass
         proc = subprocess.run([sys.executable, "-m", "bench.app", "--child", str(db), str(long_id)],
                               cwd=ROOT, capture_output=True, text=True, timeout=600)
         if proc.returncode != 0:
@@ -214,11 +226,14 @@ def rows() -> list[dict]:
         _row("cursor move: UI thread CPU (median of 50; p90 "
              f"{m['move_cpu_p90'] * 1000:.1f} ms)", f"{m['move_cpu'] * 1000:.1f} ms", "≤ 10 ms",
              m["move_cpu"] <= 0.01),
+        _row("  of which Pilot's own key round trip (an unbound key)",
+             f"{m['idle_key_cpu'] * 1000:.1f} ms", "", None),
         _row("cursor move: CPU incl. the gloss worker (median)", f"{m['move_cpu_all'] * 1000:.1f} ms", "",
              None),
         _row(f"click event → gloss panel updated (median of {m['clicks']})", f"{m['click'] * 1000:.1f} ms",
              "≤ 50 ms", m["click"] <= 0.05),
-        _row("first gloss (opens the dictionary)", f"{m['first_gloss'] * 1000:.0f} ms", "", None),
+        _row("first gloss lookup after start-up (dictionary warmed by a worker)",
+             f"{m['first_gloss'] * 1000:.0f} ms", "", None),
         _row("peak memory (RSS) with that library", f"{m['rss_mb']:.0f} MB", "≤ 250 MB", m["rss_mb"] <= 250),
         _row("bench set-up: seeds imported + library generated", f"{built:.1f} s", "", None),
     ]

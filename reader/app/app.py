@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -58,6 +59,36 @@ class LesenApp(App):
                     "Welcome to lesen! What is your German level, roughly?\n"
                     "Words common at that level start as known (you can change any word later).",
                     LEVELS), self._level_chosen)
+
+    def warm_up(self) -> None:
+        """Once the library shows: load the reader's modules now and open the dictionary in a worker, so
+        the first article and the first gloss do not pay for it."""
+        from . import reader_screen  # noqa: F401
+
+        self._warm_dictionary()
+
+    @work(thread=True, exclusive=True, group="warm")
+    def _warm_dictionary(self) -> None:
+        try:
+            from ..dictionary import gloss_lemma
+        except ImportError:
+            return
+        try:
+            from wordfreq import zipf_frequency
+
+            gloss_lemma("Haus", "NOUN")
+            for word, lang in (("Haus", "de"), ("house", "en")):  # the sense ranking's frequency lists
+                zipf_frequency(word, lang)
+        except Exception:  # noqa: BLE001 - warming is best effort; a real lookup reports problems
+            pass
+        self.post_message(msg.WarmedUp())
+
+    @on(msg.WarmedUp)
+    def _warmed_up(self) -> None:
+        # The dictionary and frequency lists are large and live as long as the app: keep them out of the
+        # garbage collector's scans, which otherwise slow every later allocation-heavy step.
+        gc.collect()
+        gc.freeze()
 
     def _apply_settings(self) -> None:
         keymap = self.store.get_setting("keymap")

@@ -51,6 +51,7 @@ class LibraryScreen(Screen):
         self.sort_key = "date"
         self.sort_reverse = True
         self.filter_text = ""
+        self._warmed = False
 
     def compose(self) -> ComposeResult:
         yield Static("lesen — library", id="library-header")
@@ -94,6 +95,9 @@ class LibraryScreen(Screen):
         self.rows = message.rows
         self.fill()
         self.call_after_refresh(self._load_columns)  # after the table is on screen
+        if not self._warmed:
+            self._warmed = True
+            self.call_after_refresh(self.app.warm_up)
 
     @on(msg.ColumnsLoaded)
     def _columns_loaded(self, message: msg.ColumnsLoaded) -> None:

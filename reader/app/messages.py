@@ -77,3 +77,7 @@ class Notice(Message):
 
     text: str
     severity: str = "information"
+
+
+class WarmedUp(Message):
+    """The dictionary and the reader's modules are loaded."""
