@@ -548,3 +548,14 @@ async def test_long_article_first_paint_wraps_a_part_then_all(db: Path, monkeypa
         assert view.cursor == view.selectable[-1]
         row = view.where[view.cursor][0] - view.scroll_offset.y
         assert 0 <= row < view.scrollable_content_region.height
+
+
+async def test_empty_library_says_how_to_import(db_path: Path) -> None:
+    app = LesenApp(db_path, ask_level=False)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot)
+        assert "0 articles — press o to import" in str(app.screen.query_one("#library-header").render())
+        await pilot.press("enter", "s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, StatsScreen)
+
