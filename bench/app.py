@@ -125,7 +125,8 @@ async def _measure(db: str, long_id: int) -> dict:
         app.open_article(long_id)
         while True:
             screen = app.screen
-            if isinstance(screen, ReaderScreen) and screen.view.renders > 0:
+            view = getattr(screen, "view", None) if isinstance(screen, ReaderScreen) else None
+            if view is not None and view.renders > 0:
                 break
             await asyncio.sleep(0.001)
         out["open"] = time.perf_counter() - t0

@@ -144,8 +144,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     class ReachedEnd(Message):
         """The learner reached the last line of the article."""
 
-    def __init__(self, body: str, tokens: list[Token], statuses: dict[str, int], **kwargs) -> None:
+    def __init__(self, body: str, tokens: list[Token], statuses: dict[str, int], start: int = 0,
+                 **kwargs) -> None:
         super().__init__(**kwargs)
+        self.start = start
         self.body = body
         self.tokens = tokens
         self.statuses = statuses
@@ -158,6 +160,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
         self.renders = 0  # lines rendered (not from the cache): for tests and benchmarks
+
+    def on_mount(self) -> None:
+        self.focus()
+        self.place_cursor(self.start)  # the gloss follows after the first paint
 
     # -- layout -----------------------------------------------------------------------------------
     def _ensure_layout(self, complete: bool = True) -> bool:

@@ -64,24 +64,17 @@ class ReaderScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static("", id="reader-header")
         with Container(id="reader-body"):
-            yield ArticleView(self._body, self.tokens, self.statuses, id="article")
-            yield GlossPanel(id="gloss")
+            # kept as attributes: nested children mount after this screen's on_mount may already run
+            self.view = ArticleView(self._body, self.tokens, self.statuses, start=self.start_position,
+                                    id="article")
+            self.panel = GlossPanel(id="gloss")
+            yield self.view
+            yield self.panel
         yield Footer()
-
-    @property
-    def view(self) -> ArticleView:
-        return self.query_one(ArticleView)
-
-    @property
-    def panel(self) -> GlossPanel:
-        return self.query_one(GlossPanel)
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.width < NARROW, "-narrow")
         self.update_header()
-        view = self.view
-        view.focus()
-        view.place_cursor(self.start_position)  # the gloss follows after the first paint
         self.set_interval(POSITION_EVERY, self._save_pending)
 
     def on_resize(self, event: Resize) -> None:
