@@ -107,7 +107,8 @@ async def test_enter_opens_highlighted_article_and_q_returns(db: Path) -> None:
         await pilot.press("q")
         await settle(app, pilot)
         assert isinstance(app.screen, LibraryScreen)
-        assert next(r for r in lib.rows if r.id == expected).progress == "started"
+        progress = next(r for r in lib.rows if r.id == expected).progress
+        assert progress == "0%", progress  # opened, still at the first word
         await pilot.press("enter")
         await settle(app, pilot)
         await pilot.press("escape")

@@ -86,6 +86,6 @@ def test_read_mark_quit_in_a_real_terminal(tmp_path: Path) -> None:
         article_id, position = store.query("SELECT article_id, position FROM progress")[0]
         tokens = load_tokens(store, article_id)
         words = [t for t in tokens if t.kind in ("word", "name")]
-    assert position == words[2].i  # two words to the right of the first
-    assert [tuple(r) for r in history] == [(tokens[position].lemma, None, 5, "user")]
-    assert tokens[position].text in screen
+    assert position == 2  # the third word: two to the right of the first
+    assert [tuple(r) for r in history] == [(words[position].lemma, None, 5, "user")]
+    assert words[position].text in screen

@@ -163,7 +163,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_mount(self) -> None:
         self.focus()
-        self.place_cursor(self.start)  # the gloss follows after the first paint
+        if self.selectable:  # `start` is a word number (the saved reading position)
+            self.place_cursor(self.selectable[max(0, min(self.start, len(self.selectable) - 1))])
 
     # -- layout -----------------------------------------------------------------------------------
     def _ensure_layout(self, complete: bool = True) -> bool:
@@ -313,6 +314,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         k = min(bisect_right(self.selectable, index - 1), len(self.selectable) - 1)
         self.cursor = self.selectable[k]
+
+    def word_number(self, index: int) -> int:
+        """The position of a token among the article's words (what the reading position stores)."""
+        return self._rank.get(index, 0)
 
     def place_cursor(self, index: int) -> None:
         """Put the cursor near `index` before the first paint; it is announced once the text is shown."""

@@ -35,7 +35,12 @@ def library_rows(store: Store) -> list[LibraryRow]:
     rows = []
     for r in store.query("SELECT id, title, source, published, words, level FROM articles ORDER BY id"):
         p = done.get(r[0])
-        state = "read" if p and p.finished_at else ("started" if p else "")
+        if p and p.finished_at:
+            state = "read"
+        elif p:
+            state = f"{min(99, 100 * (p.position + 1) // max(1, r[4])):d}%"
+        else:
+            state = ""
         rows.append(LibraryRow(r[0], r[1], r[2] or "", (r[3] or "")[:10], r[4], state, r[5] or ""))
     return rows
 

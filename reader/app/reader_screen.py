@@ -91,7 +91,7 @@ class ReaderScreen(Screen):
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         self._gloss(message.index)
-        self._pending_position = message.index  # written every few seconds and when leaving
+        self._pending_position = self.view.word_number(message.index)  # written every 2 s and when leaving
 
     def _save_pending(self) -> None:
         if self._pending_position is not None:

@@ -27,7 +27,8 @@ def all_progress(store: Store) -> dict[int, Progress]:
 
 
 def save_position(store: Store, article_id: int, position: int) -> None:
-    """Remember where the learner is (a token index) and when the article was last opened."""
+    """Remember where the learner is (the number of the word, counting words and names from 0) and when
+    the article was last opened."""
     with store.transaction() as conn:
         conn.execute(
             "INSERT INTO progress (article_id, position, opened_at) VALUES (?, ?, ?)"
