@@ -1,15 +1,18 @@
 """The `lesen` command: a thin click layer over the library API.
 
-Each command group lives in its own module and is registered here.
+Each command group lives in its own module and is registered here by importing it.
 """
 
 from __future__ import annotations
 
+from . import (  # noqa: F401  (register commands)
+    analyze_cmd,
+    backup_cmds,
+    dict_cmds,
+    export_cmds,
+    library_cmds,
+    score_cmd,
+)
 from .main import main
-from . import analyze_cmd, library_cmds  # noqa: F401,E402  (register commands)
-from . import backup_cmds  # noqa: F401,E402
-from . import score_cmd  # noqa: F401,E402
-from . import export_cmds  # noqa: F401,E402
-from . import dict_cmds  # noqa: F401,E402
 
 __all__ = ["main"]

@@ -28,6 +28,7 @@ _QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "»": '"', "«": '"
                          "–": "-", "—": "-"})
 _NUMBER = re.compile(r"^[+-]?(\d+([.,:/]\d+)*\.?|\d+(er|ern|s)?)$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_CODE = re.compile(r"[<>{}=\\|@#_/]|\(.*\)|\w\.\w+\.\w")
 # Comparatives that are words of their own in German dictionaries.
 _LEXICAL_COMPARATIVES = {"weiter": "weiter", "mehrer": "mehrere", "ober": "ober", "unter": "unter",
                          "inner": "inner", "äußer": "äußer", "hinter": "hinter", "vorder": "vorder"}
@@ -99,8 +100,8 @@ def _kind(text: str, stts: str) -> str:
         return NUMBER
     if stts == "NE" or stts == "FM" and text[:1].isupper():
         return NAME
-    if not _HAS_LETTER.search(text):
-        return SYMBOL
+    if not _HAS_LETTER.search(text) or _CODE.search(text):
+        return SYMBOL  # markup, code, addresses: `alert('x')</script`, `www.x.de/a`
     return WORD
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 # HanTa writes e.g. "VV(FIN)" and "ADJ(A)"; plain STTS is "VVFIN" and "ADJA".
-_HANTA_FIX = {"ADJ(A)": "ADJA", "ADJ(D)": "ADJD"}
+# HanTa's NNA (nominalised adjective) and NNI (nominalised infinitive) are plain nouns in STTS.
+_HANTA_FIX = {"ADJ(A)": "ADJA", "ADJ(D)": "ADJD", "NNA": "NN", "NNI": "NN"}
 
 _UPOS = {
     "ADJA": "ADJ", "ADJD": "ADJ", "ADV": "ADV", "APPR": "ADP", "APPRART": "ADP", "APPO": "ADP",

@@ -90,7 +90,8 @@ def add_article(
             (article_id, ANALYSIS_VERSION, pack_tokens(tokens)),
         )
         conn.executemany(
-            "INSERT INTO article_terms (article_id, lemma, pos, count, first_sentence) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO article_terms (article_id, lemma, pos, count, first_sentence)"
+            " VALUES (?, ?, ?, ?, ?)",
             [(article_id, *row) for row in term_counts(tokens)],
         )
         from ..scoring import article_added  # level, score, coverage row: in the same transaction

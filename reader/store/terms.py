@@ -61,7 +61,8 @@ def set_statuses(
                 (lemma, status, int(assumed), stamp, stamp),
             )
             conn.execute(
-                "INSERT INTO status_history (lemma, old_status, new_status, at, source) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO status_history (lemma, old_status, new_status, at, source)"
+                " VALUES (?, ?, ?, ?, ?)",
                 (lemma, old, status, batch, source),
             )
             changed += 1
@@ -75,7 +76,7 @@ def set_status(store: Store, lemma: str, status: int, *, source: str = "user") -
 
 
 def undo_last(store: Store, *, source: str = "user") -> list[tuple[str, int]]:
-    """Undo the most recent change (all rows of one batch share a timestamp); returns (lemma, status) restored."""
+    """Undo the most recent change (one batch shares a timestamp); returns the (lemma, status) restored."""
     with store.transaction() as conn:
         last = conn.execute(
             "SELECT at FROM status_history WHERE source = ? ORDER BY id DESC LIMIT 1", (source,)
@@ -95,7 +96,8 @@ def undo_last(store: Store, *, source: str = "user") -> list[tuple[str, int]]:
                 conn.execute("DELETE FROM terms WHERE lemma = ? AND gloss IS NULL", (lemma,))
                 conn.execute("UPDATE terms SET status = 0, updated_at = ? WHERE lemma = ?", (stamp, lemma))
             else:
-                conn.execute("UPDATE terms SET status = ?, updated_at = ? WHERE lemma = ?", (old, stamp, lemma))
+                conn.execute("UPDATE terms SET status = ?, updated_at = ? WHERE lemma = ?",
+                             (old, stamp, lemma))
             conn.execute("DELETE FROM status_history WHERE id = ?", (hid,))
             restored.append((lemma, NEW if old is None else old))
         _coverage_changed(store, before)
