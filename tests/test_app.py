@@ -151,6 +151,34 @@ async def test_import_in_background(db: Path, tmp_path: Path) -> None:
         assert "1 imported" in str(app.screen.query_one("#library-status").render())
 
 
+async def test_articles_imported_by_another_process_appear(db: Path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from reader.app import library as library_screen
+    from reader.cli import main
+
+    monkeypatch.setattr(library_screen, "WATCH_EVERY", 0.2)
+    text = Path(db).parent / "anderswo.txt"
+    text.write_text("Anderswo importiert\n\nDie Stadt baut eine neue Brücke über den Fluss. Sie soll im "
+                    "nächsten Sommer fertig sein und den Verkehr in der Innenstadt entlasten.\n",
+                    encoding="utf-8")
+    app = LesenApp(db)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot)
+        table = app.screen.query_one(LibraryTable)
+        assert table.row_count == 5
+        await pilot.pause(0.5)  # the watcher has read the current version
+        result = CliRunner().invoke(main, ["--db", str(db), "import", str(text)])
+        assert result.exit_code == 0, result.output
+        for _ in range(20):
+            await pilot.pause(0.2)
+            await settle(app, pilot, 1)
+            if table.row_count == 6:
+                break
+        assert table.row_count == 6
+        assert any(r.title == "Anderswo importiert" for r in table.rows)
+
+
 async def test_stats_screen(db: Path) -> None:
     with Store(db) as s:
         T.set_statuses(s, ["Regierung", "Krieg"], T.KNOWN)

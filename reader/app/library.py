@@ -13,6 +13,8 @@ from .dialogs import ConfirmDialog, InputDialog
 from .library_table import COLUMNS, LibraryHeader, LibraryTable
 from .queries import LibraryRow, library_rows, personal_columns
 
+WATCH_EVERY = 2.0  # seconds between checks for changes other processes made
+
 
 def _sort_value(row: LibraryRow, key: str):
     if key in ("title", "source"):
@@ -52,6 +54,7 @@ class LibraryScreen(Screen):
         self.sort_reverse = True
         self.filter_text = ""
         self._warmed = False
+        self._data_version: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("lesen — library", id="library-header")
@@ -69,6 +72,7 @@ class LibraryScreen(Screen):
     def on_mount(self) -> None:
         self.table.focus()
         self.reload()
+        self.set_interval(WATCH_EVERY, self._watch)
 
     def on_resize(self) -> None:
         self._show_header()
@@ -80,6 +84,18 @@ class LibraryScreen(Screen):
     @work(thread=True, exclusive=True, group="library-load")
     def _load_rows(self) -> None:
         self.post_message(msg.LibraryLoaded(library_rows(self.app.store)))
+
+    @work(thread=True, exclusive=True, group="library-watch")
+    def _watch(self) -> None:
+        """Notice commits of other processes (SQLite's data_version) and reload the table then."""
+        version = self.app.store.data_version()
+        if self._data_version is not None and version != self._data_version:
+            self.post_message(msg.LibraryChangedElsewhere())
+        self._data_version = version
+
+    @on(msg.LibraryChangedElsewhere)
+    def _changed_elsewhere(self) -> None:
+        self.reload()
 
     @work(thread=True, exclusive=True, group="library-columns")
     def _load_columns(self) -> None:

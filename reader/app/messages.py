@@ -16,6 +16,10 @@ class LibraryLoaded(Message):
     rows: list[LibraryRow]
 
 
+class LibraryChangedElsewhere(Message):
+    """Another process (e.g. `lesen import`) committed to the learner database."""
+
+
 @dataclass
 class ColumnsLoaded(Message):
     """Level, known % and new words per article (computed after the table shows)."""
