@@ -98,7 +98,7 @@ def lemmatise(words: list[str]) -> list[str | None]:
             continue
         t = chosen[0]
         lemma = t.lemma
-        if t.tag == "NNI" and t.text[:1].islower():
+        if t.pos == "NOUN" and t.text[:1].islower() and t.text.endswith(("en", "ern", "eln")):
             # a lone lowercase infinitive is read as a nominalised one (`laufen` → `Laufen`)
             lemma = t.text
         out.append(lemma)

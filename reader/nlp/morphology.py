@@ -143,9 +143,9 @@ def morphology(doc: Doc) -> Doc:
             continue
         words = [t.text.translate(_QUOTES) for t in toks]
         tag_ids = hanta.tag_sentence(words)
-        for k in range(1, len(words)):
-            if words[k][:1].islower() and hanta.tag_name(tag_ids[k]) in ("NN", "NE"):
-                tag_ids[k] = hanta.best_tag_id(words[k], exclude=("NN", "NE")) or tag_ids[k]
+        for k in range(1, len(words)):  # mid-sentence, a lower-case word is no noun
+            if words[k][:1].islower() and hanta.tag_name(tag_ids[k]) in ("NN", "NE", "NNA", "NNI"):
+                tag_ids[k] = hanta.best_tag_id(words[k], exclude=("NN", "NE", "NNA", "NNI")) or tag_ids[k]
         for tok, tid in zip(toks, tag_ids, strict=True):
             stts, pos, lemma, kind, parts = analyse_word(tok.text, tid)
             tok.tag_ = stts

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -52,7 +53,7 @@ class Store:
         self._depth = 0
         try:
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self.conn.execute("PRAGMA journal_mode = WAL")
+            self._enable_wal()
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.OperationalError as exc:  # busy, read-only folder, disk I/O: the file may be fine
@@ -63,6 +64,20 @@ class Store:
             raise StoreError(f"{self.path} is not a lesen database ({exc})") from exc
         if migrate:
             self.migrate()
+
+    def _enable_wal(self) -> None:
+        """Switch to WAL once. SQLite may refuse the switch at once (no busy handler) while another
+        process creates or switches the same new file, so retry within the busy timeout."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                if self.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    self.conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     @property
     def db(self):
