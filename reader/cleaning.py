@@ -26,6 +26,7 @@ _UI_LINE = re.compile(
     r"\d{1,2}:\d{2}(:\d{2})?|/[\w./-]+)$",
     re.IGNORECASE,
 )
+MAX_NOTICE = 300  # characters: a notice about the page is short
 # Sentences or lines that are notices about the page, not the news.
 _UI_PHRASE = re.compile(
     r"(diese audioversion wurde|audioversion .* generiert|folgen sie .* (bei|auf) (whatsapp|facebook|"
@@ -187,7 +188,8 @@ def clean(text: str, *, title: str | None = None) -> CleanArticle:
                     dropped.append(line)
                 continue
         line = _BULLET.sub("", line)
-        if _UI_LINE.match(line) or _UI_PHRASE.search(line) or is_navigation(line):
+        notice = len(line) <= MAX_NOTICE and _UI_PHRASE.search(line)  # a long paragraph is article text
+        if _UI_LINE.match(line) or notice or is_navigation(line):
             dropped.append(line)
             continue
         if line in seen:

@@ -123,3 +123,9 @@ def test_parse_date():
     assert parse_date("date 2023-01") == "2023-01"
     assert parse_date("am 17. August 2017") == "2017-08-17"
     assert parse_date("kein Datum") is None
+
+
+def test_a_long_paragraph_mentioning_cookies_is_kept():
+    para = ("Die Datenschutzbehörde prüft, ob Webseiten ihre Cookies rechtmäßig setzen. " * 6).strip()
+    art = clean(f"Behörde prüft Webseiten\n\n{para}\n\nWir verwenden Cookies.")
+    assert art.body == para
