@@ -146,3 +146,8 @@ def test_analyze_refuses_bad_files(tmp_path: Path, content: bytes, reason: str):
     assert result.exit_code != 0
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and reason in lines[0]
+
+
+def test_analyze_refuses_a_directory(tmp_path: Path):
+    result = CliRunner().invoke(main, ["analyze", str(tmp_path)])
+    assert result.exit_code != 0 and "is a directory" in result.output

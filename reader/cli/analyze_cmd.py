@@ -19,6 +19,8 @@ def read_input(ref: str) -> str:
         name = "<stdin>"
     else:
         path = Path(ref)
+        if path.is_dir():
+            raise SourceError(f"{ref}: is a directory (analyze takes one file)")
         if not path.is_file():
             raise SourceError(f"{ref}: no such file")
         data = path.read_bytes()
