@@ -118,6 +118,16 @@ def parse_date(text: str) -> str | None:
     return None
 
 
+def _source_hint(line: str) -> str | None:
+    """A source named in a line (`… Redaktion von news.de`); site names lower-cased."""
+    for hint in _SOURCE_HINTS:
+        m = hint.search(line)
+        if m:
+            name = m.group(1).rstrip(".")
+            return name.lower() if "." in name else name
+    return None
+
+
 def _join_wrapped(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines: a line without final punctuation followed by a lower-case start."""
     out: list[str] = []
@@ -144,11 +154,8 @@ def clean(text: str, *, title: str | None = None) -> CleanArticle:
     for line in lines:
         if not line:
             continue
-        for hint in _SOURCE_HINTS:
-            m = hint.search(line)
-            if m and not source:
-                source = m.group(1).rstrip(".")
-                source = source.lower() if "." in source else source
+        if not source:
+            source = _source_hint(line)
         if _END_MARKER.match(line) and body_started:
             dropped.append(line)
             break

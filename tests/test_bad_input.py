@@ -11,15 +11,14 @@ import re
 import struct
 import subprocess
 import sys
-import threading
 import time
 import zlib
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, serve_http
 from store_checks import article_count, assert_sound, make_articles
 
 from reader import cleaning
@@ -118,15 +117,9 @@ class Recorder(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
-    httpd.daemon_threads = True
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    Recorder.page = html_page(base)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield base
-    httpd.shutdown()
-    httpd.server_close()
+    with serve_http(Recorder) as base:
+        Recorder.page = html_page(base)
+        yield base
 
 
 @pytest.fixture(scope="module")

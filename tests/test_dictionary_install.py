@@ -5,12 +5,12 @@ from __future__ import annotations
 import gzip
 import http.server
 import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import serve_http
 
 from reader.cli import main
 from reader.dictionary import db, gloss_lemma
@@ -34,12 +34,8 @@ def server(tmp_path: Path) -> Iterator[str]:
         def log_message(self, *args):
             pass
 
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve_http(Handler) as base:
+        yield base
 
 
 @pytest.fixture

@@ -5,12 +5,11 @@ from __future__ import annotations
 import http.server
 import json
 import sqlite3
-import threading
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS
+from conftest import SEEDS, serve_http
 
 from reader.cli import main
 from reader.store import Store
@@ -91,11 +90,8 @@ def http_page():
         def log_message(self, *args):
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve_http(Handler) as base:
+        yield base
 
 
 def test_url_import(db_path: Path, http_page: str):

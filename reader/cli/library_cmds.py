@@ -35,15 +35,14 @@ def import_cmd(ctx: Context, refs: tuple[str, ...], force: bool, if_empty: bool)
         return
     expanded = library.sources.expand(list(refs))
     results = []
-    gender_of = gender_lookup()
     show_bar = len(expanded) > 1
-    with click.progressbar(length=len(expanded), label="Importing", file=sys.stderr,
-                           show_pos=True) if show_bar else _NoBar() as bar:
-        for ref in expanded:
-            for result in library.import_refs(store, [ref], force=force, gender_of=gender_of):
-                results.append(result)
-                if not show_bar:
-                    _report(result)
+    with click.progressbar(length=len(expanded), label="Importing", file=sys.stderr, show_pos=True,
+                           hidden=not show_bar) as bar:
+        # one call for the whole batch: the word cache is saved once, at the end
+        for result in library.import_refs(store, expanded, force=force, gender_of=gender_lookup()):
+            results.append(result)
+            if not show_bar:
+                _report(result)
             bar.update(1)
     if show_bar:
         for result in results:
@@ -56,17 +55,6 @@ def import_cmd(ctx: Context, refs: tuple[str, ...], force: bool, if_empty: bool)
         click.echo(f"{added} imported, {dup} already there, {bad} refused.")
     if bad:
         raise SystemExit(1)
-
-
-class _NoBar:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-    def update(self, n: int) -> None:
-        pass
 
 
 def _report(result: library.ImportResult) -> None:

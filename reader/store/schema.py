@@ -1,4 +1,5 @@
-"""The schema, versioned with `PRAGMA user_version`; each migration runs in its own transaction."""
+"""The schema, versioned with `PRAGMA user_version`; `Store.migrate` runs the pending migrations in one
+locked transaction."""
 
 from __future__ import annotations
 
