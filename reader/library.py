@@ -32,6 +32,15 @@ class ImportResult:
         return self.outcome in (ADDED, DUPLICATE, WARNED)
 
 
+def dictionary_genders() -> GenderLookup | None:
+    """The dictionary's noun genders (stored with the analysis at import), or None without a dictionary."""
+    try:
+        from .dictionary import gender_lookup
+    except ImportError:
+        return None
+    return gender_lookup()
+
+
 class NotGermanError(sources.SourceError):
     """The text does not look German."""
 
@@ -101,7 +110,7 @@ def store_prepared(store: Store, p: Prepared, gender_of: GenderLookup | None = N
 
 def import_refs(
     store: Store, refs: list[str], *, force: bool = False, gender_of: GenderLookup | None = None,
-    timeout: float | None = None,
+    timeout: float | None = None, save_cache: bool = True,
 ) -> Iterator[ImportResult]:
     """Import files, directories and URLs one by one, going on past bad ones.
 
@@ -120,7 +129,8 @@ def import_refs(
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop a directory import
             reason = (str(exc).splitlines() or [""])[0][:200]
             yield ImportResult(ref, REFUSED, f"{ref}: could not be imported ({type(exc).__name__}: {reason})")
-    nlp.save_word_cache()  # later imports only analyse word types they have not seen
+    if save_cache:  # later imports only analyse word types they have not seen
+        nlp.save_word_cache()
 
 
 def import_text(store: Store, text: str, *, ref: str = "<text>", force: bool = False,

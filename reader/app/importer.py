@@ -19,15 +19,17 @@ def import_one(db_path: str, ref: str) -> list[tuple[str, str]]:
     from ..store import Store
 
     if _gender_of is False:
-        try:
-            from ..dictionary import gender_lookup
-        except ImportError:
-            _gender_of = None
-        else:
-            _gender_of = gender_lookup()
+        _gender_of = library.dictionary_genders()
     with Store(db_path) as store:
-        results = library.import_refs(store, [ref], gender_of=_gender_of or None)
+        results = library.import_refs(store, [ref], gender_of=_gender_of, save_cache=False)
         return [(r.outcome, r.message) for r in results]
+
+
+def finish() -> None:
+    """In the importing process, after the batch: persist the word cache once."""
+    from .. import nlp
+
+    nlp.save_word_cache()
 
 
 def _start_resource_tracker() -> None:

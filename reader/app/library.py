@@ -237,7 +237,7 @@ class LibraryScreen(Screen):
     @work(thread=True, exclusive=True, group="import")
     def _import(self, ref: str) -> None:
         from .. import library
-        from .importer import import_one, import_process
+        from .importer import finish, import_one, import_process
 
         try:
             refs = library.sources.expand([ref])
@@ -258,6 +258,7 @@ class LibraryScreen(Screen):
                             added += 1
                         else:
                             refused.append(message)
+                pool.submit(finish).result()
         except Exception as exc:  # noqa: BLE001 - a failed import is reported, the app goes on
             refused.append(f"{ref}: import failed ({exc})")
         self.post_message(msg.ImportProgress(len(refs), len(refs), "done"))

@@ -12,15 +12,6 @@ from ..store import articles
 from .main import Context, fail, friendly_errors, main, pass_ctx
 
 
-def gender_lookup():
-    """The dictionary's noun genders when a dictionary is installed (else None)."""
-    try:
-        from ..dictionary import gender_lookup as lookup
-    except ImportError:
-        return None
-    return lookup()
-
-
 @main.command("import")
 @click.argument("refs", nargs=-1, required=True)
 @click.option("--force", is_flag=True, help="Import texts that do not look German.")
@@ -35,11 +26,12 @@ def import_cmd(ctx: Context, refs: tuple[str, ...], force: bool, if_empty: bool)
         return
     expanded = library.sources.expand(list(refs))
     results = []
+    genders = library.dictionary_genders()
     show_bar = len(expanded) > 1
     with click.progressbar(length=len(expanded), label="Importing", file=sys.stderr, show_pos=True,
                            hidden=not show_bar) as bar:
         # one call for the whole batch: the word cache is saved once, at the end
-        for result in library.import_refs(store, expanded, force=force, gender_of=gender_lookup()):
+        for result in library.import_refs(store, expanded, force=force, gender_of=genders):
             results.append(result)
             if not show_bar:
                 _report(result)
