@@ -52,9 +52,10 @@ def pipeline() -> Language:
 
 def reset_caches() -> None:
     """Forget every per-word cache in this process (benchmarks use it to measure cold runs)."""
-    from . import hanta
+    from . import hanta, viterbi
 
     hanta.reset()
+    viterbi.emissions.cache_clear()
     for fn in (morphology.analyse_word, morphology.repair_lemma, morphology.compound_parts):
         fn.cache_clear()
 

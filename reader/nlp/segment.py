@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -15,8 +17,16 @@ SENT_END = {".", "!", "?", "…", "...", "?!", "!?"}
 CLOSERS = {'"', "“", "”", "»", "«", "’", "'", ")", "]"}
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
+_PARAGRAPHS = "lesen_paragraphs"
+
+
+def _paragraph(tok: Token) -> int:
+    paragraphs = tok.doc.user_data.get(_PARAGRAPHS)
+    return paragraphs[tok.i] if paragraphs else 0
+
+
 if not Token.has_extension("paragraph"):
-    Token.set_extension("paragraph", default=0)
+    Token.set_extension("paragraph", getter=_paragraph)
 
 
 def is_paragraph_break(tok: Token) -> bool:
@@ -64,27 +74,30 @@ def split_sentence_final_numbers(doc: Doc) -> Doc:
 
 @Language.component("lesen_segment")
 def segment(doc: Doc) -> Doc:
-    """Set `is_sent_start` and the `paragraph` extension on every token."""
+    """Set sentence starts and the `paragraph` extension on every token (in one pass, written at once)."""
     doc = split_sentence_final_numbers(doc)
     paragraph = 0
     new_sentence = True
     pending_end = False
+    starts: list[int] = []
+    paragraphs: list[int] = []
     for tok in doc:
         if tok.is_space:
             if is_paragraph_break(tok):
                 paragraph += 1
                 new_sentence = True
                 pending_end = False
-            tok.is_sent_start = False if tok.i else True
-            tok._.paragraph = paragraph
-            continue
-        tok._.paragraph = paragraph
-        if pending_end and tok.text in CLOSERS and not doc[tok.i - 1].whitespace_:
-            tok.is_sent_start = False
-            continue
-        if pending_end and _starts_sentence(tok):
-            new_sentence = True
-        tok.is_sent_start = new_sentence or tok.i == 0
-        new_sentence = False
-        pending_end = tok.text in SENT_END
+            starts.append(-1 if tok.i else 1)
+        elif pending_end and tok.text in CLOSERS and not doc[tok.i - 1].whitespace_:
+            starts.append(-1)
+        else:
+            if pending_end and _starts_sentence(tok):
+                new_sentence = True
+            starts.append(1 if new_sentence or tok.i == 0 else -1)
+            new_sentence = False
+            pending_end = tok.text in SENT_END
+        paragraphs.append(paragraph)
+    if starts:  # one array write: setting `is_sent_start` token by token rescans the whole doc each time
+        doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
+    doc.user_data[_PARAGRAPHS] = paragraphs
     return doc

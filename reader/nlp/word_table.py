@@ -1,0 +1,112 @@
+"""HanTa's analyses of frequent German words, computed ahead of time and shipped with lesen.
+
+HanTa spends about a millisecond analysing each word type it has not seen. `scripts/build_word_table.py`
+runs that analysis once for wordfreq's most frequent German words and stores the results (HanTa's own
+numbers, unrounded) in `data/hanta-words.sqlite.gz`: per lower-case word, the tag scores
+(`analyze_forward`) and the morpheme paths for its likely tags (`analyze_viterbi`). At run time the file
+is unpacked once into the cache directory and read one word at a time, so a first import analyses only
+the words outside that list. The table is used only with the HanTa version it was built by.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+import threading
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+SHIPPED = Path(__file__).parent / "data" / "hanta-words.sqlite.gz"
+FORMAT = 1
+
+
+def hanta_version() -> str:
+    try:
+        return version("HanTa")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+class WordTable:
+    """Read access to the shipped analyses; every method answers None for a word it does not hold."""
+
+    def __init__(self, path: Path) -> None:
+        self._db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+
+    def row(self, word: str) -> tuple[list | None, dict[int, list]] | None:
+        """(tag scores or None when HanTa's model holds them itself, morpheme paths by target tag)."""
+        with self._lock:
+            hit = self._db.execute("SELECT forward, paths FROM words WHERE word = ?", (word,)).fetchone()
+        if hit is None:
+            return None
+        forward = [tuple(x) for x in json.loads(hit[0])] if hit[0] else None
+        paths = {int(k): [tuple(x) for x in v] for k, v in json.loads(hit[1]).items()}
+        return forward, paths
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def open_table(cache_dir: Path | None) -> WordTable | None:
+    """The shipped table, unpacked into `cache_dir` once; None when absent or built for another HanTa."""
+    if cache_dir is None or not SHIPPED.exists():
+        return None
+    stamp = SHIPPED.stat()
+    target = cache_dir / f"hanta-words-v{FORMAT}-{stamp.st_size}-{int(stamp.st_mtime)}.sqlite"
+    for _ in range(2):  # a damaged copy is unpacked again, once
+        try:
+            if not target.exists():
+                _unpack(target)
+            table = WordTable(target)
+        except OSError:
+            return None  # an unwritable cache folder only means a slower first import
+        try:
+            meta = dict(table._db.execute("SELECT key, value FROM meta"))
+        except sqlite3.Error:
+            table.close()
+            target.unlink(missing_ok=True)
+            continue
+        if meta.get("hanta") == hanta_version() and meta.get("format") == str(FORMAT):
+            return table
+        table.close()
+        return None
+    return None
+
+
+def _unpack(target: Path) -> None:
+    """Decompress the shipped file next to `target` under a name of its own, then move it in place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
+    try:
+        with gzip.open(SHIPPED, "rb") as src, os.fdopen(fd, "wb") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def write_table(path: Path, rows: list[tuple[str, list | None, dict[int, list]]], source: str) -> None:
+    """Write rows (word, tag scores or None, paths by target tag) as a gzipped table."""
+    plain = path.with_suffix("")
+    plain.unlink(missing_ok=True)
+    db = sqlite3.connect(plain)
+    with db:
+        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, forward TEXT, paths TEXT) WITHOUT ROWID")
+        db.executemany("INSERT INTO meta VALUES (?, ?)",
+                       [("hanta", hanta_version()), ("format", str(FORMAT)), ("source", source)])
+        db.executemany("INSERT OR REPLACE INTO words VALUES (?, ?, ?)", (
+            (w, json.dumps(f, separators=(",", ":")) if f is not None else None,
+             json.dumps({str(k): v for k, v in p.items()}, separators=(",", ":")))
+            for w, f, p in rows))
+    db.execute("VACUUM")
+    db.close()
+    with open(plain, "rb") as src, gzip.open(path, "wb", compresslevel=9) as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
+    plain.unlink()
