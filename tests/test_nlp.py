@@ -125,3 +125,62 @@ def test_language_check():
     assert is_german("Die Drohungen Nordkoreas waren Anlass für ein Treffen der Verteidigungsminister.")
     assert not is_german("The threats from North Korea prompted a meeting of the defence ministers.")
     assert not is_german("Les menaces de la Corée du Nord ont provoqué une réunion des ministres.")
+
+
+def lemma_of(sentence, text):
+    return by_text(analyze(sentence), text).lemma
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "lemma"),
+    [
+        # a lower-case word HanTa reads only as a noun is no noun mid-sentence
+        ("Das Frühstück war sehr lecker.", "lecker", "lecker"),
+        # an unknown inflected adjective HanTa guesses to be an adverb
+        ("Bei Jim bekommen Sie super leckere Burger.", "leckere", "lecker"),
+        # a capitalised word mid-sentence is no verb
+        ("Die Gäste zahlen für die Mitfahrt zehn Euro.", "Mitfahrt", "Mitfahrt"),
+        ("Über den Google Maps Eintrag kam ich hin.", "Google", "Google"),
+        ("Die Pedale sind so eingestellt, dass beim Treten der Pedale das Bein gebeugt ist.", "Treten",
+         "Treten"),
+        # camel-case brands keep their form
+        ("Im Studio stehen Geräte von TechnoGym.", "TechnoGym", "TechnoGym"),
+        # apostrophes
+        ("Nebst den neuen TV's wird die Fassade renoviert.", "TV's", "TV"),
+        # an unknown word cut short by HanTa: the head decides
+        ("Seit früher Zeit trägt auch Kristallisationswärme zum Wärmestrom bei.", "Kristallisationswärme",
+         "Kristallisationswärme"),
+        ("Ich bin auf die Hompepage von Frau Rübben gestoßen.", "Hompepage", "Hompepage"),
+        # a loanword's -s plural; reformed spelling
+        ("Er liefert Konzepte für die Cafés der Stadt.", "Cafés", "Café"),
+        ("Der Abschluss des Prozesses dauert.", "Prozesses", "Prozess"),
+        # verbs HanTa cannot rebuild
+        ("Auch in Rollenspielen wird gewürfelt.", "gewürfelt", "würfeln"),
+        ("Das Bein ist immer noch leicht angewinkelt.", "angewinkelt", "anwinkeln"),
+        ("Ich hoffe, dass ich mich nicht im Wald erkälte.", "erkälte", "erkälten"),
+        # un- participles are adjectives
+        ("Unangemeldet wurde ich dazwischen geschoben.", "Unangemeldet", "unangemeldet"),
+        # number words are written small
+        ("Zwei Mechanismen sorgen dafür.", "Zwei", "zwei"),
+        # nominalised adjectives take the -e form
+        ("Laut Plinius dem Älteren wurden Spinnweben verwendet.", "Älteren", "Ältere"),
+        # an adjective from a place name is invariable
+        ("Nach einer Übung in der Helgoländer Bucht fuhren sie heim.", "Helgoländer", "Helgoländer"),
+        ("Äußerst freundlicher Kundenservice, top Preise.", "Äußerst", "äußerst"),
+        ("Alles ist nur ein wenig teuer.", "wenig", "wenig"),
+    ],
+)
+def test_lemma_repairs(sentence, word, lemma):
+    assert lemma_of(sentence, word) == lemma
+
+
+def test_nouns_in_in_are_not_inflected():
+    from reader.nlp.morphology import repair_lemma
+
+    assert repair_lemma("Kolegin", "Kolegium", "NN") == "Kolegin"
+    assert repair_lemma("Termin", "Termin", "NN") == "Termin"
+
+
+def test_soft_hyphens_are_ignored():
+    toks = analyze("Er stellte einige bespielte Wachs\u00adplatten her.")
+    assert by_text(toks, "Wachs\u00adplatten").lemma == "Wachsplatte"

@@ -1,10 +1,18 @@
 """The morphology component: lemma, STTS tag, Universal POS, token kind and compound parts.
 
-Backed by HanTa; HanTa's known failure modes are repaired here:
-- names keep their written form (HanTa re-cases `USA` → `Usa`),
+Backed by HanTa; HanTa's known failure modes are repaired here, by rules about German, never by lists
+of test words:
+- names keep their written form (HanTa re-cases `USA` → `Usa`), camel-case brands too (`TechnoGym`);
 - a lemma that no German word list knows, when the written form or a plain inflection cut of it is a
-  known word, is a truncation of an unknown word (`Smartphone` → `Smartphon`) and is replaced,
-- lexicalised comparatives keep their own lemma (`weitere` → `weiter`, not `weit`).
+  known word, is a truncation of an unknown word (`Smartphone` → `Smartphon`) and is replaced; when
+  neither is known, the word's head decides (`Kristallisationswärme`, not `…wärm`);
+- lexicalised comparatives keep their own lemma (`weitere` → `weiter`, not `weit`);
+- capitalisation decides noun or not mid-sentence (`sehr lecker`, `für die Mitfahrt`, `beim Treten`);
+- nominalised adjectives take the -e form (`Älteren` → `Ältere`), nouns in -in are never inflected,
+  a loanword's -s plural is cut (`Cafés`), HanTa's old `ß` gives way to the text's `ss` (`Prozess`);
+- a verb lemma no list knows is rebuilt from the written form (`gewürfelt` → `würfeln`, not
+  `gewürfeln`); un- participles are adjectives (`unangemeldet`); number words are written small;
+- `TV's`, `Virus'` are lemmatised without the apostrophe; soft hyphens are ignored.
 """
 
 from __future__ import annotations
@@ -25,9 +33,10 @@ for _name, _default in (("kind", WORD), ("parts", None), ("base", "")):
         Token.set_extension(_name, default=_default)
 
 _QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "»": '"', "«": '"', "‚": "'", "‘": "'", "’": "'",
-                         "–": "-", "—": "-"})
+                         "–": "-", "—": "-", "\u00ad": None})
 _NUMBER = re.compile(r"^[+-]?(\d+([.,:/]\d+)*\.?|\d+(er|ern|s)?)$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_CAMEL = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
 _CODE = re.compile(r"[<>{}=\\|@#_/]|\(.*\)|\w\.\w+\.\w")
 # Comparatives that are words of their own in German dictionaries.
 _LEXICAL_COMPARATIVES = {"weiter": "weiter", "mehrer": "mehrere", "ober": "ober", "unter": "unter",
@@ -46,6 +55,8 @@ _IRREGULAR_GRADES = {"nächst": "nah", "näher": "nah"}
 @lru_cache(maxsize=200_000)
 def repair_lemma(text: str, lemma: str, stts: str, tag_id: int = -1) -> str:
     """Fix HanTa's lemma where it is clearly wrong (see module docstring)."""
+    if stts in ("NE", "NN", "FM") and _CAMEL.search(text):
+        return text  # brand and product names written in camel case: `TechnoGym`, `iPhone`, `BahnCard`
     if stts == "NE":
         if _is_acronym(text):
             return text
@@ -55,28 +66,121 @@ def repair_lemma(text: str, lemma: str, stts: str, tag_id: int = -1) -> str:
             if bare > 0 and bare >= zipf_frequency(text, "de") + 0.5:
                 return text[:-1]
         return text
-    if stts == "NN" and _is_acronym(text):
-        return text
+    if stts == "NN":
+        return _repair_noun(text, lemma, tag_id)
     if stts in ("ADJA", "ADJD"):
         low = text.lower()
         if lemma.lower() in _IRREGULAR_GRADES:
             return _IRREGULAR_GRADES[lemma.lower()]
+        if low.replace("ss", "ß") == "äußerst":
+            return "äußerst"  # the adverb `äußerst` (extremely), not a superlative of `äußer`
         for stem, lex in _LEXICAL_COMPARATIVES.items():
             if low.startswith(stem) and len(low) - len(stem) <= 2 and lemma.lower() != stem:
                 return lex
         if text[:1].isupper() and text.endswith("er") and lemma == low:
             return text  # adjectives from place names keep their capital: `Aachener`, `Münchner`
         return lemma
-    if stts != "NN" or known(lemma) or not known(text) or (tag_id >= 0 and _head_known(text, tag_id, lemma)):
+    if stts.startswith(("VV", "VA", "VM")):
+        return _repair_verb(text, lemma)
+    if stts in ("PIS", "PIAT", "PIDAT", "ADV") and lemma == text.lower() + "er" and not text.endswith("e"):
+        return text.lower()  # `wenig` is no form of `weniger`
+    return lemma
+
+
+def _repair_noun(text: str, lemma: str, tag_id: int) -> str:
+    if _is_acronym(text):
+        return text
+    if len(text) > 4 and text.endswith("in") and text[-3:-2].isalpha():
+        return text  # a singular noun in -in is never inflected (`Kollegin`, `Termin`, `Benzin`)
+    if tag_id >= 0 and hanta.tag_name(tag_id) == "NNA" and _nominalised_adjective(text):
+        return _nominalised_adjective(text)
+    if lemma == text:
+        # a loanword's -s plural HanTa did not know (`Cafés`, `Tipps`)
+        if len(text) > 4 and text.endswith("s") and not text.endswith(("ss", "us", "is")):
+            bare = zipf_frequency(text[:-1], "de")
+            if bare >= 3 and bare >= zipf_frequency(text, "de") + 0.3 and hanta.best_tag(text[:-1]) == "NN":
+                return text[:-1]
         return lemma
-    # an unknown word cut short (`Smartphone` → `Smartphon`): the nearest known form of the surface
-    for ending in ("s", "es", "n", "en", "e", "er", "ern", "nen", ""):
-        if ending and not text.endswith(ending):
+    lem = _reform_ss(text, lemma)
+    if known(lem) or (tag_id >= 0 and _head_known(text, tag_id, lem)):
+        return lem
+    if known(text):
+        # an unknown word cut short (`Smartphone` → `Smartphon`): the nearest known form of the surface
+        for ending in _NOUN_ENDINGS[1:]:
+            cand = text[: len(text) - len(ending)]
+            if text.endswith(ending) and len(cand) > 2 and known(cand):
+                return cand
+        return text
+    if text.lower().startswith(lem.lower()):
+        return _uncut(text, lem)
+    return lem
+
+
+_RARE = 1.5  # a verb lemma must be at least this common (Zipf) to replace HanTa's
+_HEAD = 2.5  # a compound's last word must be at least this common to judge a cut by it
+
+
+def _uncut(text: str, lemma: str) -> str:
+    """HanTa cut an ending off a word no list knows (`Kristallisationswärme` → `…wärm`,
+    `Hompepage` → `Hompepag`): keep the cut only if the word's head reads as well cut as uncut.
+
+    The head is the longest common word the surface ends with (`wärme`, `page`).
+    """
+    low = text.lower()
+    start = next((i for i in range(1, len(low) - 3) if zipf_frequency(low[i:], "de") >= _HEAD), 0)
+    if start and zipf_frequency(lemma.lower()[start:], "de") < zipf_frequency(low[start:], "de") - 1:
+        return text
+    return lemma
+
+
+def _nominalised_adjective(text: str) -> str | None:
+    """`Angestellten`, `Älteren` → `Angestellte`, `Ältere`: an adjective used as a noun takes the
+    surface with its weak -e ending; None when the word is no common adjective with an ending."""
+    for ending, keep in (("e", 0), ("en", 1), ("er", 1), ("es", 1), ("em", 1)):
+        if text.endswith(ending) and zipf_frequency(text[: -len(ending)], "de") >= 2:
+            return text[: len(text) - len(ending) + keep] if keep else text
+    return None
+
+
+def _reform_ss(text: str, lemma: str) -> str:
+    """HanTa's old spelling `Prozeß` for `Prozesses`: the lemma keeps the text's `ss`."""
+    if lemma.endswith("ß") and (lemma[:-1] + "ss").lower() in text.lower():
+        return lemma[:-1] + "ss"
+    return lemma
+
+
+_PARTICLE_PREFIXES = ("zurück", "zusammen", "weiter", "heraus", "hinaus", "vorbei", "herum", "an", "auf",
+                      "aus", "ab", "bei", "ein", "fest", "her", "hin", "los", "mit", "nach", "vor", "weg",
+                      "zu", "um", "durch", "über", "unter", "wieder", "hoch", "frei")
+_VERB_ENDINGS = ("test", "tet", "ten", "te", "est", "et", "st", "t", "en", "e", "n", "")
+
+
+def _repair_verb(text: str, lemma: str) -> str:
+    """A verb lemma no word list knows (`gewürfeln`, `angewinkeln`, `erkälen`): the first common
+    infinitive that the written form can be an inflection of (`würfeln`, `anwinkeln`, `erkälten`)."""
+    low = text.lower()
+    if low.startswith("un") and not low.startswith("unter") and lemma.startswith("un"):
+        return lemma  # handled by the caller: an un- participle is an adjective
+    if zipf_frequency(lemma, "de") > 0:
+        return lemma
+    for ending in _VERB_ENDINGS:
+        if not low.endswith(ending):
             continue
-        cand = text[: len(text) - len(ending)] if ending else text
-        if len(cand) > 2 and known(cand):
-            return cand
-    return text
+        stem = low[: len(low) - len(ending)]
+        for base in (*_without_ge(stem), stem):
+            for inf in (base + "en", base + "n"):
+                if inf != low and len(base) > 2 and zipf_frequency(inf, "de") >= _RARE:
+                    return inf
+    return lemma
+
+
+def _without_ge(stem: str) -> list[str]:
+    """`gewürfel` → `würfel`, `angewinkel` → `anwinkel`: the stem without a participle's ge-."""
+    out = [stem[2:]] if stem.startswith("ge") else []
+    for p in _PARTICLE_PREFIXES:
+        if stem.startswith(p + "ge"):
+            out.append(p + stem[len(p) + 2:])
+    return out
 
 
 def _is_acronym(text: str) -> bool:
@@ -143,11 +247,11 @@ def morphology(doc: Doc) -> Doc:
             continue
         words = [t.text.translate(_QUOTES) for t in toks]
         tag_ids = hanta.tag_sentence(words)
-        for k in range(1, len(words)):  # mid-sentence, a lower-case word is no noun
-            if words[k][:1].islower() and hanta.tag_name(tag_ids[k]) in ("NN", "NE", "NNA", "NNI"):
-                tag_ids[k] = hanta.best_tag_id(words[k], exclude=("NN", "NE", "NNA", "NNI")) or tag_ids[k]
-        for tok, tid in zip(toks, tag_ids, strict=True):
+        mid = _retag(words, tag_ids)
+        for k, (tok, tid) in enumerate(zip(toks, tag_ids, strict=True)):
             stts, pos, lemma, kind, parts = analyse_word(tok.text, tid)
+            if mid[k] and stts == "ADJA" and _place_adjective(tok.text, lemma):
+                lemma = tok.text  # `Helgoländer Bucht`: an adjective from a place name is invariable
             tok.tag_ = stts
             tok.pos_ = pos
             tok.lemma_ = lemma
@@ -156,6 +260,79 @@ def morphology(doc: Doc) -> Doc:
             tok._.parts = parts
     _genitive_names(doc)
     return doc
+
+
+_NOUN_TAGS = ("NN", "NE", "NNA", "NNI")
+_VERB_TAGS = tuple(f"{v}({f})" for v in ("VV", "VA", "VM") for f in ("FIN", "INF", "IMP", "PP", "IZU"))
+# After these a word may be capitalised because a sentence or quotation starts there.
+_OPENING_TAGS = ("$.", "$(")
+# Words after which a lower-case word written like a noun is a noun after all (`das zimmer`).
+_NOUN_CONTEXT = ("ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "PWAT", "APPRART", "APPR", "ADJ(A)", "CARD")
+_INFLECTIONS = ("em", "en", "er", "es", "e")
+
+
+def _retag(words: list[str], tag_ids: list[int]) -> list[bool]:
+    """Correct HanTa's tags where German capitalisation decides them; returns which words stand
+    mid-sentence (not first, not right after a sentence end, quotation mark or bracket).
+
+    - a lower-case word mid-sentence is no noun: HanTa's best other tag, or, when it knows the word
+      only as a noun and no article comes before it, an adjective (`sehr lecker`, `ist klasse`);
+    - a capitalised word mid-sentence is no verb (`für die Mitfahrt`, `den Google Maps Eintrag`);
+    - an inflected word HanTa guessed to be an adverb before a noun is an adjective (`leckere Burger`).
+    """
+    names = [hanta.tag_name(t) for t in tag_ids]
+    mid = [k > 0 and not names[k - 1].startswith(_OPENING_TAGS) for k in range(len(words))]
+    for k in range(1, len(words)):
+        w, name = words[k], names[k]
+        nxt = names[k + 1] if k + 1 < len(words) else ""
+        if w[:1].islower() and name in _NOUN_TAGS:
+            alt = hanta.best_tag_id(w, exclude=_NOUN_TAGS)
+            if alt is None and name == "NN" and (names[k - 1] not in _NOUN_CONTEXT or nxt in _MODIFIED):
+                alt = _unknown_non_noun(w)
+            tag_ids[k] = alt or tag_ids[k]
+        elif mid[k] and w[:1].isupper() and not w.isupper() and name in _VERB_TAGS:
+            alt = hanta.best_tag_id(w, exclude=_VERB_TAGS)
+            if not (alt and hanta.tag_name(alt) in ("NN", "NE", "NNI")):
+                # a nominalised infinitive (`beim Treten`) or a noun HanTa knows only as a verb form
+                infinitive = hanta.lemma(w, tag_ids[k]) == w.lower()
+                alt = hanta.tagger().tag2int["NNI" if infinitive else "NN"]
+            tag_ids[k] = alt
+        if hanta.tag_name(tag_ids[k]) == "ADV" and nxt in _MODIFIED and _inflected_adjective(w):
+            tag_ids[k] = hanta.tagger().tag2int["ADJ(A)"]
+        names[k] = hanta.tag_name(tag_ids[k])
+    return mid
+
+
+_MODIFIED = ("ADJ(A)", "NN", "NNA", "NNI", "NE")
+
+
+@lru_cache(maxsize=50_000)
+def _unknown_non_noun(word: str) -> int | None:
+    """For a lower-case word HanTa never saw and reads only as a noun (`lecker`, `würfeln`): its best
+    reading that is not a noun, however unlikely HanTa finds it (an adjective, a verb form)."""
+    t = hanta.tagger()
+    if word in t.cache or len(word) < 4 or not re.search("[aeiouyäöü]", word):
+        return None  # a word HanTa saw as a noun only (`zimmer`), or an abbreviation (`km`)
+    for tid, _ in t._tag_word(word, 30, True):
+        name = t.int2tag.get(tid, "")
+        if name not in _NOUN_TAGS and tid > 3:
+            return t.tag2int["ADJ(D)"] if name == "ADJ(A)" else tid  # HanTa's ADJ(A) guess cuts endings
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def _inflected_adjective(word: str) -> bool:
+    """An inflected adjective HanTa does not know (`leckere`, `gebissenem`): not among HanTa's frequent
+    words, and without its ending a common word."""
+    low = word.lower()
+    if not low.endswith(_INFLECTIONS) or low in hanta.tagger().cache:
+        return False
+    return zipf_frequency(_strip_adjective_ending(low), "de") >= 2.5
+
+
+def _place_adjective(text: str, lemma: str) -> bool:
+    """Capitalised mid-sentence, ending in -er, and HanTa's lemma no word (`Helgoländer` → helgoländ)."""
+    return text[:2].istitle() and text.endswith("er") and not known(lemma)
 
 
 def _genitive_names(doc: Doc) -> None:
@@ -176,12 +353,22 @@ def analyse_word(text: str, tag_id: int) -> tuple[str, str, str, str, tuple[str,
         lemma = text
     elif stts.startswith("$"):
         lemma = text
+    elif stts in ("NN", "NE", "FM") and _APOSTROPHE.search(word) and len(word) > 3:
+        lemma = analyse_word(_APOSTROPHE.sub("", word), tag_id)[2]  # `TV's`, `Virus'`: the word before it
     elif "-" in text.strip("-") and stts == "NN":
-        lemma = _hyphen_lemma(text, tag_id)
+        lemma = _hyphen_lemma(text.replace("\u00ad", ""), tag_id)
+    elif stts == "CARD" and word.isalpha() and word[1:].islower():
+        lemma = word.lower()  # a number word is written small: `Sieben` → sieben
     elif stts in ("NE", "CARD", "FM", "XY"):
-        lemma = repair_lemma(text, text, stts, tag_id)  # names keep their form: no morphology needed
+        plain = text.replace("\u00ad", "")
+        lemma = repair_lemma(plain, plain, stts, tag_id)  # names keep their form: no morphology needed
     else:
-        lemma = repair_lemma(text, hanta.lemma(word, tag_id), stts, tag_id)
+        lemma, analysed = _hanta_lemma(word, tag_id)
+        if not analysed and stts == "ADJA":
+            lemma = _strip_adjective_ending(word)  # HanTa cannot build the form: `leckere` → lecker
+        lemma = repair_lemma(word, lemma, stts, tag_id)
+        if stts.startswith("VV") and _is_un_participle(word, lemma):
+            stts, lemma = "ADJD", word.lower()  # `unangemeldet`, `unbeabsichtigt`: adjectives
     kind = _kind(text, stts)
     if kind == NUMBER and stts != "ADJA":
         stts = "CARD"
@@ -190,6 +377,30 @@ def analyse_word(text: str, tag_id: int) -> tuple[str, str, str, str, tuple[str,
     if stts == "NN" and kind == WORD:
         parts = _hyphen_parts(text, lemma) if "-" in text.strip("-") else compound_parts(word, tag_id, lemma)
     return stts, pos, lemma, kind, parts
+
+
+_APOSTROPHE = re.compile(r"(?<=\w)'s?$")
+
+
+def _hanta_lemma(word: str, tag_id: int) -> tuple[str, bool]:
+    """HanTa's lemma for the tag, and whether HanTa could analyse the word with that tag at all."""
+    lemma, tag = hanta.tagger()._analyze(word, tag_id, taglevel=1)
+    return lemma, tag != "UNKNOWN"
+
+
+def _strip_adjective_ending(word: str) -> str:
+    low = word.lower()
+    for ending in ("em", "en", "er", "es", "e"):
+        if low.endswith(ending) and len(low) - len(ending) >= 3:
+            return low[: -len(ending)]
+    return low
+
+
+def _is_un_participle(word: str, lemma: str) -> bool:
+    """A participle with the negating un- (`unangemeldet`): German has no verb `unanmelden`."""
+    low = word.lower()
+    return (low.startswith("un") and not low.startswith("unter") and lemma.startswith("un")
+            and low.endswith(("t", "en")) and zipf_frequency(lemma, "de") == 0)
 
 
 def _hyphen_lemma(text: str, tag_id: int) -> str:
