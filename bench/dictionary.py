@@ -43,8 +43,9 @@ def _row(figure: str, value: str, target: str, ok: bool | None, command: str = C
 
 # -- texts ----------------------------------------------------------------------------------------
 def gsd_sentences() -> list[tuple[str, list[dict]]]:
-    """(text, gold tokens with form, lemma, upos, xpos, feats) for each GSD dev sentence."""
-    out, text, toks = [], None, []
+    """(text, gold tokens with id, form, lemma, upos, xpos, feats, head, deprel and `mwt`, the surface of a
+    contraction the token is part of: `zur` for its `der`) for each GSD dev sentence."""
+    out, text, toks, mwt = [], None, [], {}
     if not GSD_DEV.exists():
         return out
     for line in GSD_DEV.read_text(encoding="utf-8").splitlines() + [""]:
@@ -53,13 +54,19 @@ def gsd_sentences() -> list[tuple[str, list[dict]]]:
         elif not line.strip():
             if text and toks:
                 out.append((text, toks))
-            text, toks = None, []
+            text, toks, mwt = None, [], {}
         elif not line.startswith("#"):
             c = line.split("\t")
-            if "-" in c[0] or "." in c[0]:
+            if "-" in c[0]:
+                first, last = map(int, c[0].split("-"))
+                mwt.update({k: c[1] for k in range(first, last + 1)})
+                continue
+            if "." in c[0]:
                 continue
             feats = dict(f.split("=", 1) for f in c[5].split("|") if "=" in f)
-            toks.append({"form": c[1], "lemma": c[2], "upos": c[3], "xpos": c[4], "feats": feats})
+            toks.append({"id": int(c[0]), "form": c[1], "lemma": c[2], "upos": c[3], "xpos": c[4],
+                         "feats": feats, "head": int(c[6]) if c[6].isdigit() else 0, "deprel": c[7],
+                         "mwt": mwt.get(int(c[0]))})
     return out
 
 
@@ -109,46 +116,9 @@ def coverage(path: Path) -> list[dict]:
 
 # -- gender -----------------------------------------------------------------------------------------
 def gender() -> list[dict]:
-    from reader import nlp
-    from reader.dictionary import gender_lookup, gloss_token
+    from bench._gender import gender_rows
 
-    sents = gsd_sentences()
-    gender_of = gender_lookup()
-    if not sents or gender_of is None:
-        return [_row("noun gender vs GSD gold", "skipped (no GSD or no dictionary)", "≥ 97 %", None)]
-    right = total = aligned = stored = 0
-    lemma_right = 0
-    for (text, gold), tokens in zip(sents, nlp.analyze_many([t for t, _ in sents], gender_of), strict=True):
-        spans, pos = {}, 0
-        for g in gold:
-            start = text.find(g["form"], pos)
-            if start >= 0:
-                spans[(start, start + len(g["form"]))] = g
-                pos = start + len(g["form"])
-        ours = {(t.start, t.end): t for t in tokens}
-        for span, g in spans.items():
-            gg = g["feats"].get("Gender", "")
-            if g["xpos"] != "NN" or g["feats"].get("Number") != "Sing" or gg not in ("Masc", "Fem", "Neut"):
-                continue
-            want = {"Masc": "m", "Fem": "f", "Neut": "n"}[gg]
-            total += 1
-            lemma_right += gender_of(g["lemma"]) == want
-            t = ours.get(span)
-            if t is not None:
-                aligned += 1
-                stored += t.gender == want
-                right += gloss_token(tokens, t.i).gender == want
-            else:
-                stored += gender_of(g["lemma"]) == want
-                right += gender_of(g["lemma"]) == want
-    return [
-        _row(f"noun gender shown in the gloss, singular NN in running GSD dev text ({total} gold tokens, "
-             f"{aligned} aligned with ours)", f"{right / total:.1%}", "≥ 97 %", right / total >= 0.97),
-        _row("  noun gender stored at import (Token.gender; set by reader.nlp only for tokens tagged NN)",
-             f"{stored / total:.1%}", "", None),
-        _row("noun gender from the gold lemma alone (dictionary + compound head)",
-             f"{lemma_right / total:.1%}", "", None),
-    ]
+    return gender_rows(gsd_sentences(), _row)
 
 
 # -- sense choice proxy ---------------------------------------------------------------------------------

@@ -178,6 +178,17 @@ def test_an_unambiguous_article_in_the_text_decides_the_gender(small_dict: Path)
     assert gloss_token(plain, 1).gender == "m"
 
 
+def test_determiners_and_contractions_narrow_the_gender():
+    from reader import nlp
+    from reader.dictionary.agreement import allowed_genders
+
+    tokens = nlp.analyze("Er saß am Steuer, ging zur Bank und ins Haus, sprach von der Rechten, wegen der Kosten, "
+                         "mit seinem alten Kollegen, über etwas Neues und einen Hund.")
+    got = {t.text: "".join(sorted(allowed_genders(tokens, t.i) or "-")) for t in tokens if t.pos == "NOUN"}
+    assert got == {"Steuer": "mn", "Bank": "f", "Haus": "n", "Rechten": "f", "Kosten": "-", "Kollegen": "mn",
+                   "Neues": "n", "Hund": "m"}
+
+
 def test_add_glosses_fills_every_word_row(small_dict: Path):
     from reader import nlp
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import db, lookup
+from . import db, lookup, nouns
 from .agreement import article_gender
 from .ding import Sense
 from .model import ARTICLES, Gloss, headword
@@ -76,7 +76,7 @@ def gender_lookup() -> Callable[[str], str | None] | None:
     path = _available()
     if path is None:
         return None
-    return lambda lemma: lookup.gender_of(lemma, path) if lemma else None
+    return lambda lemma: nouns.gender_of(lemma, str(path)) if lemma else None
 
 
 def _user(g: Gloss, lemma: str, store: Store | None) -> Gloss:
@@ -119,8 +119,9 @@ def sentence_context(tokens: list[Token], index: int) -> frozenset[str]:
     return frozenset(out)
 
 
-def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None) -> Gloss:
-    """The gloss of `tokens[index]` in its sentence: joined separable verb, compound parts, context."""
+def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, agree: bool = True) -> Gloss:
+    """The gloss of `tokens[index]` in its sentence: joined separable verb, compound parts, context, the
+    noun's gender checked against its determiner (`agree=False`: not checked, for measuring)."""
     t = tokens[index]
     path = _available()
     base = t.base or t.lemma
@@ -131,16 +132,13 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None) 
         pos = "NOUN" if t.tag in _NOMINALISED else "VERB" if joined else t.pos
         g = lookup.lookup(base, pos, text=t.text, parts=t.parts, joined=joined,
                           context=sentence_context(tokens, index), path=path)
-        said = article_gender(tokens, index) if g.pos == "NOUN" or t.tag in _NOMINALISED else None
-        if t.tag == "NNI":  # a nominalised infinitive is always neuter (`das Schauen`)
-            g.gender, g.pos = "n", "NOUN"
-        elif said:  # the text's own article outranks the dictionary (`einen Service`, `das Ersatzteil`)
-            g.gender, g.pos = said, "NOUN"
-        elif not g.gender and g.pos == "NOUN":
-            from ..nlp.gender import guess_gender
-
-            g.gender = t.gender or guess_gender(g.lemma, [p for p, _ in g.parts] or t.parts)
-        g.article = ARTICLES.get(g.gender or "") if g.pos == "NOUN" else g.article
+        if g.pos == "NOUN" or t.tag in _NOMINALISED:
+            g.gender, g.pos = nouns.in_context(str(path), g, tokens, index, agree=agree), "NOUN"
+            if t.tag == "NNI" or nouns.nominalised_infinitive(str(path), g.lemma):  # `das Bieten`
+                g.plural = None
+        elif t.tag == "NE" and agree:  # a name with a telling article: `eine Vespa`, `zur …-Stiftung`
+            g.gender = article_gender(tokens, index) or g.gender
+        g.article = ARTICLES.get(g.gender or "") if g.pos == "NOUN" or t.tag == "NE" else g.article
         g.headword = headword(g)
     return _user(g, t.lemma, store)
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-# Suffixes whose gender is (nearly) regular in German.
-_SUFFIX_GENDER = (
+# Suffixes whose gender is (nearly) regular in German, tried longest first (`-eur` before `-ur`: *der
+# Parfümeur*, *die Natur*; `-ismus` before `-um`; `-ment` before `-ent`).
+_SUFFIX_GENDER = sorted((
     ("ung", "f"), ("heit", "f"), ("keit", "f"), ("schaft", "f"), ("tion", "f"), ("sion", "f"),
     ("tät", "f"), ("ik", "f"), ("ie", "f"), ("enz", "f"), ("anz", "f"), ("ur", "f"), ("ei", "f"),
     ("in", "f"), ("chen", "n"), ("lein", "n"), ("ment", "n"), ("tum", "n"), ("um", "n"), ("nis", "n"),
     ("ismus", "m"), ("ist", "m"), ("ling", "m"), ("eur", "m"), ("ant", "m"), ("ent", "m"), ("or", "m"),
     ("er", "m"),
-)
+), key=lambda s: -len(s[0]))
 
 
 def guess_gender(
