@@ -12,7 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
+import json
 import re
+import sqlite3
+import time
+import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -315,20 +320,19 @@ def note_tags(v: W.WordView) -> list[str]:
     return tags
 
 
-def view_of(c: Candidate, cache: ArticleCache, store: Store) -> W.WordView:
-    """The word with its example sentence from the article it was chosen from."""
+def word_of(c: Candidate, cache: ArticleCache) -> W.Word:
+    """The word with its example sentence from the article it was chosen from, and the learner's gloss."""
     if c.article_id is None:
-        return W.describe(c.lemma, c.pos, count=c.count, store=store, user_gloss=c.gloss)
+        return W.Word(c.lemma, c.pos, c.count, user_gloss=c.gloss)
     cache.load(c.article_id)
     tokens = cache.tokens[c.article_id]
     span = cache.spans[c.article_id].get(c.first_sentence) if c.first_sentence is not None else None
     hit = W.find_hit(tokens, span, c.lemma) if span else None
-    return W.describe(c.lemma, c.pos, count=c.count, tokens=tokens, body=cache.bodies[c.article_id],
-                      hit=hit, span=span, title=cache.titles[c.article_id], store=store, user_gloss=c.gloss)
+    place = W.Place(tokens, cache.bodies[c.article_id], hit, span, cache.titles[c.article_id])
+    return W.Word(c.lemma, c.pos, c.count, place, c.gloss)
 
 
-def build_note_data(c: Candidate, cache: ArticleCache, store: Store, reverse: bool) -> NoteData:
-    v = view_of(c, cache, store)
+def note_data(c: Candidate, v: W.WordView, reverse: bool) -> NoteData:
     fields = note_fields(v, reverse)
     tags = note_tags(v)
     digest = hashlib.sha1("\x1f".join(fields + tags).encode("utf-8")).hexdigest()
@@ -336,6 +340,13 @@ def build_note_data(c: Candidate, cache: ArticleCache, store: Store, reverse: bo
     changed = digest != c.export_hash
     stamp = note_time(c, changed)
     return NoteData(c.lemma, guid, fields, tags, digest, stamp, is_new_guid=c.guid is None, changed=changed)
+
+
+def build_notes(store: Store, cands: list[Candidate], reverse: bool) -> list[NoteData]:
+    """The notes of the candidates (their dictionary entries loaded in bulk)."""
+    cache = ArticleCache(store)
+    views = W.describe_all([word_of(c, cache) for c in cands])
+    return [note_data(c, v, reverse) for c, v in zip(cands, views, strict=True)]
 
 
 def _epoch(stamp: str) -> int:
@@ -405,8 +416,21 @@ def build_package(notes: list[NoteData], deck: str) -> tuple[genanki.Package, in
 
 
 def package_bytes(pkg: genanki.Package) -> bytes:
+    """The .apkg as genanki writes it, its collection built in memory (no temporary file to sync)."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        stamp = time.time()
+        pkg.write_to_db(conn.cursor(), stamp, itertools.count(int(stamp * 1000)))
+        conn.commit()
+        collection = conn.serialize()
+    finally:
+        conn.close()
     buf = io.BytesIO()
-    pkg.write_to_file(buf)
+    with zipfile.ZipFile(buf, "w") as out:
+        out.writestr("collection.anki2", collection)
+        out.writestr("media", json.dumps({k: Path(f).name for k, f in enumerate(pkg.media_files)}))
+        for k, f in enumerate(pkg.media_files):
+            out.write(f, str(k))
     return buf.getvalue()
 
 
@@ -419,8 +443,7 @@ def export_anki(store: Store, opts: Options, out: str | Path | None = None) -> E
     cands = select(store, opts)
     if not cands:
         return ExportResult(path, 0, 0, 0, 0, [])  # nothing to write
-    cache = ArticleCache(store)
-    notes = [build_note_data(c, cache, store, opts.reverse) for c in cands]
+    notes = build_notes(store, cands, opts.reverse)
     pkg, cards = build_package(notes, opts.deck)
     write_atomic(path, package_bytes(pkg))
     remember(store, notes)

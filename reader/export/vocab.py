@@ -142,16 +142,17 @@ def build(texts: list[Text], level: str = "B1", *, top: int | None = None,
         after = 1 - (unknown_running - sum(occ.counts[lemma] for lemma in chosen)) / running
     if top is not None and coverage is not None:
         chosen = chosen[:top]
-    entries = [describe(texts, occ, lemma) for lemma in chosen]
+    entries = W.describe_all([word_of(texts, occ, lemma) for lemma in chosen])
     return VocabList(level, texts, entries, occ.running, unknown_running, coverage, before, after)
 
 
-def describe(texts: list[Text], occ: W.Occurrences, lemma: str) -> W.WordView:
+def word_of(texts: list[Text], occ: W.Occurrences, lemma: str) -> W.Word:
+    """The lemma with its first occurrence in the texts."""
     text_no, hit = occ.first[lemma]
     text = texts[text_no]
     span = text.spans.get(text.tokens[hit].sentence)
-    return W.describe(lemma, occ.pos[lemma], count=occ.counts[lemma], tokens=text.tokens, body=text.body,
-                      hit=hit, span=span, title=text.title)
+    place = W.Place(text.tokens, text.body, hit, span, text.title)
+    return W.Word(lemma, occ.pos[lemma], occ.counts[lemma], place)
 
 
 # -- formats -------------------------------------------------------------------------------------------

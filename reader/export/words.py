@@ -9,6 +9,7 @@ import html
 import math
 import re
 from collections.abc import Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -225,28 +226,17 @@ def example(tokens: Sequence[Token], body: str, marked: set[int], span: tuple[in
         cut_left, cut_right = first > span[0], last < span[1]
     else:
         cut_left = cut_right = False
-    plain: list[str] = ["… "] if cut_left else []
-    bold: list[str] = ["… "] if cut_left else []
-    gap: list[str] = ["… "] if cut_left else []
+    lead, tail = ("… " if cut_left else ""), (" …" if cut_right else "")
+    plain, bold, gap = [lead], [lead], [lead]
     for k in range(first, last + 1):
         t = tokens[k]
-        if k > first:
-            space = " " if t.start > tokens[k - 1].end else ""
-            plain.append(space)
-            bold.append(space)
-            gap.append(space)
+        space = " " if k > first and t.start > tokens[k - 1].end else ""
         word = body[t.start : t.end] or t.text
-        plain.append(word)
-        if k in marked:
-            bold.append(f"<b>{esc(word)}</b>")
-            gap.append("<b>[…]</b>")
-        else:
-            bold.append(esc(word))
-            gap.append(esc(word))
-    if cut_right:
-        for part in (plain, bold, gap):
-            part.append(" …")
-    return Example("".join(plain), "".join(bold), "".join(gap))
+        shown = esc(word)
+        plain.append(space + word)
+        bold.append(space + (f"<b>{shown}</b>" if k in marked else shown))
+        gap.append(space + ("<b>[…]</b>" if k in marked else shown))
+    return Example("".join(plain) + tail, "".join(bold) + tail, "".join(gap) + tail)
 
 
 @dataclass
@@ -355,25 +345,53 @@ def separable_display(tokens: Sequence[Token], marked: set[int], lemma: str) -> 
     return None
 
 
-def describe(lemma: str, pos: str, *, count: int = 0, tokens: Sequence[Token] | None = None, body: str = "",
-             hit: int | None = None, span: tuple[int, int] | None = None, title: str = "",
-             store: Store | None = None, user_gloss: str | None = None) -> WordView:
+@dataclass
+class Place:
+    """Where a text shows a word: its tokens and body, the word's token, that sentence's span, the title."""
+
+    tokens: Sequence[Token]
+    body: str
+    hit: int | None = None
+    span: tuple[int, int] | None = None
+    title: str = ""
+
+
+@dataclass
+class Word:
+    """A word to describe: lemma, part of speech, count, where it was met, the learner's own gloss."""
+
+    lemma: str
+    pos: str
+    count: int = 0
+    place: Place | None = None
+    user_gloss: str | None = None
+
+    def lookup_words(self) -> tuple[str, ...]:
+        """The words its dictionary lookup starts from (the lemma; the token's base form and text)."""
+        if self.place is None or self.place.hit is None:
+            return (self.lemma,)
+        t = self.place.tokens[self.place.hit]
+        return (t.lemma, t.base or t.lemma, t.text)
+
+
+def describe(w: Word) -> WordView:
     """Everything about one word: dictionary gloss (learner's first), gender, plural, example sentence."""
-    view = WordView(lemma, pos, count, title=title)
+    lemma, pos, place = w.lemma, w.pos, w.place
+    view = WordView(lemma, pos, w.count, title=place.title if place else "")
     sep = None
     token_parts: list[str] = []
-    if tokens is not None and hit is not None:
+    if place is not None and place.hit is not None:
+        tokens, hit = place.tokens, place.hit
         t = tokens[hit]
         marked = occurrence(tokens, hit)
-        if span is not None:
-            view.example = example(tokens, body, marked, span)
+        if place.span is not None:
+            view.example = example(tokens, place.body, marked, place.span)
         view.gender = t.gender or ""
         token_parts = list(t.parts or [])
         sep = separable_display(tokens, marked, lemma)
-    if tokens is not None and hit is not None:
-        g = gloss_at(tokens, hit, store)
+        g = gloss_at(tokens, hit)
     else:
-        g = gloss_of(lemma, pos, store=store)
+        g = gloss_of(lemma, pos)
     if pos == "NOUN":
         view.article = getattr(g, "article", None) or ARTICLES.get(view.gender, "")
         view.gender = GENDERS.get(view.article, view.gender)
@@ -385,11 +403,20 @@ def describe(lemma: str, pos: str, *, count: int = 0, tokens: Sequence[Token] | 
         view.gender = ""
     view.display = f"{view.article} {lemma}" if view.article else (
         (getattr(g, "separable", None) if g is not None else None) or sep or lemma)
-    view.meaning = best_gloss(g, user_gloss)
+    view.meaning = best_gloss(g, w.user_gloss)
     view.more = [s for s in all_senses(g, 4) if s != view.meaning][:3]
     gparts = getattr(g, "parts", None) or []
     view.parts = [(str(p), str(pg or "")) for p, pg in gparts] or [(p, "") for p in token_parts]
     return view
+
+
+def describe_all(words: Sequence[Word]) -> list[WordView]:
+    """`describe` for many words: their dictionary entries are loaded in bulk first (same results)."""
+    dictionary = _dictionary()
+    ahead = dictionary.lookup.loaded_ahead([x for w in words for x in w.lookup_words()]) \
+        if dictionary is not None else nullcontext()
+    with ahead:
+        return [describe(w) for w in words]
 
 
 def find_hit(tokens: Sequence[Token], span: tuple[int, int], lemma: str) -> int | None:

@@ -1,0 +1,104 @@
+"""Exports look the dictionary up in bulk: the same entries and glosses as word by word, fewer queries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader import dictionary, library
+from reader.dictionary import db
+from reader.dictionary import lookup as L
+from reader.export import anki as A
+from reader.export import words as W
+from reader.store import Store
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+# common and rare words, a verb whose entries tie on (line, sub, syn), a word Ding lacks, a separable verb
+KEYS = ["haus", "abschreckung", "erinnern", "gehen", "sein", "die", "atomwaffenarsenal", "xyzzyq",
+        "zurückrudern"]
+
+
+@pytest.fixture(scope="module")
+def dict_path() -> str:
+    path = dictionary.ensure_imported(quiet=True)
+    if path is None:
+        pytest.skip("no dictionary (install Debian's trans-de-en)")
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def words(tmp_path_factory, dict_path) -> list[W.Word]:
+    """Every exportable word of the seed articles, with its example sentence."""
+    with Store(tmp_path_factory.mktemp("lib") / "lesen.db") as store:
+        for seed in sorted(SEEDS.glob("*.txt")):
+            library.store_prepared(store, library.prepare(str(seed)))
+        cache = A.ArticleCache(store)
+        out = [A.word_of(c, cache) for c in A.select(store, A.Options())]
+    assert len(out) > 300
+    return out
+
+
+def queries(monkeypatch) -> list[int]:
+    """A counter of the dictionary connections asked for (one per query of the lookups)."""
+    count = [0]
+    real = L._conn
+
+    def counted(path):
+        count[0] += 1
+        return real(path)
+
+    monkeypatch.setattr(L, "_conn", counted)
+    return count
+
+
+def test_rows_loaded_ahead_are_the_rows_queried_one_by_one(dict_path, monkeypatch):
+    db.reset()
+    single = {k: L.entries(dict_path, k) for k in KEYS}
+    lines = {r.line: L.line_words(dict_path, r.line) for rows in single.values() for r in rows}
+    assert single["erinnern"] and not single["xyzzyq"]
+    db.reset()
+    with L.loaded_ahead(KEYS, Path(dict_path)):
+        count = queries(monkeypatch)
+        assert {k: L.entries(dict_path, k) for k in KEYS} == single
+        assert {n: L.line_words(dict_path, n) for n in lines} == lines
+        assert count[0] == 0
+    assert not any(k[1] == dict_path for k in L._ahead)  # nothing is kept after the block
+
+
+def test_bulk_descriptions_are_the_word_by_word_ones(words, monkeypatch):
+    db.reset()  # cold caches for both paths
+    count = queries(monkeypatch)
+    one_by_one = [W.describe(w) for w in words]
+    per_word = count[0]
+    db.reset()
+    count[0] = 0
+    assert W.describe_all(words) == one_by_one
+    assert count[0] < per_word / 3
+    glossed = [v for v in one_by_one if v.meaning]
+    assert len(glossed) > 0.9 * len(one_by_one)
+
+
+def test_bulk_glosses_are_the_single_word_lookups(words):
+    """Each exported word gets the gloss the gloss panel's own single-word lookup (`gloss_token`) gives."""
+    placed = [w for w in words if w.place is not None and w.place.hit is not None]
+    db.reset()
+    single = [dictionary.gloss_token(list(w.place.tokens), w.place.hit) for w in placed]
+    db.reset()
+    views = W.describe_all(placed)
+    assert [v.meaning for v in views] == [g.best for g in single]
+    nouns = [(v.article, g.article) for v, g in zip(views, single, strict=True)
+             if v.pos == "NOUN" and g.article]
+    assert nouns and all(a == b for a, b in nouns)
+
+
+def test_a_dictionary_reimport_drops_what_was_loaded_ahead(dict_path):
+    with L.loaded_ahead(["haus"], Path(dict_path)):
+        assert ("entries", dict_path, "haus") in L._ahead
+        db.reset()
+        assert ("entries", dict_path, "haus") not in L._ahead
+
+
+def test_without_a_dictionary_nothing_is_loaded(tmp_path):
+    with L.loaded_ahead(["haus"], tmp_path / "none.db"):
+        assert not any(k[1] == str(tmp_path / "none.db") for k in L._ahead)
