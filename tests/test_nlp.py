@@ -184,3 +184,30 @@ def test_nouns_in_in_are_not_inflected():
 def test_soft_hyphens_are_ignored():
     toks = analyze("Er stellte einige bespielte Wachs\u00adplatten her.")
     assert by_text(toks, "Wachs\u00adplatten").lemma == "Wachsplatte"
+
+
+def test_sein_never_joins_a_particle():
+    # official spelling writes every combination with `sein` apart: `da sein`, `dabei sein`
+    toks = analyze("Bei den Ausflügen sind immer nette Betreuer dabei.")
+    assert by_text(toks, "sind").verb is None and by_text(toks, "sind").lemma == "sein"
+    toks = analyze("Ich war zwar nur einmal da, aber der Arzt war gut.")
+    assert by_text(toks, "war").verb is None
+
+
+def test_particle_before_a_participle_is_no_separated_prefix():
+    toks = analyze('Horn hatte das Gesetz als "Schritt zurück" bezeichnet.')
+    assert by_text(toks, "hatte").verb is None and by_text(toks, "hatte").lemma == "haben"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "particle", "lemma"),
+    [
+        # prefix particles GSD leaves unmarked are separable verbs all the same
+        ("Der Unternehmer und seine Frau tauchten damals unter und wurden erst im Mai entdeckt.", "tauchten",
+         "unter", "untertauchen"),
+        ("In Toulouse legten Studenten den Zugverkehr lahm.", "legten", "lahm", "lahmlegen"),
+    ],
+)
+def test_separable_verbs_gsd_leaves_unmarked(sentence, verb, particle, lemma):
+    toks = analyze(sentence)
+    assert by_text(toks, verb).lemma == by_text(toks, particle).lemma == lemma

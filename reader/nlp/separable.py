@@ -67,7 +67,16 @@ def _opens_subclause(toks: list[Token], k: int) -> bool:
 
 
 def _ends_clause(toks: list[Token], p: int) -> bool:
-    """A separated particle closes its clause: punctuation, a conjunction or the end follows it."""
+    """A separated particle closes its clause: punctuation, a conjunction or the end follows it.
+
+    A verb form right after it (closing quotes skipped) ends the clause instead, and the particle is
+    then no separated prefix (*hatte das als „Schritt zurück“ bezeichnet*).
+    """
+    q = p + 1
+    while q < len(toks) and toks[q].text in _CLOSING:
+        q += 1
+    if q < len(toks) and toks[q].tag_.startswith(("VV", "VA", "VM")):
+        return False
     nxt = toks[p + 1] if p + 1 < len(toks) else None
     if nxt is None or nxt.tag_ in ("$.", "$,") or nxt.text in _CLOSING:
         return True
@@ -94,8 +103,8 @@ def separable(doc: Doc) -> Doc:
             if not _is_particle(toks, p):
                 continue
             verb = _clause_verb(toks, p)
-            if verb is None or verb._.verb is not None:
-                continue
+            if verb is None or verb._.verb is not None or verb.lemma_ == "sein":
+                continue  # `da sein`, `dabei sein`: with `sein` never one verb (official spelling, §35)
             lemma = joined_lemma(tok.text, verb.lemma_)
             if not is_verb(lemma):
                 continue
