@@ -15,8 +15,6 @@ import csv
 import gc
 import json
 import os
-import random
-import re
 import shutil
 import statistics
 import sys
@@ -32,9 +30,6 @@ TCDE = SHARED / "data" / "textcomplexityde19" / "ratings.csv"
 CONTENT = {"NOUN", "VERB", "ADJ", "ADV"}
 AREA = "dictionary"
 CMD = ".venv/bin/python -m bench.dictionary"
-_STOP = {"to", "the", "a", "an", "of", "be", "sth", "sb", "in", "on", "at", "for", "with", "by", "from",
-         "one", "one's", "oneself", "up", "out", "off", "and", "or", "not", "as", "is", "it", "into", "do"}
-_EN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
 def _row(figure: str, value: str, target: str, ok: bool | None, command: str = CMD) -> dict:
@@ -121,77 +116,11 @@ def gender() -> list[dict]:
     return gender_rows(gsd_sentences(), _row)
 
 
-# -- sense choice proxy ---------------------------------------------------------------------------------
-def _stem(w: str) -> str:
-    for suf in ("ing", "ed", "es", "s", "ly", "e"):
-        if w.endswith(suf) and len(w) - len(suf) >= 3:
-            return w[: -len(suf)]
-    return w
-
-
-def _words(text: str) -> set[str]:
-    return {_stem(w) for w in _EN_WORD.findall(text.lower()) if w not in _STOP}
-
-
-def example_pairs(limit: int = 400, seed: int = 7) -> list[tuple[str, str]]:
-    """German/English example sentence pairs from Ding's own lines (sentence sub-entries)."""
-    from reader.dictionary.db import system_copy
-    from reader.dictionary.ding import read_lines
-
-    src = system_copy()
-    if src is None:
-        return []
-    pairs = []
-    with open(src, encoding="utf-8") as f:
-        for ln in read_lines(f):
-            for sub in ln.subs[1:]:
-                if sub.is_sentence and len(sub.english) == 1 and len(sub.raw_german.split()) >= 5:
-                    pairs.append((sub.raw_german.strip(), sub.english[0].text))
-    random.Random(seed).shuffle(pairs)
-    return pairs[:limit]
-
-
+# -- sense choice -------------------------------------------------------------------------------------
 def sense_choice(path: Path) -> list[dict]:
-    from reader import nlp
-    from reader.dictionary import lookup, sentence_context
-    from reader.dictionary.ranking import core, rank
+    from bench._senses import sense_rows
 
-    pairs = example_pairs()
-    if not pairs:
-        return [_row("sense choice (proxy)", "skipped (no system Ding file)", "≥ 40 %", None)]
-    p = str(path)
-    n = chosen = first = oracle = no_ctx = 0
-    for (_de, en), tokens in zip(pairs, nlp.analyze_many([d for d, _ in pairs]), strict=True):
-        target = _words(en)
-        for t in tokens:
-            if t.kind != "word" or t.pos not in CONTENT:
-                continue
-            base = t.base or t.lemma
-            joined = t.lemma if t.verb and t.lemma != base else None
-            g = lookup.lookup(base, t.pos, text=t.text, parts=t.parts, joined=joined,
-                              context=sentence_context(tokens, t.i), path=path)
-            if len({s.text for s in g.senses}) < 2:
-                continue
-            rows = lookup.entries(p, g.lemma.lower())
-            if not rows:
-                continue
-            n += 1
-            chosen += bool(_words(core(g.best)) & target)
-            first_sense = json.loads(rows[0][10])[0][0]
-            first += bool(_words(core(first_sense)) & target)
-            oracle += any(_words(core(s.text)) & target for s in g.senses)
-            plain = rank(lookup.candidates(p, [r for r in rows]), g.lemma, t.pos)
-            no_ctx += bool(plain and _words(core(plain[0].sense.text)) & target)
-    if not n:
-        return []
-    label = f"on {len(pairs)} Ding example sentence pairs, {n} ambiguous content words"
-    return [
-        _row(f"sense choice proxy: ranked best gloss in the translation ({label})", f"{chosen / n:.1%}",
-             "≥ 40 % (issue's held-out set)", chosen / n >= 0.40),
-        _row("  same, ranking without the sentence context", f"{no_ctx / n:.1%}", "", None),
-        _row("  baseline: first Ding sense", f"{first / n:.1%}", "~28 % on the issue's set", None),
-        _row("  ceiling: any sense of the entry", f"{oracle / n:.1%}", "~51 % on the issue's set", None),
-    ]
+    return sense_rows(path, _row)
 
 
 # -- speed --------------------------------------------------------------------------------------------
