@@ -168,6 +168,12 @@ def lemma_of(sentence, text):
         ("Nach einer Übung in der Helgoländer Bucht fuhren sie heim.", "Helgoländer", "Helgoländer"),
         ("Äußerst freundlicher Kundenservice, top Preise.", "Äußerst", "äußerst"),
         ("Alles ist nur ein wenig teuer.", "wenig", "wenig"),
+        # capitals mid-sentence are no pronoun; old spelling `heute morgen` is the noun
+        ("Für 130,00 EUR war das natürlich ein Schnäppchen.", "EUR", "EUR"),
+        ("Ich habe heute morgen Oskar gefragt.", "morgen", "Morgen"),
+        # a cut-short compound whose head HanTa knows on its own
+        ("Die Gesteine entstanden aus Sanden und den Kalkgehäusen von Zooplankton.", "Kalkgehäusen",
+         "Kalkgehäuse"),
     ],
 )
 def test_lemma_repairs(sentence, word, lemma):

@@ -117,20 +117,28 @@ def _repair_noun(text: str, lemma: str, tag_id: int) -> str:
 
 
 _RARE = 1.5  # a verb lemma must be at least this common (Zipf) to replace HanTa's
-_HEAD = 2.5  # a compound's last word must be at least this common to judge a cut by it
+_HEAD = 2.0  # a compound's last word must be at least this common to judge a cut by it
 
 
 def _uncut(text: str, lemma: str) -> str:
     """HanTa cut an ending off a word no list knows (`Kristallisationswärme` → `…wärm`,
     `Hompepage` → `Hompepag`): keep the cut only if the word's head reads as well cut as uncut.
 
-    The head is the longest common word the surface ends with (`wärme`, `page`).
+    The head is the longest common word the surface ends with (`wärme`, `page`); when the cut is
+    wrong, the head is lemmatised on its own.
     """
     low = text.lower()
     start = next((i for i in range(1, len(low) - 3) if zipf_frequency(low[i:], "de") >= _HEAD), 0)
-    if start and zipf_frequency(lemma.lower()[start:], "de") < zipf_frequency(low[start:], "de") - 1:
-        return text
-    return lemma
+    if not start or zipf_frequency(lemma.lower()[start:], "de") >= zipf_frequency(low[start:], "de") - 1:
+        return lemma
+    # the head on its own is a word HanTa knows: its lemma (`…gehäusen` → Gehäuse), else the surface
+    head = low[start:].capitalize()
+    tid = hanta.best_tag_id(head)
+    if tid is not None and hanta.tag_name(tid) in ("NN", "NNI"):
+        head = hanta.lemma(head, tid)
+        if zipf_frequency(head, "de") >= _HEAD:
+            return text[:start] + head.lower()
+    return text
 
 
 def _nominalised_adjective(text: str) -> str | None:
@@ -297,6 +305,10 @@ def _retag(words: list[str], tag_ids: list[int]) -> list[bool]:
                 infinitive = hanta.lemma(w, tag_ids[k]) == w.lower()
                 alt = hanta.tagger().tag2int["NNI" if infinitive else "NN"]
             tag_ids[k] = alt
+        elif mid[k] and w.isupper() and len(w) > 2 and name in _PRONOUN_TAGS and not _caps_sentence(words):
+            tag_ids[k] = hanta.tagger().tag2int["NE"]  # `130 EUR`: capitals mid-sentence are no pronoun
+        elif w in _TIMES_OF_DAY and words[k - 1].lower() in _DAYS:
+            tag_ids[k] = hanta.tagger().tag2int["NN"]  # old spelling `heute morgen`: heute Morgen
         if hanta.tag_name(tag_ids[k]) == "ADV" and nxt in _MODIFIED and _inflected_adjective(w):
             tag_ids[k] = hanta.tagger().tag2int["ADJ(A)"]
         names[k] = hanta.tag_name(tag_ids[k])
@@ -304,6 +316,16 @@ def _retag(words: list[str], tag_ids: list[int]) -> list[bool]:
 
 
 _MODIFIED = ("ADJ(A)", "NN", "NNA", "NNI", "NE")
+_PRONOUN_TAGS = ("PPOSAT", "PPER", "PDS", "PDAT", "PIS", "PIAT", "ART", "PRELS", "PWS", "PRF")
+_TIMES_OF_DAY = {"morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht"}
+_DAYS = {"heute", "gestern", "vorgestern", "morgen", "übermorgen", "montag", "dienstag", "mittwoch",
+         "donnerstag", "freitag", "samstag", "sonnabend", "sonntag"}
+
+
+def _caps_sentence(words: list[str]) -> bool:
+    """A headline or shout in capitals, where capitals say nothing about the word."""
+    letters = [w for w in words if w[:1].isalpha()]
+    return sum(w.isupper() for w in letters) * 2 > len(letters)
 
 
 @lru_cache(maxsize=50_000)
