@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench lint dictionary clean
+.PHONY: install run test bench lint dictionary word-table clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -26,6 +26,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# Rebuild the shipped table of HanTa analyses for frequent words (reader/nlp/word_table.py), ~10 min.
+word-table: $(STAMP)
+	$(BIN)/python scripts/build_word_table.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check reader tests bench

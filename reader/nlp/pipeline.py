@@ -71,17 +71,17 @@ def to_tokens(doc: Doc, gender_of: GenderLookup | None = None) -> list[Token]:
         if tok.is_sent_start or sentence < 0:
             sentence += 1
         index[tok.i] = len(out)
+        ext, lemma, tag = tok._, tok.lemma_, tok.tag_
+        kind, parts, verb = ext.kind, ext.parts, ext.verb
         gender = None
-        if tok.tag_ == "NN" and tok._.kind == WORD:
-            gender = (gender_of(tok.lemma_) if gender_of else None) or guess_gender(
-                tok.lemma_, tok._.parts, gender_of
-            )
+        if tag == "NN" and kind == WORD:
+            gender = (gender_of(lemma) if gender_of else None) or guess_gender(lemma, parts, gender_of)
         out.append(Token(
             i=len(out), text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), sentence=sentence,
-            paragraph=tok._.paragraph, kind=tok._.kind, lemma=tok.lemma_, pos=tok.pos_, tag=tok.tag_,
-            base=tok._.base or tok.lemma_, gender=gender,
-            parts=list(tok._.parts) if tok._.parts else None,
-            verb=dict(tok._.verb) if tok._.verb else None,
+            paragraph=ext.paragraph, kind=kind, lemma=lemma, pos=tok.pos_, tag=tag,
+            base=ext.base or lemma, gender=gender,
+            parts=list(parts) if parts else None,
+            verb=dict(verb) if verb else None,
         ))
     for t in out:
         if t.verb:

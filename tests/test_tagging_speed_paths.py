@@ -1,0 +1,106 @@
+"""The fast paths of the analysis give HanTa's own results: our sentence decoder, the shipped word table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.nlp import hanta, viterbi, word_table
+from reader.nlp.pipeline import analyze, reset_caches
+
+ROOT = Path(__file__).resolve().parents[1]
+GSD_DEV = ROOT.parent / "shared" / "data" / "ud-german-gsd" / "de_gsd-ud-dev.conllu"
+
+
+def _seed_sentences() -> list[list[str]]:
+    import spacy
+
+    from reader.cleaning import clean
+
+    nlp = spacy.blank("de")
+    out: list[list[str]] = []
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        words: list[str] = []
+        for tok in nlp(clean(path.read_text(encoding="utf-8")).body):
+            if tok.is_space:
+                continue
+            words.append(tok.text)
+            if tok.text in (".", "!", "?"):
+                out.append(words)
+                words = []
+    return out
+
+
+def _gsd_sentences(limit: int) -> list[list[str]]:
+    if not GSD_DEV.exists():
+        return []
+    out, cur = [], []
+    for line in GSD_DEV.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if cur:
+                out.append(cur)
+            cur = []
+        elif not line.startswith("#"):
+            cols = line.split("\t")
+            if cols[0].isdigit():
+                cur.append(cols[1])
+    return out[:limit]
+
+
+def test_our_decoder_tags_exactly_like_hanta():
+    sentences = _seed_sentences() + _gsd_sentences(400)
+    assert len(sentences) > 100
+    plain = hanta.plain_tagger()
+    for words in sentences:
+        assert viterbi.tag_sentence(words) == plain.tag_sent_viterbi(words, True), " ".join(words)
+
+
+def test_decoder_handles_empty_and_unknown_input():
+    assert viterbi.tag_sentence([]) == []
+    tags = viterbi.tag_sentence(["Xqzvw", "#+#", "blorft", "."])
+    assert len(tags) == 4 and all(isinstance(t, int) for t in tags)
+
+
+def test_shipped_table_is_present_and_built_for_the_installed_hanta(tmp_path):
+    assert word_table.SHIPPED.exists(), "run scripts/build_word_table.py"
+    table = word_table.open_table(tmp_path)
+    assert table is not None
+    forward, paths = table.row("denuklearisierung")
+    assert forward and paths  # a word HanTa's model does not hold itself: tag scores and paths
+    forward, paths = table.row("abschreckung")
+    assert forward is None and paths  # HanTa's model has the tag scores; the table adds the paths
+    assert table.row("qxzvwk") is None
+
+
+def test_analysis_with_the_table_equals_analysis_without(monkeypatch, tmp_path):
+    text = "\n\n".join(" ".join(s) for s in _seed_sentences())
+    monkeypatch.setenv("LESEN_CACHE_DIR", "off")  # no word cache, no table: HanTa computes every word
+    reset_caches()
+    without = analyze(text)
+    monkeypatch.setenv("LESEN_CACHE_DIR", str(tmp_path))
+    reset_caches()
+    with_table = analyze(text)
+    assert hanta.tagger().word_cache.size < len({t.text.lower() for t in without})  # the table answered
+    reset_caches()
+    assert with_table == without
+
+
+def test_a_table_built_by_another_hanta_is_ignored(monkeypatch, tmp_path):
+    rows = [("abschreckung", [[5, -1.0]], {})]
+    built = tmp_path / "other.sqlite.gz"
+    word_table.write_table(built, rows, "test")
+    monkeypatch.setattr(word_table, "SHIPPED", built)
+    assert word_table.open_table(tmp_path / "a") is not None
+    monkeypatch.setattr(word_table, "hanta_version", lambda: "0.0")
+    assert word_table.open_table(tmp_path / "b") is None
+
+
+def test_a_damaged_unpacked_copy_is_unpacked_again(monkeypatch, tmp_path):
+    built = tmp_path / "t.sqlite.gz"
+    word_table.write_table(built, [("haus", None, {})], "test")
+    monkeypatch.setattr(word_table, "SHIPPED", built)
+    cache = tmp_path / "cache"
+    assert word_table.open_table(cache) is not None
+    (unpacked,) = cache.glob("*.sqlite")
+    unpacked.write_bytes(b"not a database, " * 100)
+    table = word_table.open_table(cache)
+    assert table is not None and table.row("haus") == (None, {})
