@@ -217,3 +217,17 @@ def test_particle_before_a_participle_is_no_separated_prefix():
 def test_separable_verbs_gsd_leaves_unmarked(sentence, verb, particle, lemma):
     toks = analyze(sentence)
     assert by_text(toks, verb).lemma == by_text(toks, particle).lemma == lemma
+
+
+def test_reformed_ss_words_hanta_knows_only_in_old_spelling():
+    toks = analyze("Die Kirche hat auf die Entwicklung der Gesellschaft großen Einfluss gehabt.")
+    einfluss = by_text(toks, "Einfluss")
+    assert (einfluss.lemma, einfluss.pos, einfluss.kind) == ("Einfluss", "NOUN", WORD)
+    assert lemma_of("Das Land handelte unter Missachtung der Resolutionen.", "Missachtung") == "Missachtung"
+    assert lemma_of("Das verlangt eine gewisse Stabilität.", "gewisse") == "gewiss"
+
+
+def test_genitive_of_a_name_in_the_same_text_and_kinds():
+    toks = analyze("Japan wächst. Japans Wirtschaft wächst schneller als erwartet.")
+    assert by_text(toks, "Japans").lemma == "Japan" and by_text(toks, "Japans").kind == NAME
+    assert by_text(toks, "Wirtschaft").kind == WORD and by_text(toks, ".").kind == PUNCT

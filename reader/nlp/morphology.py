@@ -101,7 +101,7 @@ def _repair_noun(text: str, lemma: str, tag_id: int) -> str:
             if bare >= 3 and bare >= zipf_frequency(text, "de") + 0.3 and hanta.best_tag(text[:-1]) == "NN":
                 return text[:-1]
         return lemma
-    lem = _reform_ss(text, lemma)
+    lem = lemma
     if known(lem) or (tag_id >= 0 and _head_known(text, tag_id, lem)):
         return lem
     if known(text):
@@ -151,10 +151,20 @@ def _nominalised_adjective(text: str) -> str | None:
 
 
 def _reform_ss(text: str, lemma: str) -> str:
-    """HanTa's old spelling `Prozeß` for `Prozesses`: the lemma keeps the text's `ss`."""
-    if lemma.endswith("ß") and (lemma[:-1] + "ss").lower() in text.lower():
-        return lemma[:-1] + "ss"
-    return lemma
+    """HanTa's old spelling `Prozeß`, `Mißbrauch` where the text writes `ss`: the lemma keeps the `ss`."""
+    if "ß" not in lemma or "ß" in text:
+        return lemma
+    low = text.lower().translate(_UMLAUTS)
+    out = lemma
+    i = out.find("ß")
+    while i >= 0:
+        if low[i:i + 2] == "ss" and low[:i] == out[:i].lower().translate(_UMLAUTS):
+            out = out[:i] + "ss" + out[i + 1:]
+        i = out.find("ß", i + 1)
+    return out
+
+
+_UMLAUTS = str.maketrans("äöü", "aou")
 
 
 _PARTICLE_PREFIXES = ("zurück", "zusammen", "weiter", "heraus", "hinaus", "vorbei", "herum", "an", "auf",
@@ -249,25 +259,38 @@ def compound_parts(word: str, tag_id: int, lemma: str) -> tuple[str, ...] | None
 @Language.component("lesen_morphology")
 def morphology(doc: Doc) -> Doc:
     """Tag every sentence with HanTa and set lemma, tag, pos, kind and compound parts."""
+    names: list[tuple[Token, str]] = []
     for sent in doc.sents:
         toks = [t for t in sent if not t.is_space]
         if not toks:
             continue
-        words = [t.text.translate(_QUOTES) for t in toks]
+        texts = [t.text for t in toks]
+        words = [_hanta_word(text) for text in texts]
         tag_ids = hanta.tag_sentence(words)
         mid = _retag(words, tag_ids)
-        for k, (tok, tid) in enumerate(zip(toks, tag_ids, strict=True)):
-            stts, pos, lemma, kind, parts = analyse_word(tok.text, tid)
-            if mid[k] and stts == "ADJA" and _place_adjective(tok.text, lemma):
-                lemma = tok.text  # `Helgoländer Bucht`: an adjective from a place name is invariable
+        for k, (tok, text, tid) in enumerate(zip(toks, texts, tag_ids, strict=True)):
+            stts, pos, lemma, kind, parts = analyse_word(text, tid)
+            if mid[k] and stts == "ADJA" and _place_adjective(text, lemma):
+                lemma = text  # `Helgoländer Bucht`: an adjective from a place name is invariable
             tok.tag_ = stts
             tok.pos_ = pos
             tok.lemma_ = lemma
-            tok._.base = lemma
-            tok._.kind = kind
-            tok._.parts = parts
-    _genitive_names(doc)
+            ext = tok._
+            ext.base = lemma
+            if kind != WORD:  # the extensions' defaults are WORD and None
+                ext.kind = kind
+                if kind == NAME:
+                    names.append((tok, text))
+            if parts is not None:
+                ext.parts = parts
+    _genitive_names(names)
     return doc
+
+
+@lru_cache(maxsize=500_000)
+def _hanta_word(text: str) -> str:
+    """The word as HanTa reads it: plain quotes and dashes, no soft hyphens, its spelling."""
+    return _hanta_spelling(text.translate(_QUOTES))
 
 
 _NOUN_TAGS = ("NN", "NE", "NNA", "NNI")
@@ -288,30 +311,38 @@ def _retag(words: list[str], tag_ids: list[int]) -> list[bool]:
     - a capitalised word mid-sentence is no verb (`für die Mitfahrt`, `den Google Maps Eintrag`);
     - an inflected word HanTa guessed to be an adverb before a noun is an adjective (`leckere Burger`).
     """
-    names = [hanta.tag_name(t) for t in tag_ids]
+    t = hanta.tagger()
+    int2tag, tag2int = t.int2tag, t.tag2int
+    names = [int2tag[i] for i in tag_ids]
     mid = [k > 0 and not names[k - 1].startswith(_OPENING_TAGS) for k in range(len(words))]
     for k in range(1, len(words)):
-        w, name = words[k], names[k]
+        w, name, old = words[k], names[k], tag_ids[k]
         nxt = names[k + 1] if k + 1 < len(words) else ""
-        if w[:1].islower() and name in _NOUN_TAGS:
-            alt = hanta.best_tag_id(w, exclude=_NOUN_TAGS)
-            if alt is None and name == "NN" and (names[k - 1] not in _NOUN_CONTEXT or nxt in _MODIFIED):
-                alt = _unknown_non_noun(w)
-            tag_ids[k] = alt or tag_ids[k]
-        elif mid[k] and w[:1].isupper() and not w.isupper() and name in _VERB_TAGS:
-            alt = hanta.best_tag_id(w, exclude=_VERB_TAGS)
-            if not (alt and hanta.tag_name(alt) in ("NN", "NE", "NNI")):
-                # a nominalised infinitive (`beim Treten`) or a noun HanTa knows only as a verb form
-                infinitive = hanta.lemma(w, tag_ids[k]) == w.lower()
-                alt = hanta.tagger().tag2int["NNI" if infinitive else "NN"]
-            tag_ids[k] = alt
-        elif mid[k] and w.isupper() and len(w) > 2 and name in _PRONOUN_TAGS and not _caps_sentence(words):
-            tag_ids[k] = hanta.tagger().tag2int["NE"]  # `130 EUR`: capitals mid-sentence are no pronoun
-        elif w in _TIMES_OF_DAY and words[k - 1].lower() in _DAYS:
-            tag_ids[k] = hanta.tagger().tag2int["NN"]  # old spelling `heute morgen`: heute Morgen
-        if hanta.tag_name(tag_ids[k]) == "ADV" and nxt in _MODIFIED and _inflected_adjective(w):
-            tag_ids[k] = hanta.tagger().tag2int["ADJ(A)"]
-        names[k] = hanta.tag_name(tag_ids[k])
+        first = w[:1]
+        if first.islower():
+            if name in _NOUN_TAGS:
+                alt = hanta.best_tag_id(w, exclude=_NOUN_TAGS)
+                if alt is None and name == "NN" and (names[k - 1] not in _NOUN_CONTEXT or nxt in _MODIFIED):
+                    alt = _unknown_non_noun(w)
+                tag_ids[k] = alt or old
+            elif w in _TIMES_OF_DAY and words[k - 1].lower() in _DAYS:
+                tag_ids[k] = tag2int["NN"]  # old spelling `heute morgen`: heute Morgen
+        elif mid[k] and first.isupper():
+            if w.isupper():
+                if len(w) > 2 and name in _PRONOUN_TAGS and not _caps_sentence(words):
+                    tag_ids[k] = tag2int["NE"]  # `130 EUR`: capitals mid-sentence are no pronoun
+            elif name in _VERB_TAGS:
+                alt = hanta.best_tag_id(w, exclude=_VERB_TAGS)
+                if not (alt and int2tag[alt] in ("NN", "NE", "NNI")):
+                    # a nominalised infinitive (`beim Treten`) or a noun HanTa knows only as a verb form
+                    infinitive = hanta.lemma(w, old) == w.lower()
+                    alt = tag2int["NNI" if infinitive else "NN"]
+                tag_ids[k] = alt
+        if tag_ids[k] != old:
+            name = names[k] = int2tag[tag_ids[k]]
+        if name == "ADV" and nxt in _MODIFIED and _inflected_adjective(w):
+            tag_ids[k] = tag2int["ADJ(A)"]
+            names[k] = "ADJ(A)"
     return mid
 
 
@@ -357,18 +388,18 @@ def _place_adjective(text: str, lemma: str) -> bool:
     return text[:2].istitle() and text.endswith("er") and not known(lemma)
 
 
-def _genitive_names(doc: Doc) -> None:
+def _genitive_names(names: list[tuple[Token, str]]) -> None:
     """`Japans` next to `Japan` in the same text: the genitive takes the name as its lemma."""
-    names = {t.text for t in doc if t._.kind == NAME}
-    for tok in doc:
-        if tok._.kind == NAME and tok.text.endswith("s") and tok.text[:-1] in names:
-            tok.lemma_ = tok._.base = tok.text[:-1]
+    written = {text for _, text in names}
+    for tok, text in names:
+        if text.endswith("s") and text[:-1] in written:
+            tok.lemma_ = tok._.base = text[:-1]
 
 
 @lru_cache(maxsize=500_000)
 def analyse_word(text: str, tag_id: int) -> tuple[str, str, str, str, tuple[str, ...] | None]:
     """(STTS, UPOS, lemma, kind, compound parts) of a word with the tag HanTa chose in context."""
-    word = text.translate(_QUOTES)
+    word = _hanta_word(text)
     stts = to_stts(hanta.tag_name(tag_id))
     if not _HAS_LETTER.search(text) and not any(c.isdigit() for c in text):
         stts = _punct_tag(text)
@@ -388,7 +419,7 @@ def analyse_word(text: str, tag_id: int) -> tuple[str, str, str, str, tuple[str,
         lemma, analysed = _hanta_lemma(word, tag_id)
         if not analysed and stts == "ADJA":
             lemma = _strip_adjective_ending(word)  # HanTa cannot build the form: `leckere` → lecker
-        lemma = repair_lemma(word, lemma, stts, tag_id)
+        lemma = repair_lemma(word, _reform_ss(text, lemma), stts, tag_id)
         if stts.startswith("VV") and _is_un_participle(word, lemma):
             stts, lemma = "ADJD", word.lower()  # `unangemeldet`, `unbeabsichtigt`: adjectives
     kind = _kind(text, stts)
@@ -402,6 +433,23 @@ def analyse_word(text: str, tag_id: int) -> tuple[str, str, str, str, tuple[str,
 
 
 _APOSTROPHE = re.compile(r"(?<=\w)'s?$")
+_REFORM_SS = re.compile(r"ss(?=[^aeiouäöüy]|$)")
+_UNKNOWN_SCORE = -25.0  # HanTa's best tag score below this: it is guessing from the word's ending
+
+
+@lru_cache(maxsize=50_000)
+def _hanta_spelling(word: str) -> str:
+    """The spelling HanTa knows a word by. Its model predates the 1996 reform, so for a word with the
+    reformed `ss` it does not know (`Einfluss` → a name `Einflus`) it reads the old `ß` (`Einfluß`);
+    the lemma gets its `ss` back (`_reform_ss`)."""
+    if "ss" not in word or not _REFORM_SS.search(word):
+        return word
+    t = hanta.tagger()
+    new = _REFORM_SS.sub("ß", word)
+    now, then = t._tag_word(word, 5, True), t._tag_word(new, 5, True)
+    if now and then and now[0][1] < _UNKNOWN_SCORE and then[0][1] > now[0][1] + 5:
+        return new
+    return word
 
 
 def _hanta_lemma(word: str, tag_id: int) -> tuple[str, bool]:
