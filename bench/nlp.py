@@ -69,7 +69,7 @@ def evaluate_gsd(path: Path = GSD_DEV) -> dict[str, float]:
 
     nlp = pipeline()
     sents = read_conllu(path)
-    right = total = 0
+    right = total = form_gold = 0
     tp = fp = fn = 0
     for s in sents:
         doc = Doc(nlp.vocab, words=s.words, spaces=s.spaces,
@@ -80,7 +80,9 @@ def evaluate_gsd(path: Path = GSD_DEV) -> dict[str, float]:
         for tok, gold, upos in zip(doc, s.lemmas, s.upos, strict=True):
             if upos in CONTENT_UPOS:
                 total += 1
-                right += _norm(tok._.base or tok.lemma_) == _norm(gold)
+                hit = _norm(tok._.base or tok.lemma_) == _norm(gold)
+                right += hit
+                form_gold += not hit and gold == tok.text  # GSD leaves the word unlemmatised
         pred = set()
         for tok in doc:
             if tok._.verb and tok._.verb["other"] > tok.i:
@@ -91,6 +93,8 @@ def evaluate_gsd(path: Path = GSD_DEV) -> dict[str, float]:
     return {
         "lemma_accuracy": right / total,
         "content_tokens": total,
+        "misses": total - right,
+        "misses_gold_is_form": form_gold,
         "prt_recall": tp / (tp + fn) if tp + fn else 0.0,
         "prt_precision": tp / (tp + fp) if tp + fp else 0.0,
         "prt_gold": tp + fn,
@@ -274,16 +278,19 @@ def rows() -> list[dict]:
     cmd = ".venv/bin/python -m bench.nlp"
     if GSD_DEV.exists():
         g = evaluate_gsd()
+        gsd = '.venv/bin/python -c "from bench.nlp import evaluate_gsd; print(evaluate_gsd())"'
         out += [
-            {"area": "analysis", "figure": f"lemma accuracy, content words, GSD dev ({g['content_tokens']})",
+            {"area": "analysis",
+             "figure": f"lemma accuracy, content words, GSD dev ({g['content_tokens']} words; "
+             f"{g['misses_gold_is_form']} of the {g['misses']} misses have the written form as gold lemma)",
              "value": f"{g['lemma_accuracy']:.4f}", "target": "≥ 0.98", "ok": g["lemma_accuracy"] >= 0.98,
-             "command": cmd},
+             "command": gsd},
             {"area": "analysis", "figure": f"separable verbs recall (GSD dev, {g['prt_gold']} gold)",
              "value": f"{g['prt_recall']:.3f}", "target": "≥ 0.95", "ok": g["prt_recall"] >= 0.95,
-             "command": cmd},
+             "command": gsd},
             {"area": "analysis", "figure": "separable verbs precision (GSD dev)",
              "value": f"{g['prt_precision']:.3f}", "target": "≥ 0.95", "ok": g["prt_precision"] >= 0.95,
-             "command": cmd},
+             "command": gsd},
         ]
     else:
         out.append({"area": "analysis", "figure": "GSD dev figures", "value": "skipped: ../shared absent",
