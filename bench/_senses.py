@@ -103,6 +103,7 @@ def cases(pairs: list[tuple[str, str]], path: Path) -> Iterable[tuple[set[str], 
 
 def measure(pairs: list[tuple[str, str]], path: Path) -> dict[str, int]:
     from reader.dictionary import lookup
+    from reader.dictionary.family import family
     from reader.dictionary.ranking import core, rank
 
     n = dict.fromkeys(("words", "chosen", "no_context", "first", "any"), 0)
@@ -111,7 +112,8 @@ def measure(pairs: list[tuple[str, str]], path: Path) -> dict[str, int]:
         n["chosen"] += bool(words(core(g.best)) & target)
         n["first"] += bool(words(core(json.loads(rows[0][10])[0][0])) & target)
         n["any"] += any(words(core(s.text)) & target for s in g.senses)
-        plain = rank(lookup.candidates(str(path), list(rows)), lemma, pos)
+        fam = family(str(path), lemma, pos)
+        plain = rank(lookup.candidates(str(path), list(rows)), lemma, pos, family=fam)
         n["no_context"] += bool(plain and words(core(plain[0].sense.text)) & target)
     return n
 

@@ -182,11 +182,23 @@ def test_determiners_and_contractions_narrow_the_gender():
     from reader import nlp
     from reader.dictionary.agreement import allowed_genders
 
-    tokens = nlp.analyze("Er saß am Steuer, ging zur Bank und ins Haus, sprach von der Rechten, wegen der Kosten, "
-                         "mit seinem alten Kollegen, über etwas Neues und einen Hund.")
+    tokens = nlp.analyze("Er saß am Steuer, ging zur Bank und ins Haus, sprach von der Rechten, wegen der "
+                         "Kosten, mit seinem alten Kollegen, über etwas Neues und einen Hund.")
     got = {t.text: "".join(sorted(allowed_genders(tokens, t.i) or "-")) for t in tokens if t.pos == "NOUN"}
     assert got == {"Steuer": "mn", "Bank": "f", "Haus": "n", "Rechten": "f", "Kosten": "-", "Kollegen": "mn",
                    "Neues": "n", "Hund": "m"}
+
+
+def test_a_word_family_counts_the_senses_of_longer_words():
+    from reader.dictionary.family import key_word, table_rows
+
+    assert [key_word(t, p) for t, p in [("freight train (railway)", "NOUN"), ("to stay on sth.", "VERB")]] \
+        == ["train", "stay"]
+    rows = table_rows([("zug", "NOUN", ["pull", "train"]), ("güterzug", "NOUN", ["train"]),
+                       ("nachtzug", "NOUN", ["train", "train"]), ("zugang", "NOUN", ["access"]),
+                       ("dableiben", "VERB", ["stay"]), ("bleiben", "VERB", ["stay", "remain"])])
+    assert {(k, p): json.loads(w) for k, p, w in rows} == {("zug", "NOUN"): {"train": 2},
+                                                        ("bleiben", "VERB"): {"stay": 1}}
 
 
 def test_add_glosses_fills_every_word_row(small_dict: Path):

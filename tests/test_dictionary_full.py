@@ -97,3 +97,10 @@ def test_gender_of_the_hand_checked_seed_nouns():
     n = seed_figures()
     assert n["total"] >= 250 and n["missing"] <= 5
     assert n["shown"] / n["total"] >= 0.97
+
+
+def test_the_everyday_sense_comes_first():
+    """The word family (`Güterzug`, `Nachtzug` … train) outranks Ding's order (`Zug` pull, move, train …)."""
+    assert gloss_word("Zug", context="Wann fährt der nächste Zug?").best == "train"
+    assert gloss_word("Techniker", context="Der Techniker kommt am Dienstag.").best == "technician"
+    assert gloss_word("bleiben", context="Wir bleiben heute zu Hause.").best == "to stay"

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import db
+from . import db, family
 from .ding import Line, SubEntry, Word, is_single, read_lines, strip_person
 
 SCHEMA = """
@@ -126,6 +126,7 @@ class Rows:
         self.lines: list[tuple] = []
         self.phrases: list[tuple] = []  # short multi-word synonyms (`und zwar`, `v. Chr.`)
         self.english: set[str] = set()  # one-word English senses (to recognise English loanwords)
+        self.family: list[tuple[str, str, list[str]]] = []  # (key, class, key words of its first senses)
 
     def _entry(self, w: Word, text: str, line: int, sub: int, syn: int, pos: str | None) -> int:
         eid = len(self.entries) + 1
@@ -174,6 +175,7 @@ class Rows:
                 context.update(t.lower() for t in w.text.split() if len(t) > 2)
             if k == 0:
                 prev_ids = self._words(sub, 0, ln.number, main_pos)
+                self._family(prev_ids, sub)
                 continue
             if in_forms and _form_like(sub):
                 for j, w in enumerate(sub.german):
@@ -191,6 +193,12 @@ class Rows:
                 continue
             prev_ids = self._words(sub, k, ln.number, None)
         self.lines.append((ln.number, " ".join(sorted(context))))
+
+    def _family(self, ids: list[int | None], sub: SubEntry) -> None:
+        for eid in ids:
+            if eid and (e := self.entries[eid - 1])[3] in family.CLASSES:
+                words = [family.key_word(s.text, e[3]) for s in sub.english[: family.SENSES]]
+                self.family.append((e[1], e[3], words))
 
     def add_phrases(self) -> None:
         """Words found only inside short phrases (`zwar` in `und zwar`) point to those phrases."""
@@ -252,6 +260,7 @@ def import_file(source: Path, target: Path | None = None, *, progress: Progress 
         conn.executemany("INSERT INTO subs VALUES (?,?)", rows.subs)
         conn.executemany("INSERT INTO lines VALUES (?,?)", rows.lines)
         conn.executemany("INSERT INTO english VALUES (?)", ((w,) for w in sorted(rows.english)))
+        family.create(conn, family.table_rows(rows.family))
         conn.executescript(INDEXES)
         meta = {"source": origin or str(source.resolve()), "lines": count, "entries": len(rows.entries),
                 "malformed": len(errors), "imported_at": db.now(), "size": source.stat().st_size}

@@ -15,6 +15,7 @@ from wordfreq import zipf_frequency
 
 from . import db
 from .ding import Sense
+from .family import family
 from .model import ARTICLES, Gloss, headword
 from .ranking import Candidate, Ranked, core, rank, short
 
@@ -294,7 +295,7 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
         if not rows and exact:
             rows, g.source = exact, "lemma"
     if rows:
-        ranked = rank(candidates(p, rows), g.lemma, pos, context)
+        ranked = rank(candidates(p, rows), g.lemma, pos, context, family(p, g.lemma, pos or rows[0].pos))
         g.senses = [with_entry_labels(r) for r in ranked]
         g.best = short(ranked[0].sense.text) if ranked else ""
         if not g.pos or g.pos not in {r.pos for r in rows}:

@@ -9,7 +9,9 @@ frequency (translators use common words: *deterrence* before *determent*), and D
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,6 +30,7 @@ COMPATIBLE = {("ADJ", "ADV"), ("ADV", "ADJ"), ("AUX", "VERB"), ("PROPN", "NOUN")
               ("VERB", "ADJ"), ("ADJ", "VERB")}
 ZIPF_WEIGHT, ZIPF_CAP = 0.7, 6.0  # tuned on the tune topics of bench/data/auf_deutsch_pairs.tsv
 MULTI = 0.0  # per extra word of a sense
+FAMILY = 0.4  # per log count of the sense among the word's compounds and prefixed verbs
 COMMENT = 0.2
 COGNATE = 1.5  # translators use the English cognate when there is one (`Option` → option)
 COMMON_ZIPF = 5.5  # `der`, `sein`, `haben` … say nothing about which sense is meant
@@ -125,9 +128,16 @@ def candidate_score(c: Candidate, word: str, pos: str | None, context: frozenset
     return s
 
 
+def family_word(text: str, pos: str | None) -> str:
+    """The word of a sense that compounds repeat: a noun phrase's last word, a verb's first (`to stay on`)."""
+    words = core(text).lower().split()
+    return (words[0] if pos in ("VERB", "AUX") else words[-1]) if words else ""
+
+
 def rank(candidates: list[Candidate], word: str, pos: str | None,
-         context: frozenset[str] = frozenset()) -> list[Ranked]:
-    """All senses of all candidates, best first, each text once."""
+         context: frozenset[str] = frozenset(), family: Mapping[str, int] | None = None) -> list[Ranked]:
+    """All senses of all candidates, best first, each text once. `family`: how often each sense word
+    translates the longer words built on this one (`Güterzug` freight train, `Nachtzug` night train)."""
     ctx = informative(context) - {word.lower()}
     best: dict[str, Ranked] = {}
     lines = sorted({c.order for c in candidates})
@@ -147,6 +157,8 @@ def rank(candidates: list[Candidate], word: str, pos: str | None,
             score += VOTE * min(3, votes.get(text.lower(), 1) - 1)
             if cognate(word, text):
                 score += COGNATE
+            if family:
+                score += FAMILY * math.log1p(family.get(family_word(text, pos), 0))
             n_words = len(text.split())
             score -= MULTI * min(3, n_words - 1)
             if n_words > 3:

@@ -1,0 +1,82 @@
+"""A word's family: which English words translate the longer words built on it.
+
+*Zug* has the senses pull, train, procession …; its compounds (*Güterzug* freight train, *Nachtzug* night
+train, *Personenzug* passenger train) say which sense is the everyday one. At import, every one-word
+headword of a line's main sub-entry adds the key words of its first senses to its longest known tail of the
+same word class (`Güterzug` → zug, `dableiben` → bleiben); the ranking gives a sense a bonus for how often
+its key word occurs there (`ranking.FAMILY`).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+
+from . import db
+
+SCHEMA = "CREATE TABLE family (key TEXT NOT NULL, pos TEXT NOT NULL, words TEXT NOT NULL," \
+         " PRIMARY KEY (key, pos)) WITHOUT ROWID;"
+CLASSES = ("NOUN", "VERB", "ADJ")
+SENSES = 4  # the first senses of a longer word that vote
+TOP = 16  # words kept per family
+MIN_HEAD, MIN_REST = 3, 2
+_EMPTY: MappingProxyType = MappingProxyType({})
+_PLACEHOLDERS = {"sth.", "sb.", "sth", "sb", "sb.'s", "one's", "oneself", "a", "an", "the", "…"}
+_CLASS_OF = {"NOUN": "NOUN", "PROPN": "NOUN", "VERB": "VERB", "AUX": "VERB", "ADJ": "ADJ", "ADV": "ADJ"}
+
+
+def key_word(text: str, pos: str) -> str:
+    """The word of a sense that compounds repeat: a noun phrase's last word, a verb's first (`to stay on`);
+    a cheap `ranking.family_word` for the import."""
+    words = [w for w in text.split("(", 1)[0].lower().split() if w not in _PLACEHOLDERS]
+    if words and words[0] == "to":
+        words = words[1:]
+    return (words[0] if pos == "VERB" else words[-1]) if words else ""
+
+
+def table_rows(members: Iterable[tuple[str, str, list[str]]]) -> list[tuple[str, str, str]]:
+    """(key, word class, key words of its first senses) for each headword → rows of the `family` table."""
+    members = [m for m in members if m[0].isalpha()]
+    keys: dict[str, set[str]] = {cls: set() for cls in CLASSES}
+    for key, pos, _ in members:
+        keys[pos].add(key)
+    counts: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for key, pos, words in members:
+        known = keys[pos]
+        for i in range(MIN_REST, len(key) - MIN_HEAD + 1):
+            if key[i:] in known:
+                c = counts[(key[i:], pos)]
+                for w in set(words):
+                    c[w] = c.get(w, 0) + 1
+                break
+    return [(key, pos, json.dumps(dict(Counter(c).most_common(TOP)), ensure_ascii=False))
+            for (key, pos), c in counts.items()]
+
+
+def create(conn: sqlite3.Connection, rows: list[tuple[str, str, str]]) -> None:
+    conn.execute(SCHEMA)
+    conn.executemany("INSERT INTO family VALUES (?, ?, ?)", rows)
+
+
+def word_class(pos: str | None) -> str | None:
+    """The entry class whose family a token of this UPOS uses."""
+    return _CLASS_OF.get(pos or "")
+
+
+@lru_cache(maxsize=50_000)
+def family(path: str, word: str, pos: str | None) -> MappingProxyType:
+    """English key word → how often it translates the longer words built on `word` (empty when none)."""
+    cls = word_class(pos)
+    conn = db.connection(Path(path)) if cls else None
+    if conn is None:
+        return _EMPTY
+    row = conn.execute("SELECT words FROM family WHERE key = ? AND pos = ?", (word.lower(), cls)).fetchone()
+    return MappingProxyType(json.loads(row[0])) if row else _EMPTY
+
+
+db.on_reset(family.cache_clear)
