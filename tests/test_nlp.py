@@ -168,6 +168,9 @@ def lemma_of(sentence, text):
         ("Nach einer Übung in der Helgoländer Bucht fuhren sie heim.", "Helgoländer", "Helgoländer"),
         ("Äußerst freundlicher Kundenservice, top Preise.", "Äußerst", "äußerst"),
         ("Alles ist nur ein wenig teuer.", "wenig", "wenig"),
+        # `früher` (formerly) is an adverb of its own; `früher als` is the comparative of `früh`
+        ("Früher war die Vereinbarkeit von Familie und Beruf schwerer.", "Früher", "früher"),
+        ("Er hat das früher als Edison erkannt.", "früher", "früh"),
         # capitals mid-sentence are no pronoun; old spelling `heute morgen` is the noun
         ("Für 130,00 EUR war das natürlich ein Schnäppchen.", "EUR", "EUR"),
         ("Ich habe heute morgen Oskar gefragt.", "morgen", "Morgen"),

@@ -272,6 +272,9 @@ def morphology(doc: Doc) -> Doc:
             stts, pos, lemma, kind, parts = analyse_word(text, tid)
             if mid[k] and stts == "ADJA" and _place_adjective(text, lemma):
                 lemma = text  # `Helgoländer Bucht`: an adjective from a place name is invariable
+            elif stts == "ADJD" and lemma == "früh" and text.lower() == "früher" and (
+                    k + 1 == len(texts) or texts[k + 1] != "als"):
+                stts, pos, lemma = "ADV", "ADV", "früher"  # `Früher war …` (formerly), not `früher als`
             tok.tag_ = stts
             tok.pos_ = pos
             tok.lemma_ = lemma
