@@ -153,6 +153,7 @@ def lemma_of(sentence, text):
         ("Ich bin auf die Hompepage von Frau Rübben gestoßen.", "Hompepage", "Hompepage"),
         # a loanword's -s plural; reformed spelling
         ("Er liefert Konzepte für die Cafés der Stadt.", "Cafés", "Café"),
+        ("Die Apps der Anbieter sammeln Daten.", "Apps", "App"),
         ("Der Abschluss des Prozesses dauert.", "Prozesses", "Prozess"),
         # verbs HanTa cannot rebuild
         ("Auch in Rollenspielen wird gewürfelt.", "gewürfelt", "würfeln"),

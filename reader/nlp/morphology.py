@@ -94,12 +94,9 @@ def _repair_noun(text: str, lemma: str, tag_id: int) -> str:
         return text  # a singular noun in -in is never inflected (`Kollegin`, `Termin`, `Benzin`)
     if tag_id >= 0 and hanta.tag_name(tag_id) == "NNA" and _nominalised_adjective(text):
         return _nominalised_adjective(text)
+    if (lemma == text or len(lemma) < len(text) - 1) and _s_plural(text, lemma):
+        return text[:-1]  # a loanword's -s plural HanTa did not know (`Cafés`, `Apps` → Ap)
     if lemma == text:
-        # a loanword's -s plural HanTa did not know (`Cafés`, `Tipps`)
-        if len(text) > 4 and text.endswith("s") and not text.endswith(("ss", "us", "is")):
-            bare = zipf_frequency(text[:-1], "de")
-            if bare >= 3 and bare >= zipf_frequency(text, "de") + 0.3 and hanta.best_tag(text[:-1]) == "NN":
-                return text[:-1]
         return lemma
     lem = lemma
     if known(lem) or (tag_id >= 0 and _head_known(text, tag_id, lem)):
@@ -114,6 +111,15 @@ def _repair_noun(text: str, lemma: str, tag_id: int) -> str:
     if text.lower().startswith(lem.lower()):
         return _uncut(text, lem)
     return lem
+
+
+def _s_plural(text: str, lemma: str) -> bool:
+    """Whether the word is the -s plural of a common noun (without the -s) that HanTa missed."""
+    if len(text) < 4 or not text.endswith("s") or text.endswith(("ss", "us", "is")):
+        return False
+    bare = zipf_frequency(text[:-1], "de")
+    other = zipf_frequency(text, "de") + 0.3 if lemma == text else zipf_frequency(lemma, "de") + 0.5
+    return bare >= 3 and bare >= other and hanta.best_tag(text[:-1]) == "NN"
 
 
 _RARE = 1.5  # a verb lemma must be at least this common (Zipf) to replace HanTa's
