@@ -136,8 +136,9 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
             g.gender, g.pos = nouns.in_context(str(path), g, tokens, index, agree=agree), "NOUN"
             if t.tag == "NNI" or nouns.nominalised_infinitive(str(path), g.lemma):  # `das Bieten`
                 g.plural = None
-        elif t.tag == "NE" and agree:  # a name with a telling article: `eine Vespa`, `zur …-Stiftung`
-            g.gender = article_gender(tokens, index) or g.gender
+        elif t.tag == "NE":  # its article (`eine Vespa`), else the head of a hyphenated name (`Ifo-Institut`)
+            said = article_gender(tokens, index) if agree else None
+            g.gender = said or g.gender or nouns.name_head_gender(str(path), g.lemma)
         g.article = ARTICLES.get(g.gender or "") if g.pos == "NOUN" or t.tag == "NE" else g.article
         g.headword = headword(g)
     return _user(g, t.lemma, store)

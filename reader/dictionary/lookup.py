@@ -55,8 +55,13 @@ class Row(tuple):
     syn = property(lambda r: r[7])
 
 
+@lru_cache(maxsize=64)
+def _path(path: str) -> Path:
+    return Path(path)
+
+
 def _conn(path: str):
-    conn = db.connection(Path(path))
+    conn = db.connection(_path(path))
     if conn is None:
         raise LookupError("no dictionary")
     return conn
@@ -366,7 +371,8 @@ def _noun_info(p: str, g: Gloss, rows: list[Row]) -> None:
         if head is None:
             g.plural = row.plural
         elif g.lemma.lower().endswith(head.lower()):
-            g.plural = g.lemma[: len(g.lemma) - len(head)] + row.plural.lower()
+            stem = g.lemma[: len(g.lemma) - len(head)]
+            g.plural = stem + (row.plural if stem.endswith("-") else row.plural.lower())  # `NATO-Partner`
 
 
 def gender_of(lemma: str, path: Path | None = None) -> str | None:

@@ -41,9 +41,9 @@ def nominalised_infinitive(path: str, lemma: str) -> bool:
     if not (lemma[:1].isupper() and lemma.endswith("n") and len(lemma) > 3):
         return False
     rows = lookup.entries(path, lemma.lower())
-    if any(r.pos == "NOUN" for r in (*rows, *lookup.form_entries(path, lemma.lower()))):
+    if not any(r.pos in ("VERB", None) and r.word.islower() and r.word.endswith("n") for r in rows):
         return False
-    return any(r.pos in ("VERB", None) and r.word.islower() and r.word.endswith("n") for r in rows)
+    return not any(r.pos == "NOUN" for r in (*rows, *lookup.form_entries(path, lemma.lower())))
 
 
 def _tail_head(path: str, word: str) -> str | None:
@@ -80,6 +80,22 @@ def gender(path: str, lemma: str) -> str | None:
         split = lookup.split_compound(path, lemma)
         head = gender(path, lookup.display(path, split[-1], True)) if split else None
         return head or _tail_head(path, lemma)
+    return None
+
+
+def name_head_gender(path: str, name: str) -> str | None:
+    """The gender of a hyphenated name's common-noun head (`Bertelsmann-Stiftung`, `Ifo-Instituts`)."""
+    if "-" not in name.strip("-"):
+        return None
+    head = name.rstrip("-").rsplit("-", 1)[-1]
+    if not head[:1].isupper():
+        return None
+    for cut in (0, 1, 2):  # a genitive: `Instituts`, `Hauses`
+        if cut and not head.endswith("es"[2 - cut :]):
+            continue
+        g = gender(path, head[: len(head) - cut]) if len(head) - cut >= 3 else None
+        if g:
+            return g
     return None
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+from . import db
 from .ding import Sense
 
 REGISTER = {"ugs.", "coll.", "slang", "vulg.", "pej.", "humor.", "poet.", "geh.", "formal", "rare", "selten",
@@ -62,11 +63,13 @@ class Ranked:
     candidate: Candidate
 
 
+@lru_cache(maxsize=200_000)
 def short(text: str) -> str:
     """A sense as a short gloss: no comments, abbreviations or `sth.` (`to keep away`)."""
     return _MANY_SPACES.sub(" ", _NOISE.sub(" ", text)).strip(" ,;")
 
 
+@lru_cache(maxsize=200_000)
 def core(text: str) -> str:
     """The words of a sense that carry its meaning: `short` without a leading `to `."""
     text = short(text)
@@ -129,8 +132,9 @@ def candidate_score(c: Candidate, word: str, pos: str | None, context: frozenset
 
 
 def family_word(text: str, pos: str | None) -> str:
-    """The word of a sense that compounds repeat: a noun phrase's last word, a verb's first (`to stay on`)."""
-    words = core(text).lower().split()
+    """The word of a sense (`core` text) that compounds repeat: a noun phrase's last word, a verb's first
+    (`stay on`)."""
+    words = text.lower().split()
     return (words[0] if pos in ("VERB", "AUX") else words[-1]) if words else ""
 
 
@@ -167,3 +171,12 @@ def rank(candidates: list[Candidate], word: str, pos: str | None,
             if key not in best or best[key].score < score:
                 best[key] = Ranked(sense, score, c)
     return sorted(best.values(), key=lambda r: -r.score)
+
+
+def _clear() -> None:  # with the lookup caches, so that measured lookups do the string work again
+    short.cache_clear()
+    core.cache_clear()
+    english_zipf.cache_clear()
+
+
+db.on_reset(_clear)
