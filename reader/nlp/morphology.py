@@ -98,14 +98,17 @@ def _repair_noun(text: str, lemma: str, tag_id: int) -> str:
         return text[:-1]  # a loanword's -s plural HanTa did not know (`Cafés`, `Apps` → Ap)
     if lemma == text:
         return lemma
-    lem = lemma
-    if known(lem) or (tag_id >= 0 and _head_known(text, tag_id, lem)):
+    lem, z_lem, z_text = lemma, zipf_frequency(lemma, "de"), zipf_frequency(text, "de")
+    # a lemma no list knows, or one barely known beside a common written form (`Torsten` → Torst)
+    noise = z_lem < _RARE and z_text >= 3 and z_text >= z_lem + 2
+    if (z_lem > 0 and not noise) or (tag_id >= 0 and _head_known(text, tag_id, lem)):
         return lem
-    if known(text):
+    if z_text > 0:
         # an unknown word cut short (`Smartphone` → `Smartphon`): the nearest known form of the surface
         for ending in _NOUN_ENDINGS[1:]:
             cand = text[: len(text) - len(ending)]
-            if text.endswith(ending) and len(cand) > 2 and known(cand):
+            if text.endswith(ending) and len(cand) > 2 and cand != lem and known(cand) and (
+                    zipf_frequency(cand, "de") >= min(_RARE, z_text - 1)):
                 return cand
         return text
     if text.lower().startswith(lem.lower()):
