@@ -5,6 +5,12 @@ verb-final subordinate clause (opened by a subordinating conjunction or relative
 closed by a comma) are skipped, the particle must close its clause, and the joined verb must be a word
 German word lists know, which keeps postpositions and idioms (*den Hunden gegenüber*, *nach wie vor*)
 from being glued to a verb they do not belong to.
+
+Two rules follow German spelling: nothing joins `sein` (the official rules write every combination
+with it apart: *da sein*, *dabei sein*, *zurück sein*), and a particle followed by a verb form is no
+separated prefix (*hatte das als „Schritt zurück“ bezeichnet*). Prefix particles (*unter-*, *zu-*,
+*wieder-*) and adjectives current spelling writes together with the verb (*lahmlegen*,
+*bekanntgeben*, *verlorengehen*) do join: the learner's dictionary has them as one word.
 """
 
 from __future__ import annotations
