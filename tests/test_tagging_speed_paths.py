@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader.nlp import hanta, viterbi, word_table
 from reader.nlp.pipeline import analyze, reset_caches
 
@@ -64,15 +66,14 @@ def test_shipped_table_is_present_and_built_for_the_installed_hanta(tmp_path):
     assert word_table.SHIPPED.exists(), "run scripts/build_word_table.py"
     table = word_table.open_table(tmp_path)
     assert table is not None
-    forward, paths = table.row("denuklearisierung")
-    assert forward and paths  # a word HanTa's model does not hold itself: tag scores and paths
-    forward, paths = table.row("abschreckung")
-    assert forward is None and paths  # HanTa's model has the tag scores; the table adds the paths
-    assert table.row("qxzvwk") is None
+    assert table.forward("denuklearisierung") and table.paths("denuklearisierung")  # not in HanTa's model
+    assert table.forward("abschreckung") is None and table.paths("abschreckung")  # the model has its scores
+    assert table.forward("qxzvwk") is None and table.paths("qxzvwk") is None
 
 
 def test_analysis_with_the_table_equals_analysis_without(monkeypatch, tmp_path):
     text = "\n\n".join(" ".join(s) for s in _seed_sentences())
+    monkeypatch.setattr(hanta, "GUESS_COMPOUNDS", False)  # HanTa alone on both sides
     monkeypatch.setenv("LESEN_CACHE_DIR", "off")  # no word cache, no table: HanTa computes every word
     reset_caches()
     without = analyze(text)
@@ -103,4 +104,28 @@ def test_a_damaged_unpacked_copy_is_unpacked_again(monkeypatch, tmp_path):
     (unpacked,) = cache.glob("*.sqlite")
     unpacked.write_bytes(b"not a database, " * 100)
     table = word_table.open_table(cache)
-    assert table is not None and table.row("haus") == (None, {})
+    assert table is not None and table.paths("haus") == {}
+
+
+@pytest.mark.parametrize("word, lemma, parts", [
+    ("Militärübungen", "Militärübung", ["Militär", "Übung"]),
+    ("Laminatböden", "Laminatboden", ["Laminat", "Boden"]),  # HanTa alone: Laminatböde
+    ("Haushaltsbefugnisse", "Haushaltsbefugnis", ["Haushalt", "Befugnis"]),
+    ("Kriegsfähigkeiten", "Kriegsfähigkeit", ["Krieg", "Fähigkeit"]),
+])
+def test_unseen_compounds_are_analysed_from_their_parts(word, lemma, parts):
+    reset_caches()
+    (tok,) = [t for t in analyze(f"Sie sprachen über die {word} im Norden.") if t.text == word]
+    assert word.lower() not in hanta.tagger().word_cache.forward  # built from its parts, not searched
+    assert (tok.lemma, tok.tag, tok.parts) == (lemma, "NN", parts)
+
+
+def test_words_that_only_look_like_compounds_go_to_hanta():
+    from reader.nlp.compound_guess import CompoundGuesser
+
+    t = hanta.tagger()
+    guesser = CompoundGuesser(lambda w: t.cache.get(w), t.tag2int, t.int2tag)
+    for word in ("geduldigeren", "arrestieren", "wunderbar", "kurz"):
+        assert guesser.split(word) is None, word
+    path, head, noun_only = guesser.split("us-amerikanischen")  # all the head's tags, not only nouns
+    assert head == "amerikanischen" and not noun_only and path[-1][1] == len("us-")

@@ -18,12 +18,14 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
-from .word_table import WordTable, hanta_version, open_table
+from .compound_guess import CompoundGuesser
+from .word_table import NoTable, WordTable, hanta_version, open_table
 
 _lock = threading.Lock()
 _tagger = None
 
 CACHE_SIZE = 500_000
+GUESS_COMPOUNDS = True  # unseen compounds from their known parts (`compound_guess`)
 CACHE_FORMAT = 1
 MAX_PERSISTED = 400_000
 
@@ -50,32 +52,50 @@ class WordCache:
     def size(self) -> int:
         return len(self.forward) + len(self.viterbi)
 
-    def wrap(self, t, table: WordTable | None = None) -> None:
-        """Route HanTa's per-word steps through this cache, then the shipped table, then HanTa itself."""
+    def wrap(self, t, table: WordTable | None = None, guess_compounds: bool = True) -> None:
+        """Route HanTa's per-word steps through this cache, then the shipped table, then unseen noun
+        compounds built from their known parts (`compound_guess`), then HanTa itself."""
         forward, viterbi = t.analyze_forward, t.analyze_viterbi
         fcache, vcache = self.forward, self.viterbi
-        rows: dict[str, tuple | None] = {}
+        splits: dict[str, tuple | None] = {}
+        table = table or NoTable()
 
-        def shipped(word):
-            if word not in rows:
-                rows[word] = table.row(word) if table is not None else None
-            return rows[word]
+        def known(word):
+            if word in t.cache:
+                return t.cache[word]
+            hit = table.forward(word)
+            return hit if hit is not None else fcache.get(word)
+
+        guesser = CompoundGuesser(known, t.tag2int, t.int2tag) if guess_compounds else None
+
+        def split(word):
+            if word not in splits:
+                splits[word] = guesser.split(word) if guesser is not None else None
+            return splits[word]
 
         def analyze_forward(word):
             hit = fcache.get(word)
             if hit is None:
-                row = shipped(word)
-                hit = row[0] if row is not None else None
+                hit = table.forward(word)
                 if hit is None:
-                    hit = fcache[word] = forward(word)
+                    parts = split(word)
+                    hit = guesser.scores(parts) or None if parts else None
+                if hit is None:  # plain floats: numpy's make the persisted cache slow to load
+                    hit = fcache[word] = [(tag, float(lp)) for tag, lp in forward(word)]
             return hit
 
         def analyze_viterbi(word, targetpos):
             key = (word, targetpos)
             hit = vcache.get(key)
             if hit is None:
-                row = shipped(word)
-                hit = row[1].get(targetpos) if row is not None else None
+                paths = table.paths(word)
+                hit = paths.get(targetpos) if paths else None
+                if hit is None:
+                    parts = split(word)
+                    if parts and any(tag == -targetpos for tag, _ in guesser.scores(parts)):
+                        path, head, _ = parts
+                        shift = len(word) - len(head)
+                        hit = path + [(tag, end + shift) for tag, end in analyze_viterbi(head, targetpos)]
                 if hit is None:
                     hit = vcache[key] = viterbi(word, targetpos)
             return hit
@@ -118,7 +138,7 @@ def tagger():
             t = ht.HanoverTagger("morphmodel_ger.pgz")
             path = cache_path()
             t.word_cache = WordCache(path)
-            t.word_cache.wrap(t, open_table(path.parent) if path else None)
+            t.word_cache.wrap(t, open_table(path.parent) if path else None, GUESS_COMPOUNDS)
             t._tag_word = functools.lru_cache(maxsize=CACHE_SIZE)(t._tag_word)
             t._analyze = functools.lru_cache(maxsize=CACHE_SIZE)(t._analyze)
             _tagger = t

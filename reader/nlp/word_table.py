@@ -37,19 +37,41 @@ class WordTable:
     def __init__(self, path: Path) -> None:
         self._db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
+        self._forward: dict[str, list | None] = {}
+        self._paths: dict[str, dict[int, list] | None] = {}
 
-    def row(self, word: str) -> tuple[list | None, dict[int, list]] | None:
-        """(tag scores or None when HanTa's model holds them itself, morpheme paths by target tag)."""
+    def _row(self, word: str) -> tuple[str | None, str] | None:
         with self._lock:
-            hit = self._db.execute("SELECT forward, paths FROM words WHERE word = ?", (word,)).fetchone()
-        if hit is None:
-            return None
-        forward = [tuple(x) for x in json.loads(hit[0])] if hit[0] else None
-        paths = {int(k): [tuple(x) for x in v] for k, v in json.loads(hit[1]).items()}
-        return forward, paths
+            return self._db.execute("SELECT forward, paths FROM words WHERE word = ?", (word,)).fetchone()
+
+    def forward(self, word: str) -> list | None:
+        """HanTa's tag scores `[[tag, score], …]`; None also when HanTa's model holds them itself."""
+        if word not in self._forward:
+            row = self._row(word)
+            self._forward[word] = json.loads(row[0]) if row and row[0] else None
+            if row is None:
+                self._paths[word] = None
+        return self._forward[word]
+
+    def paths(self, word: str) -> dict[int, list] | None:
+        """HanTa's morpheme paths `[[tag, end], …]` by target tag."""
+        if word not in self._paths:
+            row = self._row(word)
+            self._paths[word] = {int(k): v for k, v in json.loads(row[1]).items()} if row else None
+        return self._paths[word]
 
     def close(self) -> None:
         self._db.close()
+
+
+class NoTable:
+    """Stands in when there is no usable table: it holds no word."""
+
+    def forward(self, word: str) -> None:
+        return None
+
+    def paths(self, word: str) -> None:
+        return None
 
 
 def open_table(cache_dir: Path | None) -> WordTable | None:
