@@ -64,14 +64,15 @@ def _step(prev: dict, trans: dict, cands: tuple[tuple[int, float], ...]) -> tupl
             continue
         out = trans[state]
         tag = state[1]
-        if cands:
-            scored = [(c, score + out[c] + lp) for c, lp in cands if c in out]
-        else:
-            scored = [(c, score + lp_t) for c, lp_t in out.items() if c != END]
-        for c, total in scored:
+        pairs = cands or [(c, 0.0) for c in out if c != END]
+        for c, lp in pairs:
+            lp_t = out.get(c)
+            if lp_t is None:
+                continue
+            total = score + lp_t + lp
             if total > FLOOR:
                 new = (tag, c)
-                if total > row.get(new, -math.inf):
+                if new not in row or total > row[new]:
                     row[new] = total
                     ptr[new] = state
     return row, ptr

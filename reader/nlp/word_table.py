@@ -37,20 +37,22 @@ class WordTable:
     def __init__(self, path: Path) -> None:
         self._db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
+        self._rows: dict[str, tuple[str | None, str] | None] = {}
         self._forward: dict[str, list | None] = {}
         self._paths: dict[str, dict[int, list] | None] = {}
 
     def _row(self, word: str) -> tuple[str | None, str] | None:
-        with self._lock:
-            return self._db.execute("SELECT forward, paths FROM words WHERE word = ?", (word,)).fetchone()
+        if word not in self._rows:
+            with self._lock:
+                sql = "SELECT forward, paths FROM words WHERE word = ?"
+                self._rows[word] = self._db.execute(sql, (word,)).fetchone()
+        return self._rows[word]
 
     def forward(self, word: str) -> list | None:
         """HanTa's tag scores `[[tag, score], …]`; None also when HanTa's model holds them itself."""
         if word not in self._forward:
             row = self._row(word)
             self._forward[word] = json.loads(row[0]) if row and row[0] else None
-            if row is None:
-                self._paths[word] = None
         return self._forward[word]
 
     def paths(self, word: str) -> dict[int, list] | None:
