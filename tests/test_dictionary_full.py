@@ -83,6 +83,8 @@ def test_gender_in_running_text():
     assert shown("Sie besuchte die Website.", "Website") == "f"
     assert shown("Manasse ist ein einzigartiger Parfümeur.", "Parfümeur") == "m"
     assert shown("Wir freuen uns auf den Bugdetkonflikt.", "Bugdetkonflikt") == "m"  # misspelt modifier
+    assert shown("Er wechselt zur Bertelsmann-Stiftung.", "Bertelsmann-Stiftung") == "f"  # a name's head
+    assert shown("Er kam mit Angela Merkel.", "Merkel") is None
 
 
 def test_gender_of_the_hand_checked_seed_nouns():
