@@ -243,3 +243,16 @@ def test_genitive_of_a_name_in_the_same_text_and_kinds():
     toks = analyze("Japan wächst. Japans Wirtschaft wächst schneller als erwartet.")
     assert by_text(toks, "Japans").lemma == "Japan" and by_text(toks, "Japans").kind == NAME
     assert by_text(toks, "Wirtschaft").kind == WORD and by_text(toks, ".").kind == PUNCT
+
+
+def test_gender_inclusive_nouns_are_one_word_with_a_singular_lemma():
+    text = ("Die Mitarbeiter:innen und Lehrer*innen streikten, die Wähler/innen entscheiden um 10:30 "
+            "und/oder später.")
+    toks = analyze(text)
+    assert [t.text for t in toks if t.tag == "NN"] == ["Mitarbeiter:innen", "Lehrer*innen", "Wähler/innen"]
+    assert by_text(toks, "Mitarbeiter:innen").lemma == "Mitarbeiter:in"
+    assert by_text(toks, "Lehrer*innen").lemma == "Lehrer*in" and by_text(toks, "Lehrer*innen").kind == WORD
+    assert by_text(toks, "Wähler/innen").parts is None
+    assert by_text(toks, "10:30").kind == NUMBER and by_text(toks, "oder").lemma == "oder"
+    for t in toks:
+        assert text[t.start:t.end] == t.text

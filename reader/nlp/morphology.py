@@ -418,6 +418,8 @@ def analyse_word(text: str, tag_id: int) -> tuple[str, str, str, str, tuple[str,
         lemma = text
     elif stts.startswith("$"):
         lemma = text
+    elif _GENDER_FORM.match(word):
+        stts, lemma = "NN", _gender_lemma(word)  # `Lehrer*innen` → Lehrer*in
     elif stts in ("NN", "NE", "FM") and _APOSTROPHE.search(word) and len(word) > 3:
         lemma = analyse_word(_APOSTROPHE.sub("", word), tag_id)[2]  # `TV's`, `Virus'`: the word before it
     elif "-" in text.strip("-") and stts == "NN":
@@ -434,17 +436,24 @@ def analyse_word(text: str, tag_id: int) -> tuple[str, str, str, str, tuple[str,
         lemma = repair_lemma(word, _reform_ss(text, lemma), stts, tag_id)
         if stts.startswith("VV") and _is_un_participle(word, lemma):
             stts, lemma = "ADJD", word.lower()  # `unangemeldet`, `unbeabsichtigt`: adjectives
-    kind = _kind(text, stts)
+    kind = WORD if stts == "NN" and _GENDER_FORM.match(word) else _kind(text, stts)
     if kind == NUMBER and stts != "ADJA":
         stts = "CARD"
     pos = to_upos(stts) if kind != PUNCT else "PUNCT"
     parts = None
-    if stts == "NN" and kind == WORD:
+    if stts == "NN" and kind == WORD and not _GENDER_FORM.match(word):
         parts = _hyphen_parts(text, lemma) if "-" in text.strip("-") else compound_parts(word, tag_id, lemma)
     return stts, pos, lemma, kind, parts
 
 
 _APOSTROPHE = re.compile(r"(?<=\w)'s?$")
+# Gender-inclusive nouns: `Lehrer*innen`, `Mitarbeiter:innen`, `Kolleg_innen`, `Wähler/in`, `LehrerInnen`.
+_GENDER_FORM = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:[*:_/]in(?:nen)?|Innen)$")
+
+
+def _gender_lemma(word: str) -> str:
+    """The singular of a gender-inclusive noun as it is written: `Lehrer*innen` → `Lehrer*in`."""
+    return word[:-3] if word.endswith("nen") else word
 _REFORM_SS = re.compile(r"ss(?=[^aeiouäöüy]|$)")
 _UNKNOWN_SCORE = -25.0  # HanTa's best tag score below this: it is guessing from the word's ending
 

@@ -72,10 +72,37 @@ def split_sentence_final_numbers(doc: Doc) -> Doc:
     return doc
 
 
+_GENDER_SEPARATORS = {":", "/", "*", "_"}
+_GENDER_ENDINGS = {"in", "innen"}
+
+
+def merge_gender_forms(doc: Doc) -> Doc:
+    """spaCy splits gender-inclusive nouns at the colon or slash (`Mitarbeiter : innen`): one word again.
+
+    Merged only when the three pieces touch, the first is a capitalised word and the last is `in` or
+    `innen` (`Mitarbeiter:innen`, `Wähler/in`); `und/oder` or `10:30` are left alone.
+    """
+    spans = []
+    k = 0
+    while k + 2 < len(doc):
+        a, sep, end = doc[k], doc[k + 1], doc[k + 2]
+        if (sep.text in _GENDER_SEPARATORS and end.text in _GENDER_ENDINGS and not a.whitespace_
+                and not sep.whitespace_ and a.text[:1].isupper() and a.text.isalpha()):
+            spans.append(doc[k : k + 3])
+            k += 3
+        else:
+            k += 1
+    if spans:
+        with doc.retokenize() as retok:
+            for span in spans:
+                retok.merge(span)
+    return doc
+
+
 @Language.component("lesen_segment")
 def segment(doc: Doc) -> Doc:
     """Set sentence starts and the `paragraph` extension on every token (in one pass, written at once)."""
-    doc = split_sentence_final_numbers(doc)
+    doc = merge_gender_forms(split_sentence_final_numbers(doc))
     paragraph = 0
     new_sentence = True
     pending_end = False
