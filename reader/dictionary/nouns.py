@@ -76,11 +76,14 @@ def gender(path: str, lemma: str) -> str | None:
     loan = loan_gender(path, lemma)
     if loan:
         return loan
+    found = None
     if len(lemma) >= 2 * lookup.MIN_PART:
         split = lookup.split_compound(path, lemma)
         head = gender(path, lookup.display(path, split[-1], True)) if split else None
-        return head or _tail_head(path, lemma)
-    return None
+        found = head or _tail_head(path, lemma)
+    if not found and "ß" in lemma:  # the old spelling of a compound's head: `Mittelzufluß`
+        found = gender(path, lemma.replace("ß", "ss"))
+    return found
 
 
 def name_head_gender(path: str, name: str) -> str | None:
@@ -109,6 +112,8 @@ def in_context(path: str, g: Gloss, tokens: Sequence[Token], index: int, *, agre
         base: str | None = "n"
     else:
         base = g.gender or gender(path, g.lemma) or t.gender
+        if not base and t.text != g.lemma and t.text[:1].isupper():  # HanTa cut the lemma short: `Markis`
+            base = gender(path, t.text)
         if not base:
             from ..nlp.gender import guess_gender
 
