@@ -3,8 +3,8 @@
 Order: the noun's own entry (most frequent gender) → a nominalised infinitive (`das Bieten`: a capitalised
 verb with no noun entry) → an English loanword's rule (`-ing` neuter, `-ness` feminine, `-site`/`-page`/
 `-mail` like *die Seite*/*die Post*, else masculine: *der Shop*, *der Newsletter*) → the compound head
-(`Copyshop` → Shop), also when the modifier is unknown or misspelt (`Bugdetkonflikt` → Konflikt). Suffix rules
-for other unknown words are in `reader.nlp.gender`.
+(`Copyshop` → Shop), also when the modifier is unknown or misspelt (`Bugdetkonflikt` → Konflikt) → the new
+spelling of an old `ß` (`Mittelzufluß`). Suffix rules for other unknown words are in `reader.nlp.gender`.
 """
 
 from __future__ import annotations
