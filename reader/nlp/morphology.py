@@ -44,6 +44,13 @@ _LEXICAL_COMPARATIVES = {"weiter": "weiter", "mehrer": "mehrere", "ober": "ober"
 _NOUN_ENDINGS = ("", "s", "es", "n", "en", "e", "er", "ern", "nen")
 
 
+def clear_caches() -> None:
+    """Forget every per-word-type cache of this module (benchmarks measuring cold runs call this)."""
+    for fn in (analyse_word, repair_lemma, compound_parts, _hanta_word, _hanta_spelling, _unknown_non_noun,
+               _inflected_adjective):
+        fn.cache_clear()
+
+
 def known(word: str) -> bool:
     """Whether a German word list knows the word (wordfreq, any frequency)."""
     return zipf_frequency(word, "de") > 0
