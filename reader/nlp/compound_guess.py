@@ -1,12 +1,12 @@
 """Unseen noun compounds analysed from their known parts instead of by HanTa's full search.
 
 HanTa's morphological search costs 1–2 ms for a long word it has never seen, and most such words in news
-are noun compounds of known words (`Militär|übungen`, `Kriegs|fähigkeit`). When an unseen word is a known
-modifier (a noun or name with an optional linking element `s`, `n`, `en`, …, an adjective or a verb stem)
-followed by a known noun, its analysis is built the way HanTa's own results for compounds look: the
-head's noun scores, and a morpheme path of modifier (+ linking element) + the head's own path.
-Hyphenated words (`Euro-Geldnoten`, `US-amerikanischen`) take all the tag scores of their known last
-part. Anything else goes to HanTa.
+are noun compounds of known words (`Militär|übungen`, `Kriegs|fähigkeit`). When an unseen word is a
+modifier (a noun or name with an optional linking element `s`, `n`, `en`, …, or an adjective) followed
+by a noun, both common words (HanTa's own frequent words, or wordfreq Zipf ≥ 3), its analysis is built
+the way HanTa's own results for compounds look: the head's noun scores, and a morpheme path of modifier
+(+ linking element) + the head's own path. Hyphenated words (`Euro-Geldnoten`, `US-amerikanischen`)
+take all the tag scores of their known last part. Anything else goes to HanTa.
 """
 
 from __future__ import annotations
@@ -18,15 +18,15 @@ LINKERS = ("ns", "es", "en", "er", "s", "n", "e", "")  # `Kriegs`: krieg + s bef
 MIN_MODIFIER = 3
 MIN_HEAD = 4
 MIN_WORD = 9
-NN, ADJ, NE, VV, FUGE, HYPHEN = "NN", "ADJ", "NE", "VV", "FUGE", "HYPHEN"  # HanTa's morpheme tags
+NN, ADJ, NE, FUGE, HYPHEN = "NN", "ADJ", "NE", "FUGE", "HYPHEN"  # HanTa's morpheme tags
 NOUN_TAGS = {"NN"}
 # adjective and verb endings: such words are left to HanTa (`geduldigeren`, `arrestieren`)
 _NOT_NOUN_END = re.compile(r"((isch|lich|ig|bar|sam|haft|los|voll)(er|st)?(e[nmrs]?)?|ieren)$")
 ADJ_TAGS = {"ADJ(A)", "ADJ(D)"}
 HYPHENATED_TAGS = {"NN", "NE", "NNA", *ADJ_TAGS}
 NAME_OR_NOUN = {"NN", "NE"}
-# a modifier's best tag → its morpheme tag (`Nobel|stiftung`, `Schnell|zug`, `Sammel|würfel`)
-_MODIFIER_TAG = {"NN": NN, "NE": NE, "ADJ": ADJ, "VV": VV}
+# a modifier's best tag → its morpheme tag (`Nobel|stiftung`, `Schnell|zug`)
+_MODIFIER_TAG = {"NN": NN, "NE": NE, "ADJ": ADJ}
 
 # word -> its tag scores, from HanTa's model or the shipped table only (None when neither has it)
 Known = Callable[[str], "list | None"]
@@ -36,10 +36,12 @@ Split = tuple[list[tuple[int, int]], str, bool]
 class CompoundGuesser:
     """Splits unseen words with a lookup of known words' tag scores (`known`) and HanTa's tag ids."""
 
-    def __init__(self, known: Known, tag2int: dict[str, int], int2tag: dict[int, str]) -> None:
+    def __init__(self, known: Known, common: Callable[[str], bool], tag2int: dict[str, int],
+                 int2tag: dict[int, str]) -> None:
         self.known = known
+        self.common = common
         self.int2tag = int2tag
-        self.morph = {name: tag2int[name] for name in (NN, ADJ, NE, VV, FUGE, HYPHEN)}
+        self.morph = {name: tag2int[name] for name in (NN, ADJ, NE, FUGE, HYPHEN)}
 
     def _best(self, word: str) -> str | None:
         scores = self.known(word)
@@ -63,12 +65,14 @@ class CompoundGuesser:
             head = word[k:]
             if self._best(head) not in NAME_OR_NOUN or not self.scores(([], head, True)):
                 continue  # HanTa's raw scores ignore case: `würfel` looks like a name before a noun
+            if not self.common(head):
+                continue
             modifier = word[:k]
             for linker in LINKERS:
                 if linker and not modifier.endswith(linker):
                     continue
                 stem = modifier[: len(modifier) - len(linker)]
-                if len(stem) < MIN_MODIFIER:
+                if len(stem) < MIN_MODIFIER or not self.common(stem):
                     continue
                 tag = _MODIFIER_TAG.get((self._best(stem) or "").split("(")[0])
                 if tag is None or linker and tag not in (NN, NE):

@@ -17,6 +17,7 @@ import threading
 from pathlib import Path
 
 from platformdirs import user_cache_dir
+from wordfreq import zipf_frequency
 
 from .compound_guess import CompoundGuesser
 from .word_table import NoTable, WordTable, hanta_version, open_table
@@ -26,6 +27,7 @@ _tagger = None
 
 CACHE_SIZE = 500_000
 GUESS_COMPOUNDS = True  # unseen compounds from their known parts (`compound_guess`)
+COMMON_ZIPF = 3.0  # a compound part HanTa's model does not hold must be at least this common
 CACHE_FORMAT = 1
 MAX_PERSISTED = 400_000
 
@@ -66,7 +68,10 @@ class WordCache:
             hit = table.forward(word)
             return hit if hit is not None else fcache.get(word)
 
-        guesser = CompoundGuesser(known, t.tag2int, t.int2tag) if guess_compounds else None
+        def common(word):
+            return word in t.cache or zipf_frequency(word, "de") >= COMMON_ZIPF
+
+        guesser = CompoundGuesser(known, common, t.tag2int, t.int2tag) if guess_compounds else None
 
         def split(word):
             if word not in splits:
