@@ -56,8 +56,7 @@ def reset_caches() -> None:
 
     hanta.reset()
     viterbi.emissions.cache_clear()
-    for fn in (morphology.analyse_word, morphology.repair_lemma, morphology.compound_parts):
-        fn.cache_clear()
+    morphology.clear_caches()
 
 
 def to_tokens(doc: Doc, gender_of: GenderLookup | None = None) -> list[Token]:
