@@ -16,10 +16,11 @@ from pathlib import Path
 
 from . import db, family
 from .ding import Line, SubEntry, Word, is_single, read_lines, strip_person
+from .english import EnglishZipf
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE subs (sid INTEGER PRIMARY KEY, senses TEXT NOT NULL);
+CREATE TABLE subs (sid INTEGER PRIMARY KEY, senses TEXT NOT NULL);  -- [[text, labels, English Zipf], …]
 CREATE TABLE lines (line INTEGER PRIMARY KEY, words TEXT NOT NULL);
 CREATE TABLE entries (
     id INTEGER PRIMARY KEY,
@@ -36,7 +37,10 @@ CREATE TABLE entries (
     labels TEXT,                -- German-side labels, space-separated
     comment TEXT
 );
-CREATE TABLE english (word TEXT PRIMARY KEY) WITHOUT ROWID;  -- one-word English senses, lower-cased
+CREATE TABLE english (           -- one-word English senses, lower-cased
+    word TEXT PRIMARY KEY,
+    zipf REAL NOT NULL          -- wordfreq's English Zipf frequency
+) WITHOUT ROWID;
 CREATE TABLE forms (
     key TEXT NOT NULL,          -- lower-cased form (`abgehalten`, `abschreckungen`, `steht auf`)
     entry INTEGER NOT NULL,     -- → entries (the headword it is a form of)
@@ -127,6 +131,7 @@ class Rows:
         self.phrases: list[tuple] = []  # short multi-word synonyms (`und zwar`, `v. Chr.`)
         self.english: set[str] = set()  # one-word English senses (to recognise English loanwords)
         self.family: list[tuple[str, str, list[str]]] = []  # (key, class, key words of its first senses)
+        self.zipf = EnglishZipf()
 
     def _entry(self, w: Word, text: str, line: int, sub: int, syn: int, pos: str | None) -> int:
         eid = len(self.entries) + 1
@@ -168,7 +173,8 @@ class Rows:
                 in_forms = False
                 prev_ids = []
                 continue
-            self.subs.append((sid_of(ln.number, k), _to_json([[s.text, s.labels] for s in sub.english])))
+            senses = [[s.text, s.labels, self.zipf.sense(s.text)] for s in sub.english]
+            self.subs.append((sid_of(ln.number, k), _to_json(senses)))
             if k == 0:
                 self.english.update(s.text.lower() for s in sub.english if s.text.isalpha())
             for w in sub.german:
@@ -259,7 +265,8 @@ def import_file(source: Path, target: Path | None = None, *, progress: Progress 
         conn.executemany("INSERT INTO forms VALUES (?,?,?,?)", rows.forms)
         conn.executemany("INSERT INTO subs VALUES (?,?)", rows.subs)
         conn.executemany("INSERT INTO lines VALUES (?,?)", rows.lines)
-        conn.executemany("INSERT INTO english VALUES (?)", ((w,) for w in sorted(rows.english)))
+        english = [(w, rows.zipf(w)) for w in sorted(rows.english)]
+        conn.executemany("INSERT INTO english VALUES (?,?)", english)
         family.create(conn, family.table_rows(rows.family))
         conn.executescript(INDEXES)
         meta = {"source": origin or str(source.resolve()), "lines": count, "entries": len(rows.entries),

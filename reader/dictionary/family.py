@@ -51,7 +51,7 @@ def table_rows(members: Iterable[tuple[str, str, list[str]]]) -> list[tuple[str,
         for i in range(MIN_REST, len(key) - MIN_HEAD + 1):
             if key[i:] in known:
                 c = counts[(key[i:], pos)]
-                for w in set(words):
+                for w in dict.fromkeys(words):  # not a set: its order, and so ties, would vary by run
                     c[w] = c.get(w, 0) + 1
                 break
     return [(key, pos, json.dumps(dict(Counter(c).most_common(TOP)), ensure_ascii=False))

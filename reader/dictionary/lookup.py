@@ -29,6 +29,7 @@ _FUGEN = ("", "s", "es", "n", "en", "e", "er", "ens", "nen")
 _STEM_ENDINGS = ("", "en", "n", "e")
 _INFLECTIONS = ("en", "n", "e", "es", "s", "er", "ern")
 MIN_PART = 3
+ENGLISH_ZIPF = 3.0  # an English word this frequent may be a loanword
 _YEARS = re.compile(r"^(\d+)(?:-)?jährig")
 # Word classes whose entries a token of the given UPOS may use.
 _ALSO = {"AUX": {"AUX", "VERB"}, "ADJ": {"ADJ", "ADV"}, "ADV": {"ADV", "ADJ"}, "PROPN": {"PROPN", "NOUN"},
@@ -111,10 +112,10 @@ def noun_row(path: str, word: str) -> Row | None:
 
 @lru_cache(maxsize=20_000)
 def english_word(path: str, word: str) -> bool:
-    """An English word Ding uses as a translation and English text uses often: a loanword candidate."""
-    if zipf_frequency(word, "en") < 3.0:
-        return False
-    return _conn(path).execute("SELECT 1 FROM english WHERE word = ?", (word,)).fetchone() is not None
+    """An English word Ding uses as a translation and English text uses often (Zipf ≥ 3, stored at import):
+    a loanword candidate."""
+    row = _conn(path).execute("SELECT zipf FROM english WHERE word = ?", (word,)).fetchone()
+    return row is not None and row[0] >= ENGLISH_ZIPF
 
 
 @lru_cache(maxsize=20_000)
@@ -133,9 +134,10 @@ def _clear() -> None:
 def candidates(path: str, rows: Iterable[Row]) -> list[Candidate]:
     out = []
     for r in rows:
-        senses = [Sense(t, list(lab)) for t, lab in json.loads(r[10])]
+        stored = json.loads(r[10])
+        senses = [Sense(t, list(lab)) for t, lab, _ in stored]
         out.append(Candidate(r.word, r.pos, senses, r.main, r.syn, (r[8] or "").split(), r[9],
-                             line_words(path, r.line), r.line))
+                             line_words(path, r.line), r.line, [z for _, _, z in stored]))
     return out
 
 

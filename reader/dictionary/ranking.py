@@ -4,7 +4,8 @@ Signals, all principled and cheap: the entry's part of speech against the token'
 (a noun is capitalised), the line's main sub-entry before its phrase sub-entries, general senses before
 domain-specific, regional or register-marked ones, the German words of the entry's line that also occur
 in the sentence (`atomare Abschreckung` when the sentence says *atomar*), the English sense's own
-frequency (translators use common words: *deterrence* before *determent*), and Ding's own order.
+frequency (translators use common words: *deterrence* before *determent*; stored at import, see
+`english.py`), and Ding's own order.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class Candidate:
     comment: str | None
     line_words: frozenset[str]
     order: int  # Ding line number (earlier lines are the more basic senses for a headword)
+    zipfs: list[float]  # each sense's English frequency (Zipf of its `core`), computed at import
 
 
 @dataclass
@@ -66,14 +68,19 @@ class Ranked:
 @lru_cache(maxsize=200_000)
 def short(text: str) -> str:
     """A sense as a short gloss: no comments, abbreviations or `sth.` (`to keep away`)."""
+    if not ("(" in text or "/" in text or "…" in text or "sth" in text or "sb" in text or "so" in text
+            or "one" in text or "  " in text) and text.isprintable():
+        return text.strip(" ,;")  # every `_NOISE` match holds one of these: nothing to remove (most senses)
     return _MANY_SPACES.sub(" ", _NOISE.sub(" ", text)).strip(" ,;")
 
 
-@lru_cache(maxsize=200_000)
-def core(text: str) -> str:
+def core_of(text: str) -> str:
     """The words of a sense that carry its meaning: `short` without a leading `to `."""
-    text = short(text)
+    text = short.__wrapped__(text)
     return text[3:] if text.startswith("to ") else text
+
+
+core = lru_cache(maxsize=200_000)(core_of)  # cached for lookups; the import calls `core_of` once a sense
 
 
 def cognate(word: str, english: str) -> bool:
@@ -92,11 +99,6 @@ def _common_german(word: str) -> bool:
 def informative(context: frozenset[str]) -> frozenset[str]:
     """Context words that say something about the topic: not function words or the most common words."""
     return frozenset(w for w in context if len(w) > 2 and not _common_german(w))
-
-
-@lru_cache(maxsize=100_000)
-def english_zipf(text: str) -> float:
-    return zipf_frequency(core(text), "en")
 
 
 def pos_score(entry_pos: str | None, pos: str | None) -> float:
@@ -157,7 +159,7 @@ def rank(candidates: list[Candidate], word: str, pos: str | None,
             if not text:
                 continue
             score = base - SENSE_INDEX * min(k, 6) - label_penalty(sense.labels)
-            score += ZIPF_WEIGHT * min(english_zipf(sense.text), ZIPF_CAP)
+            score += ZIPF_WEIGHT * min(c.zipfs[k], ZIPF_CAP)
             score += VOTE * min(3, votes.get(text.lower(), 1) - 1)
             if cognate(word, text):
                 score += COGNATE
@@ -176,7 +178,6 @@ def rank(candidates: list[Candidate], word: str, pos: str | None,
 def _clear() -> None:  # with the lookup caches, so that measured lookups do the string work again
     short.cache_clear()
     core.cache_clear()
-    english_zipf.cache_clear()
 
 
 db.on_reset(_clear)

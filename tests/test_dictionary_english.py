@@ -1,0 +1,68 @@
+"""English frequencies stored at import equal wordfreq's; the import's quick paths change nothing."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from wordfreq import zipf_frequency
+
+from reader import dictionary
+from reader.dictionary import db, family, ranking
+from reader.dictionary.english import EnglishZipf
+
+# digits, hyphens, apostrophes, slashes, accents, unknown and empty texts, several words
+TRICKY = ["cheese", "Cheese", "nuclear deterrence", "6-0", "G-M", "1990s", "Azara's", "dependants’",
+          "reach/shoot", "naïve café", "xyzzyqq", "xyzzyqq cheese", "", "  ", "…", "to keep away",
+          "rock 'n' roll", "U.S.", "far,", "hand-tight screw", "the the the the", "ﬁne", "e\u0301te\u0301"]
+
+
+@pytest.fixture(scope="module")
+def conn():
+    path = dictionary.ensure_imported(quiet=True)
+    if path is None:
+        pytest.skip("no dictionary (install Debian's trans-de-en)")
+    return db.connection(path)
+
+
+def test_tricky_texts_get_wordfreqs_own_zipf():
+    zipf = EnglishZipf()
+    assert [zipf(t) for t in TRICKY] == [zipf_frequency(t, "en") for t in TRICKY]
+    assert zipf("nuclear deterrence") < zipf("deterrence") < zipf("cheese")
+
+
+def test_stored_sense_frequencies_are_wordfreqs(conn):
+    """Every 40th line: each sense's stored Zipf is wordfreq's Zipf of its core words."""
+    checked = 0
+    for (senses,) in conn.execute("SELECT senses FROM subs WHERE (sid >> 10) % 40 = 7"):
+        for text, _, stored in json.loads(senses):
+            assert stored == zipf_frequency(ranking.core(text), "en"), text
+            checked += 1
+    assert checked > 5_000
+
+
+def test_stored_english_words_frequencies_are_wordfreqs(conn):
+    rows = conn.execute("SELECT word, zipf FROM english ORDER BY word").fetchall()[3::10]
+    assert len(rows) > 2_000
+    assert all(z == zipf_frequency(w, "en") for w, z in rows)
+
+
+def _short_by_patterns(text: str) -> str:
+    return ranking._MANY_SPACES.sub(" ", ranking._NOISE.sub(" ", text)).strip(" ,;")
+
+
+def test_short_gloss_quick_path_is_the_patterns_result(conn):
+    rows = conn.execute("SELECT senses FROM subs WHERE (sid >> 10) % 20 = 3")
+    texts = [t for (senses,) in rows for t, *_ in json.loads(senses)]
+    texts += ["to keep  away", "a\u00a0b", "a\tb", "so-called", "one's own", "(fig.) rot", "…", " x ;"]
+    assert len(texts) > 10_000
+    assert [ranking.short.__wrapped__(t) for t in texts] == [_short_by_patterns(t) for t in texts]
+
+
+def test_family_ties_keep_the_first_words_seen():
+    """Ties at the cut are kept in import order (a set's order would change with every run)."""
+    words = [f"w{k:02d}" for k in range(family.TOP + 4)]
+    members = [("zug", "NOUN", ["train"])]
+    members += [(chr(97 + k) * 2 + "zug", "NOUN", [w]) for k, w in enumerate(words)]
+    [(key, _, kept)] = family.table_rows(members)
+    assert key == "zug" and list(json.loads(kept)) == words[: family.TOP]
