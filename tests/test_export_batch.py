@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from reader import dictionary, library
-from reader.dictionary import db
+from reader.dictionary import ahead, db
+from reader.dictionary import family as F
 from reader.dictionary import lookup as L
 from reader.export import anki as A
 from reader.export import words as W
@@ -42,28 +43,35 @@ def words(tmp_path_factory, dict_path) -> list[W.Word]:
 def queries(monkeypatch) -> list[int]:
     """A counter of the dictionary connections asked for (one per query of the lookups)."""
     count = [0]
-    real = L._conn
+    real = db.connection
 
-    def counted(path):
+    def counted(path=None):
         count[0] += 1
         return real(path)
 
-    monkeypatch.setattr(L, "_conn", counted)
+    monkeypatch.setattr(db, "connection", counted)
     return count
+
+
+def families(path: str) -> dict[tuple[str, str], dict]:
+    return {(k, pos): dict(F.family(path, k, pos)) for k in KEYS for pos in ("NOUN", "VERB", "ADJ", "X")}
 
 
 def test_rows_loaded_ahead_are_the_rows_queried_one_by_one(dict_path, monkeypatch):
     db.reset()
     single = {k: L.entries(dict_path, k) for k in KEYS}
     lines = {r.line: L.line_words(dict_path, r.line) for rows in single.values() for r in rows}
+    fams = families(dict_path)
     assert single["erinnern"] and not single["xyzzyq"]
+    assert fams[("haus", "NOUN")] and fams[("gehen", "VERB")] and not fams[("xyzzyq", "NOUN")]
     db.reset()
     with L.loaded_ahead(KEYS, Path(dict_path)):
         count = queries(monkeypatch)
         assert {k: L.entries(dict_path, k) for k in KEYS} == single
         assert {n: L.line_words(dict_path, n) for n in lines} == lines
+        assert families(dict_path) == fams
         assert count[0] == 0
-    assert not any(k[1] == dict_path for k in L._ahead)  # nothing is kept after the block
+    assert not any(k[1] == dict_path for k in ahead.rows)  # nothing is kept after the block
 
 
 def test_bulk_descriptions_are_the_word_by_word_ones(words, monkeypatch):
@@ -94,11 +102,11 @@ def test_bulk_glosses_are_the_single_word_lookups(words):
 
 def test_a_dictionary_reimport_drops_what_was_loaded_ahead(dict_path):
     with L.loaded_ahead(["haus"], Path(dict_path)):
-        assert ("entries", dict_path, "haus") in L._ahead
+        assert ("entries", dict_path, "haus") in ahead.rows
         db.reset()
-        assert ("entries", dict_path, "haus") not in L._ahead
+        assert ("entries", dict_path, "haus") not in ahead.rows
 
 
 def test_without_a_dictionary_nothing_is_loaded(tmp_path):
     with L.loaded_ahead(["haus"], tmp_path / "none.db"):
-        assert not any(k[1] == str(tmp_path / "none.db") for k in L._ahead)
+        assert not any(k[1] == str(tmp_path / "none.db") for k in ahead.rows)

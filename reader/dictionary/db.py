@@ -6,6 +6,7 @@ import os
 import sqlite3
 import threading
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -27,9 +28,16 @@ def now() -> str:
 
 def dict_path() -> Path:
     """`LESEN_DICT`, else `dictionary.db` in the user's data directory (next to `lesen.db`)."""
-    env = os.environ.get("LESEN_DICT")
-    if env:
-        return Path(env).expanduser()
+    env = os.environ
+    return _resolve(env.get("LESEN_DICT"), env.get("XDG_DATA_HOME"), env.get("HOME"))
+
+
+@lru_cache(maxsize=16)
+def _resolve(chosen: str | None, data_home: str | None, home: str | None) -> Path:
+    """Cached per the variables the path depends on (platformdirs reads `XDG_DATA_HOME` and `HOME`): every
+    gloss asks for it, and resolving it takes longer than the lookup of a common word."""
+    if chosen:
+        return Path(chosen).expanduser()
     return Path(user_data_dir("lesen", appauthor=False)) / FILE_NAME
 
 

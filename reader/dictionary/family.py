@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-from . import db
+from . import ahead, db
 
 SCHEMA = "CREATE TABLE family (key TEXT NOT NULL, pos TEXT NOT NULL, words TEXT NOT NULL," \
          " PRIMARY KEY (key, pos)) WITHOUT ROWID;"
@@ -72,11 +72,25 @@ def word_class(pos: str | None) -> str | None:
 def family(path: str, word: str, pos: str | None) -> MappingProxyType:
     """English key word → how often it translates the longer words built on `word` (empty when none)."""
     cls = word_class(pos)
-    conn = db.connection(Path(path)) if cls else None
+    if cls is None:
+        return _EMPTY
+    if (loaded := ahead.take(("family", path, word.lower(), cls))) is not None:
+        return loaded
+    conn = db.connection(Path(path))
     if conn is None:
         return _EMPTY
     row = conn.execute("SELECT words FROM family WHERE key = ? AND pos = ?", (word.lower(), cls)).fetchone()
     return MappingProxyType(json.loads(row[0])) if row else _EMPTY
+
+
+def family_rows(conn: sqlite3.Connection, path: str, keys: list[str]) -> dict[tuple, MappingProxyType]:
+    """The families of `keys` (every class, empty ones too) in one query, keyed as `family` takes them from
+    `ahead`."""
+    out = {("family", path, k, cls): _EMPTY for k in keys for cls in CLASSES}
+    sql = f"SELECT key, pos, words FROM family WHERE key IN ({','.join('?' * len(keys))})"
+    for key, cls, words in conn.execute(sql, keys):
+        out[("family", path, key, cls)] = MappingProxyType(json.loads(words))
+    return out
 
 
 db.on_reset(family.cache_clear)

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from wordfreq import zipf_frequency
 
-from . import db
+from . import ahead, db
 from .ding import Sense
-from .family import family
+from .family import family, family_rows
 from .model import ARTICLES, Gloss, headword
 from .ranking import Candidate, Ranked, core, rank, short
 
@@ -71,8 +71,8 @@ def _conn(path: str):
 @lru_cache(maxsize=50_000)
 def entries(path: str, key: str) -> tuple[Row, ...]:
     """Entries whose headword is `key` (lower-cased), in Ding order."""
-    if (ahead := _ahead.pop(("entries", path, key), None)) is not None:
-        return ahead
+    if (loaded := ahead.take(("entries", path, key))) is not None:
+        return loaded
     sql = _ENTRY_SQL.format(src="entries e", sid="e.sid", where="e.key = ?")
     sql += " ORDER BY e.line, e.sub, e.syn"
     return tuple(Row(r) for r in _conn(path).execute(sql, (key,)))
@@ -120,8 +120,8 @@ def english_word(path: str, word: str) -> bool:
 
 @lru_cache(maxsize=20_000)
 def line_words(path: str, line: int) -> frozenset[str]:
-    if (ahead := _ahead.pop(("lines", path, line), None)) is not None:
-        return ahead
+    if (loaded := ahead.take(("lines", path, line))) is not None:
+        return loaded
     row = _conn(path).execute("SELECT words FROM lines WHERE line = ?", (line,)).fetchone()
     return frozenset(row[0].split()) if row else frozenset()
 
@@ -498,7 +498,6 @@ db.on_reset(_clear)
 
 # -- many words at once (exports): their rows loaded ahead, one query per chunk ---------------------
 _CHUNK = 500
-_ahead: dict[tuple, object] = {}  # ("entries", path, key) / ("lines", path, line) → what the lookup returns
 
 
 def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
@@ -507,7 +506,8 @@ def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
 
 
 def load_ahead(path: str, words: Iterable[str]) -> list[tuple]:
-    """Load the entries of the words (lower-cased) and their lines' words into `_ahead`; the keys added."""
+    """Load the entries and families of the words (lower-cased) and their lines' words into `ahead`; the keys
+    added."""
     conn = _conn(path)
     keys = sorted({w.lower() for w in words if w})
     found: dict[str, list[Row]] = {k: [] for k in keys}
@@ -523,16 +523,19 @@ def load_ahead(path: str, words: Iterable[str]) -> list[tuple]:
         marks = ",".join("?" * len(chunk))
         for line, text in conn.execute(f"SELECT line, words FROM lines WHERE line IN ({marks})", chunk):
             words_of[line] = frozenset(text.split())
-    loaded = {("entries", path, k): tuple(rows) for k, rows in found.items()}
+    loaded: dict[tuple, object] = {("entries", path, k): tuple(rows) for k, rows in found.items()}
     loaded.update({("lines", path, line): w for line, w in words_of.items()})
-    _ahead.update(loaded)
+    for chunk in _chunks(keys):
+        loaded.update(family_rows(conn, path, chunk))
+    ahead.rows.update(loaded)
     return list(loaded)
 
 
 @contextmanager
 def loaded_ahead(words: Iterable[str], path: Path | None = None) -> Iterator[None]:
-    """Inside the block, the lookups of `words` find their entries (and the entries' line words) loaded in
-    one query per chunk instead of one query each; the results are the same. Without a dictionary: no-op."""
+    """Inside the block, the lookups of `words` find their entries, families and the entries' line words
+    loaded in one query per chunk instead of one query each; the results are the same. Without a dictionary:
+    no-op."""
     try:
         mine = load_ahead(str(path or db.dict_path()), words)
     except LookupError:
@@ -541,7 +544,4 @@ def loaded_ahead(words: Iterable[str], path: Path | None = None) -> Iterator[Non
         yield
     finally:
         for k in mine:
-            _ahead.pop(k, None)
-
-
-db.on_reset(_ahead.clear)
+            ahead.rows.pop(k, None)
