@@ -110,3 +110,19 @@ def test_a_dictionary_reimport_drops_what_was_loaded_ahead(dict_path):
 def test_without_a_dictionary_nothing_is_loaded(tmp_path):
     with L.loaded_ahead(["haus"], tmp_path / "none.db"):
         assert not any(k[1] == str(tmp_path / "none.db") for k in ahead.rows)
+
+
+def test_sentence_context_is_the_whole_texts_words_of_that_sentence(words):
+    """Only the word's own sentence is read; the context is what a scan of the whole text finds."""
+    def scanned(tokens, index):
+        t = tokens[index]
+        skip = {index, (t.verb or {}).get("other", index)}
+        return frozenset(w for u in tokens if u.sentence == t.sentence and u.i not in skip
+                         and u.kind in ("word", "name") and u.pos in dictionary._CONTENT
+                         for w in ((u.base or u.lemma).lower(), u.text.lower()))
+
+    placed = [w.place for w in words if w.place is not None and w.place.hit is not None]
+    assert len(placed) > 300
+    assert all(dictionary.sentence_context(p.tokens, p.hit) == scanned(p.tokens, p.hit) for p in placed)
+    tokens = placed[0].tokens
+    assert all(dictionary.sentence_context(tokens, k) == scanned(tokens, k) for k in range(len(tokens)))

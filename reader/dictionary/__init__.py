@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -105,15 +105,27 @@ def gloss_lemma(lemma: str, pos: str | None = None, *, context: str | None = Non
     return _user(g, lemma, store)
 
 
-def sentence_context(tokens: list[Token], index: int) -> frozenset[str]:
-    """The other words of the sentence (both parts of a separable verb left out)."""
+def _sentence_indices(tokens: Sequence[Token], index: int) -> range:
+    """The token indices of the sentence of `tokens[index]` (an analysis numbers its sentences in order, so a
+    sentence's tokens are consecutive: found without going through the whole text)."""
     sent = tokens[index].sentence
+    first = last = index
+    while first > 0 and tokens[first - 1].sentence == sent:
+        first -= 1
+    while last + 1 < len(tokens) and tokens[last + 1].sentence == sent:
+        last += 1
+    return range(first, last + 1)
+
+
+def sentence_context(tokens: Sequence[Token], index: int) -> frozenset[str]:
+    """The other words of the sentence (both parts of a separable verb left out)."""
     skip = {index}
     if tokens[index].verb:
         skip.add(tokens[index].verb.get("other", index))
     out = set()
-    for t in tokens:
-        if t.sentence == sent and t.i not in skip and t.kind in ("word", "name") and t.pos in _CONTENT:
+    for k in _sentence_indices(tokens, index):
+        t = tokens[k]
+        if t.i not in skip and t.kind in ("word", "name") and t.pos in _CONTENT:
             out.add((t.base or t.lemma).lower())
             out.add(t.text.lower())
     return frozenset(out)

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from . import db, family
 from .ding import Line, SubEntry, Word, is_single, read_lines, strip_person
-from .english import EnglishZipf
+from .ranking import core_of
+from .zipf import Zipf
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -131,7 +132,7 @@ class Rows:
         self.phrases: list[tuple] = []  # short multi-word synonyms (`und zwar`, `v. Chr.`)
         self.english: set[str] = set()  # one-word English senses (to recognise English loanwords)
         self.family: list[tuple[str, str, list[str]]] = []  # (key, class, key words of its first senses)
-        self.zipf = EnglishZipf()
+        self.zipf = Zipf("en")  # each sense's English frequency (of its `core` words, as the ranking scores)
 
     def _entry(self, w: Word, text: str, line: int, sub: int, syn: int, pos: str | None) -> int:
         eid = len(self.entries) + 1
@@ -173,7 +174,7 @@ class Rows:
                 in_forms = False
                 prev_ids = []
                 continue
-            senses = [[s.text, s.labels, self.zipf.sense(s.text)] for s in sub.english]
+            senses = [[s.text, s.labels, self.zipf(core_of(s.text))] for s in sub.english]
             self.subs.append((sid_of(ln.number, k), _to_json(senses)))
             if k == 0:
                 self.english.update(s.text.lower() for s in sub.english if s.text.isalpha())

@@ -5,7 +5,7 @@ Signals, all principled and cheap: the entry's part of speech against the token'
 domain-specific, regional or register-marked ones, the German words of the entry's line that also occur
 in the sentence (`atomare Abschreckung` when the sentence says *atomar*), the English sense's own
 frequency (translators use common words: *deterrence* before *determent*; stored at import, see
-`english.py`), and Ding's own order.
+`zipf.py`), and Ding's own order.
 """
 
 from __future__ import annotations
@@ -16,10 +16,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 from . import db
 from .ding import Sense
+from .zipf import Zipf
 
 REGISTER = {"ugs.", "coll.", "slang", "vulg.", "pej.", "humor.", "poet.", "geh.", "formal", "rare", "selten",
             "veraltet", "veraltend", "obs.", "archaic", "dated", "altertümlich", "alt", "iron.", "euphem.",
@@ -91,9 +90,14 @@ def cognate(word: str, english: str) -> bool:
     return w == e or (len(w) >= 5 and len(e) >= 5 and w[:5] == e[:5])
 
 
+@lru_cache(maxsize=1)
+def _german() -> Zipf:
+    return Zipf("de")
+
+
 @lru_cache(maxsize=100_000)
 def _common_german(word: str) -> bool:
-    return zipf_frequency(word, "de") > COMMON_ZIPF
+    return _german()(word) > COMMON_ZIPF
 
 
 def informative(context: frozenset[str]) -> frozenset[str]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from wordfreq import zipf_frequency
+from wordfreq import top_n_list, zipf_frequency
 
 from reader import dictionary
 from reader.dictionary import db, family, ranking
-from reader.dictionary.english import EnglishZipf
+from reader.dictionary.zipf import Zipf
 
 # digits, hyphens, apostrophes, slashes, accents, unknown and empty texts, several words
 TRICKY = ["cheese", "Cheese", "nuclear deterrence", "6-0", "G-M", "1990s", "Azara's", "dependants’",
@@ -26,9 +26,21 @@ def conn():
 
 
 def test_tricky_texts_get_wordfreqs_own_zipf():
-    zipf = EnglishZipf()
+    zipf = Zipf("en")
     assert [zipf(t) for t in TRICKY] == [zipf_frequency(t, "en") for t in TRICKY]
     assert zipf("nuclear deterrence") < zipf("deterrence") < zipf("cheese")
+    with pytest.raises(ValueError):
+        Zipf("ja")  # wordfreq's Japanese tokeniser is not a regex
+
+
+def test_german_words_get_wordfreqs_own_zipf():
+    """The ranking's common-word test: wordfreq's German list, capitalised, with ß, umlauts and foreign
+    letters."""
+    words = top_n_list("de", 30_000)
+    words += [w.capitalize() for w in words[:5_000]] + [w.upper() for w in words[:2_000]]
+    words += ["Straße", "STRASSE", "Maß", "Œuvre", "naïve", "µ", "E-Mail", "z.B.", "2024", "xyzzyqq", ""]
+    zipf = Zipf("de")
+    assert [zipf(w) for w in words] == [zipf_frequency(w, "de") for w in words]
 
 
 def test_stored_sense_frequencies_are_wordfreqs(conn):

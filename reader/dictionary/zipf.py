@@ -1,41 +1,45 @@
-"""English frequencies for the import: wordfreq's `zipf_frequency(text, "en")` of every sense and of every
-one-word sense, worked out once per distinct English word (lookups read them from the dictionary file).
+"""wordfreq's `zipf_frequency`, exactly, for many texts: each distinct word is tokenised once.
 
-`EnglishZipf` gives exactly what `zipf_frequency` gives: a text's tokens are its words' tokens, and their
-frequencies are combined and rounded as wordfreq does (`1/f = 1/f1 + 1/f2 …` in token order, three
-significant digits, then the Zipf scale to two decimals). Texts with digit sequences go to wordfreq itself.
+The import stores every English sense's Zipf (and every one-word sense's, for loanwords) with it; the
+ranking asks for the German context words'. A text's tokens are its words' tokens; their frequencies are
+combined and rounded as wordfreq does (`1/f = 1/f1 + 1/f2 …` in token order, three significant digits, then
+the Zipf scale to two decimals). Texts with digit sequences go to wordfreq itself.
 """
 
 from __future__ import annotations
 
 import math
+import re
 
 from wordfreq import freq_to_zipf, get_frequency_dict, lossy_tokenize, zipf_frequency, zipf_to_freq
+from wordfreq.language_info import get_language_info
 from wordfreq.numbers import smash_numbers
 
-from .ranking import core_of
-
-LANG = "en"
 _FLOOR = zipf_to_freq(0.0)  # what wordfreq gives a text without tokens or with an unknown one (Zipf 0)
+# Latin letters only: wordfreq's one token is the word case-folded (NFC, word breaks change nothing)
+_LETTERS = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+")
+_PLAIN = {"tokenizer": "regex", "normal_form": "NFC", "remove_marks": False, "dotless_i": False,
+          "diacritics_under": None, "transliteration": None, "lookup_transliteration": None}
 
 
-class EnglishZipf:
-    """`zipf(text)` == `wordfreq.zipf_frequency(text, "en")`, each distinct word tokenised once."""
+class Zipf:
+    """`Zipf(lang)(text)` == `wordfreq.zipf_frequency(text, lang)` for a language wordfreq only normalises
+    (NFC, case folding) and splits with its regex, such as English and German."""
 
-    def __init__(self) -> None:
-        self._freqs = get_frequency_dict(LANG)
+    def __init__(self, lang: str) -> None:
+        info = get_language_info(lang)
+        if any(info[k] != v for k, v in _PLAIN.items()):
+            raise ValueError(f"wordfreq treats {lang!r} specially")
+        self.lang = lang
+        self._freqs = get_frequency_dict(lang)
         self._words: dict[str, tuple[float, ...] | None] = {}  # word → 1/f of its tokens; None: digits
         self._zipfs: dict[float, float] = {}  # sum of 1/f → Zipf (one-token texts share a few hundred sums)
 
-    def sense(self, text: str) -> float:
-        """The Zipf frequency of a sense's `core` words (what the ranking scores)."""
-        return self(core_of(text))
-
     def _tokens(self, word: str) -> tuple[float, ...] | None:
-        if word.isascii() and word.isalpha():  # wordfreq's one token, lower-cased (nothing else changes it)
-            tokens = [word.lower()]
+        if (word.isascii() and word.isalpha()) or _LETTERS.fullmatch(word):
+            tokens = [word.casefold()]
         else:
-            tokens = lossy_tokenize(word, LANG)
+            tokens = lossy_tokenize(word, self.lang)
             if any(smash_numbers(t) != t for t in tokens):
                 self._words[word] = None
                 return None
@@ -58,7 +62,7 @@ class EnglishZipf:
         for word in text.split():
             part = words[word] if word in words else self._tokens(word)
             if part is None:
-                return zipf_frequency(text, LANG)
+                return zipf_frequency(text, self.lang)
             for inv in part:
                 inverse += inv
         z = self._zipfs.get(inverse)
