@@ -31,7 +31,7 @@ class Zipf:
         if any(info[k] != v for k, v in _PLAIN.items()):
             raise ValueError(f"wordfreq treats {lang!r} specially")
         self.lang = lang
-        self._freqs = get_frequency_dict(lang)
+        self._freqs = get_frequency_dict(lang, "best")  # as wordfreq asks for it: loaded once, not twice
         self._words: dict[str, tuple[float, ...] | None] = {}  # word → 1/f of its tokens; None: digits
         self._zipfs: dict[float, float] = {}  # sum of 1/f → Zipf (one-token texts share a few hundred sums)
 
