@@ -69,7 +69,7 @@ def short(text: str) -> str:
     """A sense as a short gloss: no comments, abbreviations or `sth.` (`to keep away`)."""
     if not ("(" in text or "/" in text or "…" in text or "sth" in text or "sb" in text or "so" in text
             or "one" in text or "  " in text) and text.isprintable():
-        return text.strip(" ,;")  # every `_NOISE` match holds one of these: nothing to remove (most senses)
+        return text.strip(" ,;")  # the patterns change nothing: every `_NOISE` match holds one of these
     return _MANY_SPACES.sub(" ", _NOISE.sub(" ", text)).strip(" ,;")
 
 
