@@ -51,16 +51,31 @@ def pipeline() -> Language:
 
 
 def reset_caches() -> None:
-    """Forget every per-word cache in this process (benchmarks use it to measure cold runs)."""
+    """Forget every per-word cache in this process, spaCy's vocabulary included (benchmarks use it to
+    measure cold runs)."""
+    global _nlp
     from . import hanta, viterbi
 
+    with _lock:
+        _nlp = None
     hanta.reset()
     viterbi.emissions.cache_clear()
     morphology.clear_caches()
 
 
 def to_tokens(doc: Doc, gender_of: GenderLookup | None = None) -> list[Token]:
-    """Convert a processed Doc to lesen tokens (whitespace dropped, sentence indices counted)."""
+    """Convert a processed Doc to lesen tokens (whitespace dropped, sentence indices counted).
+
+    The components' stored token attributes are read from `doc.user_data`, where spaCy keeps them under
+    `("._.", name, tok.idx, None)` (`tok._` builds a helper object for every read: half the time here).
+    """
+    from spacy.tokens import Token as SpacyToken
+
+    get = doc.user_data.get
+    paragraph = SpacyToken.get_extension("paragraph")[2]  # a getter
+    stored = [SpacyToken.get_extension(name) for name in ("kind", "parts", "verb", "base")]
+    assert all(e[1] is None and e[2] is None for e in stored), "stored token attributes expected"
+    no_kind, no_parts, no_verb, no_base = (e[0] for e in stored)
     out: list[Token] = []
     index: dict[int, int] = {}
     sentence = -1
@@ -69,16 +84,18 @@ def to_tokens(doc: Doc, gender_of: GenderLookup | None = None) -> list[Token]:
             continue
         if tok.is_sent_start or sentence < 0:
             sentence += 1
+        idx, text, lemma, tag = tok.idx, tok.text, tok.lemma_, tok.tag_
         index[tok.i] = len(out)
-        ext, lemma, tag = tok._, tok.lemma_, tok.tag_
-        kind, parts, verb = ext.kind, ext.parts, ext.verb
+        kind = get(("._.", "kind", idx, None), no_kind)
+        parts = get(("._.", "parts", idx, None), no_parts)
+        verb = get(("._.", "verb", idx, None), no_verb)
         gender = None
         if tag == "NN" and kind == WORD:
             gender = (gender_of(lemma) if gender_of else None) or guess_gender(lemma, parts, gender_of)
         out.append(Token(
-            i=len(out), text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), sentence=sentence,
-            paragraph=ext.paragraph, kind=kind, lemma=lemma, pos=tok.pos_, tag=tag,
-            base=ext.base or lemma, gender=gender,
+            i=len(out), text=text, start=idx, end=idx + len(text), sentence=sentence,
+            paragraph=paragraph(tok), kind=kind, lemma=lemma, pos=tok.pos_, tag=tag,
+            base=get(("._.", "base", idx, None), no_base) or lemma, gender=gender,
             parts=list(parts) if parts else None,
             verb=dict(verb) if verb else None,
         ))
