@@ -162,15 +162,19 @@ def _word_cache(folder: str, table: bool = True):
     """A fresh process-wide analyser whose word cache lives in `folder` (the shipped table on or off)."""
     import os
 
+    import wordfreq
+
     from reader.nlp import hanta, word_table
-    from reader.nlp.pipeline import reset_caches
+    from reader.nlp.pipeline import pipeline, reset_caches
 
     old, shipped = os.environ.get("LESEN_CACHE_DIR"), word_table.SHIPPED
     os.environ["LESEN_CACHE_DIR"] = folder
     if not table:
         word_table.SHIPPED = Path(folder) / "no-table"
     reset_caches()
+    getattr(wordfreq, "_wf_cache", {}).clear()  # wordfreq's own per-word cache: a new process has none
     try:
+        pipeline()
         hanta.tagger()  # model loading (and unpacking the table, once per install) is not timed
         yield
     finally:
