@@ -1,14 +1,22 @@
 """Is this text German? A vote of its words by their frequency in German and five neighbouring languages.
 
-Each word's Zipf value per language is wordfreq's own (`zipf_frequency`), computed by `Zipf`, which
-tokenises each distinct word once and reads the frequency lists directly.
+A word votes German when wordfreq has seen it in German (Zipf > 0) and its German Zipf is at least its
+Zipf in each other language (wordfreq's `zipf_frequency`, exactly). The other languages' frequency lists
+take half a second to load, so the votes that need them ship ready-made: `data/not-german.json` lists the
+words of wordfreq's German list that another language outvotes (built by `write_table` from the installed
+wordfreq). Words the table does not cover, or any word under another wordfreq version, are voted live.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache, lru_cache
+from importlib.metadata import version
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from wordfreq import get_frequency_dict, lossy_tokenize
 
 if TYPE_CHECKING:
     from ..dictionary.zipf import Zipf
@@ -17,6 +25,9 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _OTHERS = ("en", "fr", "es", "it", "nl")
 MIN_GERMAN_SHARE = 0.5
 SAMPLE_WORDS = 2000
+TABLE = Path(__file__).with_name("data") / "not-german.json"
+# Latin letters only: wordfreq's one token is the word case-folded (as in `dictionary.zipf`)
+_LETTERS = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+")
 
 
 @cache
@@ -27,11 +38,45 @@ def _zipf(lang: str) -> Zipf:
     return Zipf(lang)
 
 
-@lru_cache(maxsize=100_000)
-def _vote(word: str) -> bool:
-    """True when `word` is at least as frequent in German as in any of the other languages (and seen)."""
+def _live_vote(word: str) -> bool:
     de = _zipf("de")(word)
     return de > 0 and all(de >= _zipf(lang)(word) for lang in _OTHERS)
+
+
+def _token(word: str) -> str | None:
+    """wordfreq's only token for `word`; None for several, none, or digits (wordfreq's special case)."""
+    if _LETTERS.fullmatch(word):
+        return word.casefold()
+    tokens = lossy_tokenize(word, "de")
+    if len(tokens) != 1 or any(c.isdigit() for c in tokens[0]):
+        return None
+    return tokens[0]
+
+
+def _languages() -> list[str]:
+    return ["de", *_OTHERS]
+
+
+@cache
+def _table() -> tuple[frozenset[str], frozenset[str]] | None:
+    """(outvoted tokens, tokens to vote live) when the shipped table was built from this wordfreq."""
+    try:
+        data = json.loads(TABLE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if data.get("wordfreq") != version("wordfreq") or data.get("languages") != _languages():
+        return None
+    return frozenset(data["outvoted"]), frozenset(data["live"])
+
+
+@lru_cache(maxsize=100_000)
+def _vote(word: str) -> bool:
+    """True when `word` is seen in German and at least as frequent there as in each other language."""
+    table = _table()
+    token = _token(word) if table else None
+    if token is None or token in table[1]:
+        return _live_vote(word)
+    return token in get_frequency_dict("de", "best") and token not in table[0]
 
 
 def german_share(text: str) -> float:
@@ -44,3 +89,21 @@ def german_share(text: str) -> float:
 
 def is_german(text: str) -> bool:
     return german_share(text) >= MIN_GERMAN_SHARE
+
+
+def write_table(path: Path = TABLE) -> tuple[int, int]:
+    """Write the table of outvoted German words from the installed wordfreq; (outvoted, live) counts.
+
+    Every token of wordfreq's German list that is its own only token is voted live once; one that is not
+    (wordfreq would split or change it) is listed to be voted live at import.
+    """
+    outvoted, live = [], []
+    for key in get_frequency_dict("de", "best"):
+        if _token(key) != key:
+            live.append(key)
+        elif not _live_vote(key):
+            outvoted.append(key)
+    data = {"wordfreq": version("wordfreq"), "languages": _languages(), "outvoted": sorted(outvoted),
+            "live": sorted(live)}
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    return len(outvoted), len(live)
