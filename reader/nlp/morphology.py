@@ -6,13 +6,21 @@ of test words:
 - a lemma that no German word list knows, when the written form or a plain inflection cut of it is a
   known word, is a truncation of an unknown word (`Smartphone` → `Smartphon`) and is replaced; when
   neither is known, the word's head decides (`Kristallisationswärme`, not `…wärm`);
-- lexicalised comparatives keep their own lemma (`weitere` → `weiter`, not `weit`);
+- lexicalised comparatives keep their own lemma (`weitere` → `weiter`, not `weit`). UD German treebanks
+  (GSD, PUD) write `weit` like any comparative's positive, but the dictionary glosses `weit` as
+  far/wide, so a learner would never see `further`, `additional`; every other comparative and superlative
+  gets its positive from HanTa (`größten` → groß, `nächste` → nah);
 - capitalisation decides noun or not mid-sentence (`sehr lecker`, `für die Mitfahrt`, `beim Treten`);
 - nominalised adjectives take the -e form (`Älteren` → `Ältere`), nouns in -in are never inflected,
   a loanword's -s plural is cut (`Cafés`), HanTa's old `ß` gives way to the text's `ss` (`Prozess`);
 - a verb lemma no list knows is rebuilt from the written form (`gewürfelt` → `würfeln`, not
   `gewürfeln`); un- participles are adjectives (`unangemeldet`); number words are written small;
-- `TV's`, `Virus'` are lemmatised without the apostrophe; soft hyphens are ignored.
+- `TV's`, `Virus'` are lemmatised without the apostrophe; soft hyphens are ignored;
+- the words around decide where grammar does (`_in_context`): a surname after a title (`Frau Rübben`),
+  the nominalised infinitive or the feminine plural by the determiner's gender (`zu dem Bleiben`, `die
+  Duschen`), a feminine singular after `eine`/`einer` (`einer Markise`, not `Markis`), `gefallen`/`geraten`
+  by their auxiliary (`hat … gefallen` ≠ `ist … gefallen`), a capitalised adverb after a preposition is
+  a noun (`im Nachhinein`).
 """
 
 from __future__ import annotations
@@ -291,6 +299,11 @@ def morphology(doc: Doc) -> Doc:
             elif stts == "ADJD" and lemma == "früh" and text.lower() == "früher" and (
                     k + 1 == len(texts) or texts[k + 1] != "als"):
                 stts, pos, lemma = "ADV", "ADV", "früher"  # `Früher war …` (formerly), not `früher als`
+            elif stts in _CONTEXT_TAGS:
+                found = _in_context(words, tag_ids, k, stts, lemma, mid[k])
+                if found is not None:
+                    stts, lemma = found
+                    pos, kind, parts = to_upos(stts), NAME if stts == "NE" else WORD, None
             tok.tag_ = stts
             tok.pos_ = pos
             tok.lemma_ = lemma
@@ -304,6 +317,93 @@ def morphology(doc: Doc) -> Doc:
                 ext.parts = parts
     _genitive_names(names)
     return doc
+
+
+_CONTEXT_TAGS = frozenset(("NN", "NE", "VVPP", "ADV"))
+# Titles before a surname: the next capitalised word is a name, whatever else it could be.
+_TITLES = frozenset(("Herr", "Herrn", "Frau", "Dr.", "Prof.", "Dr", "Prof"))
+# Determiners that only go with a singular masculine or neuter noun (and the contracted prepositions).
+_SINGULAR_NEUTER = frozenset(("das", "dem", "des", "beim", "zum", "vom", "im", "ins", "am", "ans", "aufs",
+                              "fürs", "übers", "durchs", "ein", "einem", "eines", "kein", "keinem", "dieses",
+                              "diesem", "jedes", "jedem", "sein", "seinem", "mein", "meinem", "ihrem"))
+# Determiners that never go with a neuter singular noun (so not with a nominalised infinitive).
+_NOT_NEUTER = frozenset(("die", "den", "der", "keine", "meine", "deine", "seine", "ihre", "unsere", "viele",
+                         "einige", "mehrere", "alle", "beide", "diese", "jene", "manche", "solche", "welche"))
+# Participles shared by a verb and its ge- verb; the auxiliary decides: (with haben, with sein).
+_AUXILIARY_DECIDES = {"gefallen": ("gefallen", "fallen"), "geraten": ("raten", "geraten")}
+
+
+def _in_context(words: list[str], tag_ids: list[int], k: int, stts: str, lemma: str,
+                mid: bool) -> tuple[str, str] | None:
+    """A lemma (and tag) that the words around decide, or None to keep the word's own:
+    - a capitalised word after a title is a surname (`Frau Rübben`, `Dr. Sieben`);
+    - a word HanTa cut to a feminine -e noun is a nominalised infinitive after a neuter determiner
+      (`zu dem Bleiben`), and a nominalised infinitive is that -e noun's plural after a determiner that
+      never goes with a neuter (`die Duschen`);
+    - after `eine`/`einer` a noun is feminine singular, so its -e is no plural ending (`einer Markise`);
+    - `gefallen`, `geraten`: the sentence's auxiliary tells which verb (`hat … gefallen`, `ist … gefallen`);
+    - a capitalised adverb mid-sentence after a preposition or article is a noun (`im Nachhinein`):
+      German writes nominalisations with a capital.
+    """
+    w = words[k]
+    prev = words[k - 1] if k else ""
+    if stts in ("NN", "NE") and prev in _TITLES and w[:1].isupper() and w[1:2].islower():
+        return ("NE", w) if lemma != w or stts != "NE" else None
+    if stts == "NN":
+        if lemma == w[:-1] and w.endswith("en"):  # `Bleiben` → Bleibe
+            if _determiner(words, tag_ids, k) in _SINGULAR_NEUTER and _has_tag(w, "NNI"):
+                return "NN", w
+        elif lemma == w and w.endswith("en") and hanta.tag_name(tag_ids[k]) == "NNI":  # `Duschen`
+            if _determiner(words, tag_ids, k) in _NOT_NEUTER:
+                noun = hanta.lemma(w, hanta.tagger().tag2int["NN"])
+                return ("NN", noun) if noun == w[:-1] and noun.endswith("e") and known(noun) else None
+        elif lemma == w[:-1] and w.endswith("e") and _determiner(words, tag_ids, k) in ("eine", "einer"):
+            return "NN", w
+        return None
+    if stts == "VVPP":
+        pair = _AUXILIARY_DECIDES.get(w.lower())
+        aux = _auxiliary(words, tag_ids, k) if pair else None
+        return (stts, pair[aux == "sein"]) if aux else None
+    if stts == "ADV" and mid and w[:1].isupper() and w[1:2].islower() and (
+            hanta.tag_name(tag_ids[k - 1]) in ("APPR", "APPRART", "ART")):
+        return "NN", w
+    return None
+
+
+def _determiner(words: list[str], tag_ids: list[int], k: int) -> str | None:
+    """The article, pronoun or contracted preposition before the noun at k (adjectives between skipped),
+    lower-cased; None when there is none."""
+    j = k - 1
+    while j >= 0 and hanta.tag_name(tag_ids[j]) == "ADJ(A)":
+        j -= 1
+    if j < 0 or hanta.tag_name(tag_ids[j]) not in _DETERMINER_TAGS:
+        return None
+    return words[j].lower()
+
+
+_DETERMINER_TAGS = frozenset(("ART", "APPRART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "PWAT"))
+
+
+def _has_tag(word: str, tag: str) -> bool:
+    """Whether HanTa reads the word with this tag among its likely readings."""
+    t = hanta.tagger()
+    return any(t.int2tag.get(tid) == tag for tid, _ in t._tag_word(word, 5, True))
+
+
+def _auxiliary(words: list[str], tag_ids: list[int], k: int) -> str | None:
+    """`haben` or `sein`: the form of either nearest to the participle at k in its sentence."""
+    best: tuple[int, str] | None = None
+    for j, (w, tid) in enumerate(zip(words, tag_ids, strict=True)):
+        if hanta.tag_name(tid) in ("VA(FIN)", "VA(INF)"):
+            low = w.lower()
+            aux = "haben" if low.startswith(("hab", "hat", "hät")) else "sein" if low in _SEIN_FORMS else None
+            if aux and (best is None or abs(j - k) < best[0]):
+                best = (abs(j - k), aux)
+    return best[1] if best else None
+
+
+_SEIN_FORMS = frozenset(("bin", "bist", "ist", "sind", "seid", "war", "warst", "waren", "wart", "wäre",
+                         "wären", "wärst", "sei", "seien", "sein"))
 
 
 @lru_cache(maxsize=500_000)

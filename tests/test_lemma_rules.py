@@ -1,0 +1,99 @@
+"""Lemmas the words around decide (`morphology._in_context`), on hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.nlp import NAME, analyze
+
+
+def by_text(tokens, text, nth: int = 0):
+    found = [t for t in tokens if t.text == text]
+    assert len(found) > nth, f"{text!r} not among {[t.text for t in tokens]}"
+    return found[nth]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Gestern habe ich mit Frau Rübben telefoniert.", "Rübben"),
+        ("Der Termin bei Herrn Wassermanns war schnell vorbei.", "Wassermanns"),
+        ("Wir danken Dr. Sieben für die Hilfe.", "Sieben"),
+    ],
+)
+def test_a_word_after_a_title_is_a_surname(sentence, word):
+    tok = by_text(analyze(sentence), word)
+    assert (tok.lemma, tok.tag, tok.kind) == (word, "NE", NAME)
+
+
+def test_a_title_before_a_common_noun_name_keeps_the_noun_elsewhere():
+    toks = analyze("Frau Fischer kaufte beim Fischer ein.")
+    assert by_text(toks, "Fischer").lemma == "Fischer"
+    assert by_text(toks, "Fischer", 1).tag == "NN"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "lemma"),
+    [
+        # a neuter determiner: the nominalised infinitive, not the plural of a feminine -e noun
+        ("Sie redeten ihm zu dem Bleiben in der Stadt zu.", "Bleiben", "Bleiben"),
+        ("Nach einem Duschen fühlt man sich besser.", "Duschen", "Duschen"),
+        # a determiner no neuter takes: the plural noun, not the infinitive
+        ("Im Keller gibt es die Duschen für alle Gäste.", "Duschen", "Dusche"),
+        ("Wir haben keine neuen Leuchten gekauft.", "Leuchten", "Leuchte"),
+        # `eine`/`einer`: a feminine singular, its -e is no plural ending
+        ("Wir brauchen einer Markise wegen einen Handwerker.", "Markise", "Markise"),
+        ("Er kaufte eine Markise für den Balkon.", "Markise", "Markise"),
+    ],
+)
+def test_determiner_decides_noun_form(sentence, word, lemma):
+    assert by_text(analyze(sentence), word).lemma == lemma
+
+
+def test_plural_without_determiner_is_left_to_hanta():
+    # `die Reisen` plural; `Reisen` with nothing before it is not decided here
+    assert by_text(analyze("Sie plant die Reisen für den Sommer."), "Reisen").lemma == "Reise"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("Das Konzert hat uns sehr gefallen.", "gefallen"),
+        ("Gefallen hat mir vor allem der Garten.", "gefallen"),
+        ("Die Vase ist vom Regal gefallen.", "fallen"),
+        ("Die Aktie war stark gefallen.", "fallen"),
+    ],
+)
+def test_auxiliary_decides_gefallen(sentence, lemma):
+    toks = analyze(sentence)
+    tok = next(t for t in toks if t.text.lower() == "gefallen")
+    assert tok.lemma == lemma
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("Das Projekt ist in Vergessenheit geraten.", "geraten"),
+        ("Der Arzt hat mir zu mehr Ruhe geraten.", "raten"),
+    ],
+)
+def test_auxiliary_decides_geraten(sentence, lemma):
+    assert by_text(analyze(sentence), "geraten").lemma == lemma
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Im Nachhinein war die Entscheidung richtig.", "Nachhinein"),
+        ("In dem Nachhinein ärgerte er sich.", "Nachhinein"),
+    ],
+)
+def test_capitalised_after_preposition_is_a_noun(sentence, word):
+    tok = by_text(analyze(sentence), word)
+    assert (tok.lemma, tok.pos) == (word, "NOUN")
+
+
+def test_adverbs_stay_small():
+    toks = analyze("Er kam nachher in allem zu spät.")
+    assert by_text(toks, "nachher").lemma == "nachher"
+    assert by_text(toks, "allem").lemma == "alle"
