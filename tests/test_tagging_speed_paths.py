@@ -1,4 +1,5 @@
-"""The fast paths of the analysis give HanTa's own results: our sentence decoder, the shipped word table."""
+"""The fast paths of the analysis give HanTa's own results: our sentence decoder, our per-word search, the
+shipped word table."""
 
 from __future__ import annotations
 
@@ -56,6 +57,29 @@ def test_our_decoder_tags_exactly_like_hanta(monkeypatch):
     plain = hanta.plain_tagger()
     for words in sentences:
         assert viterbi.tag_sentence(words) == plain.tag_sent_viterbi(words, True), " ".join(words)
+
+
+def test_our_morphological_search_gives_hantas_analyses():
+    """Tag scores and morpheme paths of words HanTa must analyse itself, float for float."""
+    import random
+    import string
+
+    from reader.nlp.morph_search import MorphSearch
+
+    plain = hanta.plain_tagger()
+    search = MorphSearch(plain)
+    rng = random.Random(7)
+    words = sorted({w.lower() for s in _seed_sentences() for w in s if len(w) > 6})[::5]
+    words += ["", "a", "ab", "1880", "0,12", "--", "×", "zakharova", "weltenergiebedarfs",
+              "seifenfilmoberflächen"]
+    words += ["".join(rng.choice(string.ascii_lowercase + "äöüß") for _ in range(rng.randint(1, 20)))
+              for _ in range(60)]
+    assert len(words) > 140
+    for word in words:
+        scores = plain.analyze_forward(word)
+        assert search.forward(word) == scores, word
+        for tag, _ in scores[:3]:
+            assert search.viterbi(word, -tag) == plain.analyze_viterbi(word, -tag), (word, tag)
 
 
 def test_decoder_handles_empty_and_unknown_input():
@@ -126,9 +150,13 @@ def test_words_that_only_look_like_compounds_go_to_hanta():
     from reader.nlp.compound_guess import CompoundGuesser
 
     t = hanta.tagger()
-    guesser = CompoundGuesser(t.cache.get, lambda w: w in t.cache, t.tag2int, t.int2tag)
+    guesser = CompoundGuesser(t.cache.get, lambda w, zipf: w in t.cache, t.tag2int, t.int2tag)
     for word in ("geduldigeren", "arrestieren", "wunderbar", "kurz", "kohlenstoffsenke", "versauerungen",
                  "dipolaren", "setzendes", "gebissenem"):
         assert guesser.split(word) is None, word
     path, head, noun_only = guesser.split("us-amerikanischen")  # all the head's tags, not only nouns
     assert head == "amerikanischen" and not noun_only and path[-1][1] == len("us-")
+    nouns = {"führungen": t.cache["häuser"], "wasser": t.cache["häuser"]}  # both known nouns, and common
+    anything = CompoundGuesser(nouns.get, lambda w, zipf: True, t.tag2int, t.int2tag)
+    assert anything.split("wasserführungen")[1] == "führungen"
+    assert anything.split("entführungen") is None  # a verb prefix is no modifier: not `ent|Führungen`

@@ -3,7 +3,8 @@
 HanTa's morphological search costs 1–2 ms for a long word it has never seen, and most such words in news
 are noun compounds of known words (`Militär|übungen`, `Kriegs|fähigkeit`). When an unseen word is a
 modifier (a noun or name with an optional linking element `s`, `n`, `en`, …, or an adjective) followed
-by a noun, both common words (HanTa's own frequent words, or wordfreq Zipf ≥ 3), its analysis is built
+by a noun, both known words (HanTa's own frequent words, or wordfreq Zipf ≥ 3 for the head and ≥ 2 for
+the modifier, which is never a verb prefix such as `ent`), its analysis is built
 the way HanTa's own results for compounds look: the head's noun scores, and a morpheme path of modifier
 (+ linking element) + the head's own path. Hyphenated words (`Euro-Geldnoten`, `US-amerikanischen`)
 take all the tag scores of their known last part. Anything else goes to HanTa.
@@ -18,6 +19,8 @@ LINKERS = ("ns", "es", "en", "er", "s", "n", "e", "")  # `Kriegs`: krieg + s bef
 MIN_MODIFIER = 3
 MIN_HEAD = 4
 MIN_WORD = 9
+HEAD_ZIPF, MODIFIER_ZIPF = 3.0, 2.0  # how common (wordfreq Zipf) a part HanTa's model does not hold must be
+PREFIXES = {"ver", "ent", "zer", "emp", "miss", "miß"}  # verb prefixes, never a noun's modifier
 NN, ADJ, NE, FUGE, HYPHEN = "NN", "ADJ", "NE", "FUGE", "HYPHEN"  # HanTa's morpheme tags
 NOUN_TAGS = {"NN"}
 # adjective and verb endings: such words are left to HanTa (`geduldigeren`, `arrestieren`)
@@ -36,7 +39,7 @@ Split = tuple[list[tuple[int, int]], str, bool]
 class CompoundGuesser:
     """Splits unseen words with a lookup of known words' tag scores (`known`) and HanTa's tag ids."""
 
-    def __init__(self, known: Known, common: Callable[[str], bool], tag2int: dict[str, int],
+    def __init__(self, known: Known, common: Callable[[str, float], bool], tag2int: dict[str, int],
                  int2tag: dict[int, str]) -> None:
         self.known = known
         self.common = common
@@ -65,14 +68,14 @@ class CompoundGuesser:
             head = word[k:]
             if self._best(head) not in NAME_OR_NOUN or not self.scores(([], head, True)):
                 continue  # HanTa's raw scores ignore case: `würfel` looks like a name before a noun
-            if not self.common(head):
+            if not self.common(head, HEAD_ZIPF):
                 continue
             modifier = word[:k]
             for linker in LINKERS:
                 if linker and not modifier.endswith(linker):
                     continue
                 stem = modifier[: len(modifier) - len(linker)]
-                if len(stem) < MIN_MODIFIER or not self.common(stem):
+                if len(stem) < MIN_MODIFIER or stem in PREFIXES or not self.common(stem, MODIFIER_ZIPF):
                     continue
                 tag = _MODIFIER_TAG.get((self._best(stem) or "").split("(")[0])
                 if tag is None or linker and tag not in (NN, NE):
