@@ -36,6 +36,7 @@ class WordTable:
 
     def __init__(self, path: Path) -> None:
         self._db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        self._db.execute("PRAGMA mmap_size = 268435456")  # pages read from memory, not one syscall each
         self._lock = threading.Lock()
         self._rows: dict[str, tuple[str | None, str] | None] = {}
         self._forward: dict[str, list | None] = {}
