@@ -12,7 +12,8 @@ of test words:
   gets its positive from HanTa (`größten` → groß, `nächste` → nah);
 - capitalisation decides noun or not mid-sentence (`sehr lecker`, `für die Mitfahrt`, `beim Treten`);
 - nominalised adjectives take the -e form (`Älteren` → `Ältere`), nouns in -in are never inflected,
-  a loanword's -s plural is cut (`Cafés`), HanTa's old `ß` gives way to the text's `ss` (`Prozess`);
+  a loanword's -s plural is cut (`Cafés`), an -ie noun's -n plural too (`Ethnien`), HanTa's old `ß`
+  gives way to the text's `ss` (`Prozess`);
 - a verb lemma no list knows is rebuilt from the written form (`gewürfelt` → `würfeln`, not
   `gewürfeln`); un- participles are adjectives (`unangemeldet`); number words are written small;
 - `TV's`, `Virus'` are lemmatised without the apostrophe; soft hyphens are ignored;
@@ -112,6 +113,9 @@ def _repair_noun(text: str, lemma: str, tag_id: int) -> str:
     if (lemma == text or len(lemma) < len(text) - 1) and _s_plural(text, lemma):
         return text[:-1]  # a loanword's -s plural HanTa did not know (`Cafés`, `Apps` → Ap)
     if lemma == text:
+        if text.endswith("ien") and (
+                zipf_frequency(text[:-1], "de") >= max(2.0, zipf_frequency(text, "de") - 1)):
+            return text[:-1]  # the -n plural of an -ie noun HanTa does not know (`Ethnien` → Ethnie)
         return lemma
     lem, z_lem, z_text = lemma, zipf_frequency(lemma, "de"), zipf_frequency(text, "de")
     # a lemma no list knows, or one barely known beside a common written form (`Torsten` → Torst)
