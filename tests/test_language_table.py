@@ -26,10 +26,10 @@ SENTENCES = {
 
 @pytest.fixture
 def fresh():
-    language._vote.cache_clear()
+    language._votes.clear()
     language._table.cache_clear()
     yield
-    language._vote.cache_clear()
+    language._votes.clear()
     language._table.cache_clear()
 
 

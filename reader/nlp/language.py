@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache, lru_cache
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,14 +69,23 @@ def _table() -> tuple[frozenset[str], frozenset[str]] | None:
     return frozenset(data["outvoted"]), frozenset(data["live"])
 
 
-@lru_cache(maxsize=100_000)
+_votes: dict[str, bool] = {}  # a plain dict of str → bool: the garbage collector never scans it
+
+
 def _vote(word: str) -> bool:
     """True when `word` is seen in German and at least as frequent there as in each other language."""
-    table = _table()
-    token = _token(word) if table else None
-    if token is None or token in table[1]:
-        return _live_vote(word)
-    return token in get_frequency_dict("de", "best") and token not in table[0]
+    vote = _votes.get(word)
+    if vote is None:
+        table = _table()
+        token = _token(word) if table else None
+        if token is None or token in table[1]:
+            vote = _live_vote(word)
+        else:
+            vote = token in get_frequency_dict("de", "best") and token not in table[0]
+        if len(_votes) >= 100_000:
+            _votes.clear()
+        _votes[word] = vote
+    return vote
 
 
 def german_share(text: str) -> float:
