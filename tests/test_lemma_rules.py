@@ -44,6 +44,15 @@ def test_a_title_before_a_common_noun_name_keeps_the_noun_elsewhere():
         # `eine`/`einer`: a feminine singular, its -e is no plural ending
         ("Wir brauchen einer Markise wegen einen Handwerker.", "Markise", "Markise"),
         ("Er kaufte eine Markise für den Balkon.", "Markise", "Markise"),
+        # no dative: the -e is no old dative ending, and the other noun forms its plural otherwise
+        ("Der Fuchs lief in die Falle.", "Falle", "Falle"),
+        ("Der Specht klopft an die Rinde.", "Rinde", "Rinde"),
+        ("Die Worte des Ministers waren klar.", "Worte", "Wort"),
+        ("Die Tage werden kürzer.", "Tage", "Tag"),
+        ("Er wohnt seit Jahren auf dem Lande.", "Lande", "Land"),
+        # a weak masculine is no infinitive, even after a singular determiner
+        ("Er schrieb einem Kollegen und dem Großneffen des Malers.", "Großneffen", "Großneffe"),
+        ("Er schrieb einem Kollegen und dem Großneffen des Malers.", "Kollegen", "Kollege"),
     ],
 )
 def test_determiner_decides_noun_form(sentence, word, lemma):

@@ -19,9 +19,10 @@ of test words:
 - `TV's`, `Virus'` are lemmatised without the apostrophe; soft hyphens are ignored;
 - the words around decide where grammar does (`_in_context`): a surname after a title (`Frau Rübben`),
   the nominalised infinitive or the feminine plural by the determiner's gender (`zu dem Bleiben`, `die
-  Duschen`), a feminine singular after `eine`/`einer` (`einer Markise`, not `Markis`), `gefallen`/`geraten`
-  by their auxiliary (`hat … gefallen` ≠ `ist … gefallen`), a capitalised adverb after a preposition is
-  a noun (`im Nachhinein`).
+  Duschen`), a feminine singular after `eine`/`einer` (`einer Markise`, not `Markis`) or after any
+  determiner but a dative when the other noun forms its plural otherwise (`die Falle`, not `Fall`: Fälle),
+  `gefallen`/`geraten` by their auxiliary (`hat … gefallen` ≠ `ist … gefallen`), a capitalised adverb
+  after a preposition is a noun (`im Nachhinein`).
 """
 
 from __future__ import annotations
@@ -345,6 +346,8 @@ def _in_context(words: list[str], tag_ids: list[int], k: int, stts: str, lemma: 
       (`zu dem Bleiben`), and a nominalised infinitive is that -e noun's plural after a determiner that
       never goes with a neuter (`die Duschen`);
     - after `eine`/`einer` a noun is feminine singular, so its -e is no plural ending (`einer Markise`);
+      so it is after any determiner but a dative one when the noun HanTa chose forms its plural
+      otherwise (`die Falle` beside `Fälle`): the -e is then no old dative ending either;
     - `gefallen`, `geraten`: the sentence's auxiliary tells which verb (`hat … gefallen`, `ist … gefallen`);
     - a capitalised adverb mid-sentence after a preposition or article is a noun (`im Nachhinein`):
       German writes nominalisations with a capital.
@@ -355,14 +358,16 @@ def _in_context(words: list[str], tag_ids: list[int], k: int, stts: str, lemma: 
         return ("NE", w) if lemma != w or stts != "NE" else None
     if stts == "NN":
         if lemma == w[:-1] and w.endswith("en"):  # `Bleiben` → Bleibe
-            if _determiner(words, tag_ids, k) in _SINGULAR_NEUTER and _has_tag(w, "NNI"):
+            if _determiner(words, tag_ids, k) in _SINGULAR_NEUTER and _is_infinitive(w):
                 return "NN", w
         elif lemma == w and w.endswith("en") and hanta.tag_name(tag_ids[k]) == "NNI":  # `Duschen`
             if _determiner(words, tag_ids, k) in _NOT_NEUTER:
                 noun = hanta.lemma(w, hanta.tagger().tag2int["NN"])
                 return ("NN", noun) if noun == w[:-1] and noun.endswith("e") and known(noun) else None
-        elif lemma == w[:-1] and w.endswith("e") and _determiner(words, tag_ids, k) in ("eine", "einer"):
-            return "NN", w
+        elif lemma == w[:-1] and w.endswith("e"):  # `einer Markise` → Markis, `die Rinde` → Rind
+            det = _determiner(words, tag_ids, k)
+            if det in ("eine", "einer") or det and det not in _DATIVE_SINGULAR and _other_plural(lemma, w):
+                return "NN", w
         return None
     if stts == "VVPP":
         pair = _AUXILIARY_DECIDES.get(w.lower())
@@ -372,6 +377,36 @@ def _in_context(words: list[str], tag_ids: list[int], k: int, stts: str, lemma: 
             hanta.tag_name(tag_ids[k - 1]) in ("APPR", "APPRART", "ART")):
         return "NN", w
     return None
+
+
+# Determiners of a masculine or neuter dative singular, the one case that may take an old -e (`dem Lande`).
+_DATIVE_SINGULAR = frozenset(("dem", "einem", "im", "am", "vom", "zum", "beim", "diesem", "jedem", "keinem",
+                              "seinem", "meinem", "ihrem", "deinem", "unserem", "eurem", "welchem"))
+
+
+@lru_cache(maxsize=50_000)
+def _other_plural(lemma: str, form: str) -> bool:
+    """Whether HanTa knows the noun's plural formed otherwise than `form` (with umlaut or -er, at least
+    about as common as `form`), so that `form` after a determiner that is no dative is another noun
+    (`die Falle` beside `Fälle`, `die Rinde` beside `Rinder`; not `die Worte` beside the rarer `Wörter`,
+    not `Arbeit` beside `Arbeiter`, a noun of its own)."""
+    nn = hanta.tagger().tag2int["NN"]
+    least = zipf_frequency(form, "de") - 0.3
+    umlauted = _umlaut(lemma)
+    return any(zipf_frequency(p, "de") >= max(least, 3.0) and hanta.best_tag(p) == "NN"
+               and hanta.lemma(p, nn) == lemma
+               for p in {umlauted + "e", lemma + "er", umlauted + "er"} if p != form)
+
+
+def _umlaut(word: str) -> str:
+    """The word with its last `a`, `o`, `u` (`au` → `äu`) umlauted; unchanged when it has none."""
+    for i in range(len(word) - 1, -1, -1):
+        c = word[i]
+        if c in "aouAOU":
+            if c in "uU" and i and word[i - 1] in "aA":
+                return word[:i - 1] + {"a": "ä", "A": "Ä"}[word[i - 1]] + word[i:]
+            return word[:i] + {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}[c] + word[i + 1:]
+    return word
 
 
 def _determiner(words: list[str], tag_ids: list[int], k: int) -> str | None:
@@ -388,10 +423,14 @@ def _determiner(words: list[str], tag_ids: list[int], k: int) -> str | None:
 _DETERMINER_TAGS = frozenset(("ART", "APPRART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "PWAT"))
 
 
-def _has_tag(word: str, tag: str) -> bool:
-    """Whether HanTa reads the word with this tag among its likely readings."""
+def _is_infinitive(word: str) -> bool:
+    """Whether HanTa reads the word as a nominalised infinitive and, written small, as a verb it knows
+    (`Bleiben`; not the weak masculine `Großneffen`, which it only guesses to be a verb)."""
     t = hanta.tagger()
-    return any(t.int2tag.get(tid) == tag for tid, _ in t._tag_word(word, 5, True))
+    if not any(t.int2tag.get(tid) == "NNI" for tid, _ in t._tag_word(word, 5, True)):
+        return False
+    best = t._tag_word(word.lower(), 1, True)
+    return bool(best) and best[0][1] > _UNKNOWN_SCORE and t.int2tag[best[0][0]].startswith(("VV", "VA", "VM"))
 
 
 def _auxiliary(words: list[str], tag_ids: list[int], k: int) -> str | None:
