@@ -217,6 +217,14 @@ def test_particle_before_a_participle_is_no_separated_prefix():
     assert by_text(toks, "hatte").verb is None and by_text(toks, "hatte").lemma == "haben"
 
 
+def test_an_closing_a_von_phrase_is_no_separated_prefix():
+    for sentence, verb in (("Das gilt von Anfang an.", "gilt"), ("Sie kennt ihn von klein auf.", "kennt"),
+                           ("Von diesem Tag an arbeitete er.", "arbeitete")):
+        assert by_text(analyze(sentence), verb).verb is None, sentence
+    toks = analyze("Die Polizei geht von Brandstiftung aus.")  # `aus` is no such frame: ausgehen von
+    assert by_text(toks, "geht").lemma == by_text(toks, "aus").lemma == "ausgehen"
+
+
 @pytest.mark.parametrize(
     ("sentence", "verb", "particle", "lemma"),
     [

@@ -8,7 +8,8 @@ from being glued to a verb they do not belong to.
 
 Two rules follow German spelling: nothing joins `sein` (the official rules write every combination
 with it apart: *da sein*, *dabei sein*, *zurück sein*), and a particle followed by a verb form is no
-separated prefix (*hatte das als „Schritt zurück“ bezeichnet*). Prefix particles (*unter-*, *zu-*,
+separated prefix (*hatte das als „Schritt zurück“ bezeichnet*), nor is the `an`/`auf` that closes a
+`von` phrase (*gilt von Anfang an*, *von klein auf*). Prefix particles (*unter-*, *zu-*,
 *wieder-*) and adjectives current spelling writes together with the verb (*lahmlegen*,
 *bekanntgeben*, *verlorengehen*) do join: the learner's dictionary has them as one word.
 """
@@ -91,11 +92,23 @@ def _ends_clause(toks: list[Token], p: int) -> bool:
     return nxt.tag_ == "KON" and (after is None or after.tag_ not in ("APPR", "APPRART"))
 
 
+def _closes_von_frame(toks: list[Token], p: int) -> bool:
+    """`von Anfang an`, `von diesem Tag an`, `von klein auf`: the `an`/`auf` closes a `von` phrase."""
+    if toks[p].text.lower() not in ("an", "auf"):
+        return False
+    for k in range(p - 1, max(p - 4, -1), -1):
+        if toks[k].text.lower() == "von":
+            return True
+        if is_finite_verb(toks[k].tag_) or toks[k].tag_ in ("$,", "$."):
+            return False
+    return False
+
+
 def _is_particle(toks: list[Token], p: int) -> bool:
     t = toks[p]
     if t.tag_ != "PTKVZ" and (t.text.lower() not in _PARTICLES or t.tag_ not in ("APPR", "ADV")):
         return False
-    return _ends_clause(toks, p)
+    return _ends_clause(toks, p) and not _closes_von_frame(toks, p)
 
 
 @Language.component("lesen_separable")
