@@ -146,6 +146,13 @@ def test_phrase_only_words_and_english_loanwords(small_dict: Path):
     assert gloss_lemma("Xylophonquark", "NOUN").best == ""  # nothing known: nothing made up
 
 
+def test_word_known_only_in_a_two_word_headword_of_its_sentence(small_dict: Path):
+    g = gloss_word("Nachhinein", context="Im Nachhinein war das klar.")
+    assert (g.lemma, g.source) == ("im Nachhinein", "phrase") and "hindsight" in g.best
+    alone = gloss_word("hinterher", context="Er kam hinterher.")  # a headword of its own keeps its entry
+    assert (alone.lemma, alone.source) == ("hinterher", "lemma")
+
+
 def test_verb_forms_and_separable_headword(small_dict: Path):
     g = gloss_lemma("zurückrudern", "VERB")
     assert g.separable == "zurück|rudern" and g.headword == "zurück|rudern"

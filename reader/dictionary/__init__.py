@@ -142,8 +142,10 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
         g = _empty(t.lemma, t.pos)
     else:
         pos = "NOUN" if t.tag in _NOMINALISED else "VERB" if joined else t.pos
-        g = lookup.lookup(base, pos, text=t.text, parts=t.parts, joined=joined,
-                          context=sentence_context(tokens, index), path=path)
+        context = sentence_context(tokens, index)
+        g = lookup.lookup(base, pos, text=t.text, parts=t.parts, joined=joined, context=context, path=path)
+        if g.source not in _ON_ITS_OWN:
+            g = _fixed_phrase(str(path), tokens, index, context) or g
         if g.pos == "NOUN" or t.tag in _NOMINALISED:
             g.gender, g.pos = nouns.in_context(str(path), g, tokens, index, agree=agree), "NOUN"
             if t.tag == "NNI" or nouns.nominalised_infinitive(str(path), g.lemma):  # `das Bieten`
@@ -154,6 +156,24 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
         g.article = ARTICLES.get(g.gender or "") if g.pos == "NOUN" or t.tag == "NE" else g.article
         g.headword = headword(g)
     return _user(g, t.lemma, store)
+
+
+_ON_ITS_OWN = {"separable", "lemma", "surface", "form", "variant"}  # lookup steps that found the word itself
+
+
+def _fixed_phrase(path: str, tokens: Sequence[Token], index: int, context: frozenset[str]) -> Gloss | None:
+    """A word the dictionary has only inside a two-word headword that the sentence holds around it
+    (`im Nachhinein`, `zu Fuß`): that headword's entry."""
+    sent = _sentence_indices(tokens, index)
+    for a, b in ((index - 1, index), (index, index + 1)):
+        if a in sent and b in sent and tokens[a].kind == tokens[b].kind == "word":
+            key = f"{tokens[a].text} {tokens[b].text}".lower()
+            if lookup.known(path, key):
+                g = lookup.lookup(lookup.display(path, key, False), None, context=context, path=Path(path))
+                if g.best and g.source == "lemma":
+                    g.source = "phrase"
+                    return g
+    return None
 
 
 @lru_cache(maxsize=2048)
