@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench lint dictionary word-table clean
+.PHONY: install run test bench lint dictionary word-table language-table clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -30,6 +30,10 @@ bench: $(STAMP)
 # Rebuild the shipped table of HanTa analyses for frequent words (reader/nlp/word_table.py), ~10 min.
 word-table: $(STAMP)
 	$(BIN)/python scripts/build_word_table.py
+
+# Rebuild reader/nlp/data/not-german.json (the language check's votes) from the installed wordfreq, ~10 s.
+language-table: $(STAMP)
+	$(BIN)/python -c "from reader.nlp.language import write_table; print(write_table())"
 
 lint: $(STAMP)
 	$(BIN)/ruff check reader tests bench
