@@ -10,7 +10,7 @@ from wordfreq import top_n_list, zipf_frequency
 
 from reader import dictionary
 from reader.dictionary import db, family, ranking
-from reader.dictionary.zipf import Zipf
+from reader.zipf import Zipf
 
 # digits, hyphens, apostrophes, slashes, accents, unknown and empty texts, several words
 TRICKY = ["cheese", "Cheese", "nuclear deterrence", "6-0", "G-M", "1990s", "Azara's", "dependants’",

@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..zipf import Zipf
 from . import db, family
 from .ding import Line, SubEntry, Word, is_single, read_lines, strip_person
 from .ranking import core_of
-from .zipf import Zipf
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);

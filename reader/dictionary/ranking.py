@@ -16,9 +16,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..zipf import Zipf
 from . import db
 from .ding import Sense
-from .zipf import Zipf
 
 REGISTER = {"ugs.", "coll.", "slang", "vulg.", "pej.", "humor.", "poet.", "geh.", "formal", "rare", "selten",
             "veraltet", "veraltend", "obs.", "archaic", "dated", "altertümlich", "alt", "iron.", "euphem.",

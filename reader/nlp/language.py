@@ -19,21 +19,21 @@ from typing import TYPE_CHECKING
 from wordfreq import get_frequency_dict, lossy_tokenize
 
 if TYPE_CHECKING:
-    from ..dictionary.zipf import Zipf
+    from ..zipf import Zipf
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _OTHERS = ("en", "fr", "es", "it", "nl")
 MIN_GERMAN_SHARE = 0.5
 SAMPLE_WORDS = 2000
 TABLE = Path(__file__).with_name("data") / "not-german.json"
-# Latin letters only: wordfreq's one token is the word case-folded (as in `dictionary.zipf`)
+# Latin letters only: wordfreq's one token is the word case-folded (as in `reader.zipf`)
 _LETTERS = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+")
 
 
 @cache
 def _zipf(lang: str) -> Zipf:
-    """wordfreq's Zipf for `lang`, its frequency list loaded once (the dictionary package on first use)."""
-    from ..dictionary.zipf import Zipf
+    """wordfreq's Zipf for `lang`, its frequency list loaded once (on first use)."""
+    from ..zipf import Zipf
 
     return Zipf(lang)
 
