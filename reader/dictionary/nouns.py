@@ -29,7 +29,7 @@ _LOAN_SUFFIXES = (("ing", "n"), ("ness", "f"), ("ment", "n"), ("ity", "f"), ("ti
 def noun_genders(path: str, word: str) -> tuple[str, ...]:
     """The genders of the noun's own singular entries, most frequent first (`Steuer` → f, n)."""
     votes: dict[str, int] = {}
-    for r in lookup.entries(path, word.lower()):
+    for r in lookup.bare_entries(path, word.lower()):
         if r.pos == "NOUN" and r.gender and not r.is_plural and r.word[:1].isupper() == word[:1].isupper():
             votes[r.gender] = votes.get(r.gender, 0) + (2 if r.main and r.syn == 0 else 1)
     return tuple(sorted(votes, key=lambda g: -votes[g]))
@@ -40,10 +40,35 @@ def nominalised_infinitive(path: str, lemma: str) -> bool:
     """`Bieten`, `Zusammenrücken`: a capitalised verb infinitive that is no noun's entry or form."""
     if not (lemma[:1].isupper() and lemma.endswith("n") and len(lemma) > 3):
         return False
-    rows = lookup.entries(path, lemma.lower())
+    rows = lookup.bare_entries(path, lemma.lower())
     if not any(r.pos in ("VERB", None) and r.word.islower() and r.word.endswith("n") for r in rows):
         return False
-    return not any(r.pos == "NOUN" for r in (*rows, *lookup.form_entries(path, lemma.lower())))
+    return not any(r.pos == "NOUN" for r in (*rows, *lookup.bare_entries(path, lemma.lower(), True)))
+
+
+def own_gender(path: str, word: str) -> str | None:
+    """The gender of `lookup.noun_row(path, word)` (the main singular noun entry's, the most frequent of the
+    main entries' genders; else a listed form's) from the bare rows: no English fetched."""
+    low = word.lower()
+    rows = [r for r in lookup.bare_entries(path, low) if r.pos == "NOUN" and not r.is_plural and r.gender]
+    if not rows:  # an abbreviation (`Dr.`) or a listed form
+        rows = [r for r in lookup.bare_entries(path, low, True)
+                if " " not in r.word and r.pos == "NOUN" and r.gender]
+    if not rows:
+        return None
+    cased = [r for r in rows if r.word == word] or rows
+    main = [r for r in cased if r.main] or cased
+    votes: dict[str, int] = {}
+    for r in main:
+        votes[r.gender] = votes.get(r.gender, 0) + (2 if r.syn == 0 else 1)
+    return max(votes, key=lambda g: votes[g])
+
+
+def _display(path: str, key: str, capital: bool) -> str:
+    """`lookup.display` from the bare rows: a part as written in the dictionary (`waffe` → `Waffe`)."""
+    rows = lookup.bare_entries(path, key)
+    want = [r.word for r in rows if r.word[:1].isupper() == capital]
+    return want[0] if want else rows[0].word if rows else key
 
 
 def _tail_head(path: str, word: str) -> str | None:
@@ -67,10 +92,11 @@ def loan_gender(path: str, word: str) -> str | None:
 @lru_cache(maxsize=50_000)
 def gender(path: str, lemma: str) -> str | None:
     """A noun's gender from the dictionary and the rules above; None when nothing says."""
-    row = lookup.noun_row(path, lemma) or ("ß" in lemma and lookup.noun_row(path, lemma.replace("ß", "ss"))) \
-        or None
-    if row is not None:
-        return row.gender
+    own = own_gender(path, lemma)
+    if not own and "ß" in lemma:
+        own = own_gender(path, lemma.replace("ß", "ss"))
+    if own:
+        return own
     if nominalised_infinitive(path, lemma):
         return "n"
     loan = loan_gender(path, lemma)
@@ -79,7 +105,7 @@ def gender(path: str, lemma: str) -> str | None:
     found = None
     if len(lemma) >= 2 * lookup.MIN_PART:
         split = lookup.split_compound(path, lemma)
-        head = gender(path, lookup.display(path, split[-1], True)) if split else None
+        head = gender(path, _display(path, split[-1], True)) if split else None
         found = head or _tail_head(path, lemma)
     if not found and "ß" in lemma:  # the old spelling of a compound's head: `Mittelzufluß`
         found = gender(path, lemma.replace("ß", "ss"))
