@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
 
 from wordfreq import freq_to_zipf, get_frequency_dict, lossy_tokenize, zipf_frequency, zipf_to_freq
 from wordfreq.language_info import get_language_info
@@ -67,3 +68,14 @@ class Zipf:
                 inverse += inv
         z = self._zipfs.get(inverse)
         return self._zipf(inverse) if z is None else z
+
+
+@cache
+def for_language(lang: str) -> Zipf:
+    """The process's one `Zipf` for a language."""
+    return Zipf(lang)
+
+
+def german_zipf(word: str) -> float:
+    """`wordfreq.zipf_frequency(word, "de")`, from the process's one `Zipf("de")`."""
+    return for_language("de")(word)

@@ -19,8 +19,8 @@ import threading
 from pathlib import Path
 
 from platformdirs import user_cache_dir
-from wordfreq import zipf_frequency
 
+from ..zipf import german_zipf
 from .compound_guess import CompoundGuesser
 from .morph_search import MorphSearch
 from .word_table import NoTable, WordTable, hanta_version, open_table
@@ -72,7 +72,7 @@ class WordCache:
             return hit if hit is not None else fcache.get(word)
 
         def common(word, zipf):
-            return word in t.cache or zipf_frequency(word, "de") >= zipf
+            return word in t.cache or german_zipf(word) >= zipf
 
         guesser = CompoundGuesser(known, common, t.tag2int, t.int2tag) if guess_compounds else None
 

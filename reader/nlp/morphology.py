@@ -32,8 +32,8 @@ from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
-from wordfreq import zipf_frequency
 
+from ..zipf import german_zipf
 from . import hanta
 from .stts import to_stts, to_upos
 from .tokens import NAME, NUMBER, PUNCT, SYMBOL, WORD
@@ -63,7 +63,7 @@ def clear_caches() -> None:
 
 def known(word: str) -> bool:
     """Whether a German word list knows the word (wordfreq, any frequency)."""
-    return zipf_frequency(word, "de") > 0
+    return german_zipf(word) > 0
 
 
 _IRREGULAR_GRADES = {"nächst": "nah", "näher": "nah"}
@@ -79,8 +79,8 @@ def repair_lemma(text: str, lemma: str, stts: str, tag_id: int = -1) -> str:
             return text
         # a genitive name (`Japans`, `Nordkoreas`) when the name without -s is clearly more common
         if text.endswith("s") and len(text) > 3:
-            bare = zipf_frequency(text[:-1], "de")
-            if bare > 0 and bare >= zipf_frequency(text, "de") + 0.5:
+            bare = german_zipf(text[:-1])
+            if bare > 0 and bare >= german_zipf(text) + 0.5:
                 return text[:-1]
         return text
     if stts == "NN":
@@ -115,10 +115,10 @@ def _repair_noun(text: str, lemma: str, tag_id: int) -> str:
         return text[:-1]  # a loanword's -s plural HanTa did not know (`Cafés`, `Apps` → Ap)
     if lemma == text:
         if text.endswith("ien") and (
-                zipf_frequency(text[:-1], "de") >= max(2.0, zipf_frequency(text, "de") - 1)):
+                german_zipf(text[:-1]) >= max(2.0, german_zipf(text) - 1)):
             return text[:-1]  # the -n plural of an -ie noun HanTa does not know (`Ethnien` → Ethnie)
         return lemma
-    lem, z_lem, z_text = lemma, zipf_frequency(lemma, "de"), zipf_frequency(text, "de")
+    lem, z_lem, z_text = lemma, german_zipf(lemma), german_zipf(text)
     # a lemma no list knows, or one barely known beside a common written form (`Torsten` → Torst)
     noise = z_lem < _RARE and z_text >= 3 and z_text >= z_lem + 2
     if (z_lem > 0 and not noise) or (tag_id >= 0 and _head_known(text, tag_id, lem)):
@@ -128,7 +128,7 @@ def _repair_noun(text: str, lemma: str, tag_id: int) -> str:
         for ending in _NOUN_ENDINGS[1:]:
             cand = text[: len(text) - len(ending)]
             if text.endswith(ending) and len(cand) > 2 and cand != lem and known(cand) and (
-                    zipf_frequency(cand, "de") >= min(_RARE, z_text - 1)):
+                    german_zipf(cand) >= min(_RARE, z_text - 1)):
                 return cand
         return text
     if text.lower().startswith(lem.lower()):
@@ -140,8 +140,8 @@ def _s_plural(text: str, lemma: str) -> bool:
     """Whether the word is the -s plural of a common noun (without the -s) that HanTa missed."""
     if len(text) < 4 or not text.endswith("s") or text.endswith(("ss", "us", "is")):
         return False
-    bare = zipf_frequency(text[:-1], "de")
-    other = zipf_frequency(text, "de") + 0.3 if lemma == text else zipf_frequency(lemma, "de") + 0.5
+    bare = german_zipf(text[:-1])
+    other = german_zipf(text) + 0.3 if lemma == text else german_zipf(lemma) + 0.5
     return bare >= 3 and bare >= other and hanta.best_tag(text[:-1]) == "NN"
 
 
@@ -157,15 +157,15 @@ def _uncut(text: str, lemma: str) -> str:
     wrong, the head is lemmatised on its own.
     """
     low = text.lower()
-    start = next((i for i in range(1, len(low) - 3) if zipf_frequency(low[i:], "de") >= _HEAD), 0)
-    if not start or zipf_frequency(lemma.lower()[start:], "de") >= zipf_frequency(low[start:], "de") - 1:
+    start = next((i for i in range(1, len(low) - 3) if german_zipf(low[i:]) >= _HEAD), 0)
+    if not start or german_zipf(lemma.lower()[start:]) >= german_zipf(low[start:]) - 1:
         return lemma
     # the head on its own is a word HanTa knows: its lemma (`…gehäusen` → Gehäuse), else the surface
     head = low[start:].capitalize()
     tid = hanta.best_tag_id(head)
     if tid is not None and hanta.tag_name(tid) in ("NN", "NNI"):
         head = hanta.lemma(head, tid)
-        if zipf_frequency(head, "de") >= _HEAD:
+        if german_zipf(head) >= _HEAD:
             return text[:start] + head.lower()
     return text
 
@@ -174,7 +174,7 @@ def _nominalised_adjective(text: str) -> str | None:
     """`Angestellten`, `Älteren` → `Angestellte`, `Ältere`: an adjective used as a noun takes the
     surface with its weak -e ending; None when the word is no common adjective with an ending."""
     for ending, keep in (("e", 0), ("en", 1), ("er", 1), ("es", 1), ("em", 1)):
-        if text.endswith(ending) and zipf_frequency(text[: -len(ending)], "de") >= 2:
+        if text.endswith(ending) and german_zipf(text[: -len(ending)]) >= 2:
             return text[: len(text) - len(ending) + keep] if keep else text
     return None
 
@@ -208,7 +208,7 @@ def _repair_verb(text: str, lemma: str) -> str:
     low = text.lower()
     if low.startswith("un") and not low.startswith("unter") and lemma.startswith("un"):
         return lemma  # handled by the caller: an un- participle is an adjective
-    if zipf_frequency(lemma, "de") > 0:
+    if german_zipf(lemma) > 0:
         return lemma
     for ending in _VERB_ENDINGS:
         if not low.endswith(ending):
@@ -216,7 +216,7 @@ def _repair_verb(text: str, lemma: str) -> str:
         stem = low[: len(low) - len(ending)]
         for base in (*_without_ge(stem), stem):
             for inf in (base + "en", base + "n"):
-                if inf != low and len(base) > 2 and zipf_frequency(inf, "de") >= _RARE:
+                if inf != low and len(base) > 2 and german_zipf(inf) >= _RARE:
                     return inf
     return lemma
 
@@ -391,9 +391,9 @@ def _other_plural(lemma: str, form: str) -> bool:
     (`die Falle` beside `Fälle`, `die Rinde` beside `Rinder`; not `die Worte` beside the rarer `Wörter`,
     not `Arbeit` beside `Arbeiter`, a noun of its own)."""
     nn = hanta.tagger().tag2int["NN"]
-    least = zipf_frequency(form, "de") - 0.3
+    least = german_zipf(form) - 0.3
     umlauted = _umlaut(lemma)
-    return any(zipf_frequency(p, "de") >= max(least, 3.0) and hanta.best_tag(p) == "NN"
+    return any(german_zipf(p) >= max(least, 3.0) and hanta.best_tag(p) == "NN"
                and hanta.lemma(p, nn) == lemma
                for p in {umlauted + "e", lemma + "er", umlauted + "er"} if p != form)
 
@@ -542,7 +542,7 @@ def _inflected_adjective(word: str) -> bool:
     low = word.lower()
     if not low.endswith(_INFLECTIONS) or low in hanta.tagger().cache:
         return False
-    return zipf_frequency(_strip_adjective_ending(low), "de") >= 2.5
+    return german_zipf(_strip_adjective_ending(low)) >= 2.5
 
 
 def _place_adjective(text: str, lemma: str) -> bool:
@@ -641,7 +641,7 @@ def _is_un_participle(word: str, lemma: str) -> bool:
     """A participle with the negating un- (`unangemeldet`): German has no verb `unanmelden`."""
     low = word.lower()
     return (low.startswith("un") and not low.startswith("unter") and lemma.startswith("un")
-            and low.endswith(("t", "en")) and zipf_frequency(lemma, "de") == 0)
+            and low.endswith(("t", "en")) and german_zipf(lemma) == 0)
 
 
 def _hyphen_lemma(text: str, tag_id: int) -> str:

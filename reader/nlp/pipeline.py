@@ -54,11 +54,13 @@ def reset_caches() -> None:
     """Forget every per-word cache in this process, spaCy's vocabulary included (benchmarks use it to
     measure cold runs)."""
     global _nlp
+    from ..zipf import for_language
     from . import hanta, viterbi
 
     with _lock:
         _nlp = None
     hanta.reset()
+    for_language.cache_clear()
     viterbi.emissions.cache_clear()
     morphology.clear_caches()
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
-from wordfreq import zipf_frequency
 
+from ..zipf import german_zipf
 from .stts import is_finite_verb
 
 if not Token.has_extension("verb"):
@@ -42,7 +42,7 @@ def joined_lemma(particle: str, verb_lemma: str) -> str:
 
 
 def is_verb(word: str) -> bool:
-    return zipf_frequency(word, "de") >= MIN_ZIPF
+    return german_zipf(word) >= MIN_ZIPF
 
 
 def _clause_verb(toks: list[Token], p: int) -> Token | None:
