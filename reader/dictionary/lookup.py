@@ -11,8 +11,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from wordfreq import zipf_frequency
-
+from ..zipf import german_zipf
 from . import ahead, db
 from .ding import Sense
 from .family import family, family_rows
@@ -182,7 +181,7 @@ def _known_part(path: str, mod: str) -> str | None:
             if len(stem) >= MIN_PART and known(path, cand):
                 return cand
     for stem in stems:  # a word the dictionary lacks but German text uses (`Fertigung`)
-        if len(stem) >= 5 and zipf_frequency(stem, "de") >= 2.0:
+        if len(stem) >= 5 and german_zipf(stem) >= 2.0:
             return stem
     return None
 

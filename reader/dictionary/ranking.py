@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..zipf import Zipf
+from ..zipf import german_zipf
 from . import db
 from .ding import Sense
 
@@ -90,14 +90,9 @@ def cognate(word: str, english: str) -> bool:
     return w == e or (len(w) >= 5 and len(e) >= 5 and w[:5] == e[:5])
 
 
-@lru_cache(maxsize=1)
-def _german() -> Zipf:
-    return Zipf("de")
-
-
 @lru_cache(maxsize=100_000)
 def _common_german(word: str) -> bool:
-    return _german()(word) > COMMON_ZIPF
+    return german_zipf(word) > COMMON_ZIPF
 
 
 def informative(context: frozenset[str]) -> frozenset[str]:

@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from wordfreq import zipf_frequency
-
 from ..nlp.tokens import WORD, Token
+from ..zipf import german_zipf
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -45,7 +44,7 @@ _UMLAUT = str.maketrans("aouAOU", "äöüÄÖÜ")
 @lru_cache(maxsize=200_000)
 def zipf(lemma: str) -> float:
     """The lemma's Zipf frequency in German (wordfreq); 0 when no word list knows it."""
-    return zipf_frequency(lemma, "de")
+    return german_zipf(lemma)
 
 
 def level_of(lemma: str) -> str:

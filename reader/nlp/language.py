@@ -14,12 +14,10 @@ import re
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from wordfreq import get_frequency_dict, lossy_tokenize
 
-if TYPE_CHECKING:
-    from ..zipf import Zipf
+from ..zipf import for_language, german_zipf
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _OTHERS = ("en", "fr", "es", "it", "nl")
@@ -30,17 +28,9 @@ TABLE = Path(__file__).with_name("data") / "not-german.json"
 _LETTERS = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+")
 
 
-@cache
-def _zipf(lang: str) -> Zipf:
-    """wordfreq's Zipf for `lang`, its frequency list loaded once (on first use)."""
-    from ..zipf import Zipf
-
-    return Zipf(lang)
-
-
 def _live_vote(word: str) -> bool:
-    de = _zipf("de")(word)
-    return de > 0 and all(de >= _zipf(lang)(word) for lang in _OTHERS)
+    de = german_zipf(word)
+    return de > 0 and all(de >= for_language(lang)(word) for lang in _OTHERS)
 
 
 def _token(word: str) -> str | None:

@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
-from ..zipf import Zipf
+from ..zipf import german_zipf
 
 _zipf: dict[str, float] = {}
 _lemma: dict[tuple[str, tuple[str, ...] | None], float] = {}
-
-
-@cache
-def _german() -> Zipf:
-    """wordfreq's German Zipf (`reader.zipf`: the same values as `zipf_frequency`, ~4× faster)."""
-    return Zipf("de")
 
 
 def zipf(word: str) -> float:
     """wordfreq's Zipf value of a German word (0 when unseen), memoised."""
     value = _zipf.get(word)
     if value is None:
-        value = _zipf[word] = _german()(word)
+        value = _zipf[word] = german_zipf(word)
     return value
 
 
