@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -105,9 +105,15 @@ def known(path: str, key: str) -> bool:
 @lru_cache(maxsize=100_000)
 def noun_row(path: str, word: str) -> Row | None:
     """The main singular noun entry of `word` (for gender and plural): most frequent gender wins."""
-    rows = [r for r in entries(path, word.lower()) if r.pos == "NOUN" and not r.is_plural and r.gender]
+    return main_noun(entries(path, word.lower()), lambda: _forms(path, word), word)
+
+
+def main_noun(rows: Iterable[Row], forms: Callable[[], Iterable[Row]], word: str) -> Row | None:
+    """Of a word's entry rows (else of the rows it is a listed form of, `forms()`), the main singular noun
+    entry: the most frequent gender wins, its plural from any main row of that gender."""
+    rows = [r for r in rows if r.pos == "NOUN" and not r.is_plural and r.gender]
     if not rows:  # an abbreviation (`Dr.`) or a listed form
-        rows = [r for r in _forms(path, word) if r.pos == "NOUN" and r.gender]
+        rows = [r for r in forms() if r.pos == "NOUN" and r.gender]
     if not rows:
         return None
     cased = [r for r in rows if r.word == word] or rows
@@ -224,7 +230,7 @@ def split_compound(path: str, word: str, depth: int = 0) -> tuple[str, ...] | No
 
 def display(path: str, key: str, capital: bool) -> str:
     """A part as written in the dictionary (`waffe` → `Waffe`)."""
-    rows = entries(path, key)
+    rows = bare_entries(path, key)
     want = [r.word for r in rows if r.word[:1].isupper() == capital]
     return want[0] if want else rows[0].word if rows else key
 

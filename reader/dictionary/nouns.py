@@ -47,28 +47,14 @@ def nominalised_infinitive(path: str, lemma: str) -> bool:
 
 
 def own_gender(path: str, word: str) -> str | None:
-    """The gender of `lookup.noun_row(path, word)` (the main singular noun entry's, the most frequent of the
-    main entries' genders; else a listed form's) from the bare rows: no English fetched."""
+    """The gender of `lookup.noun_row(path, word)`, from the bare rows: no English fetched."""
     low = word.lower()
-    rows = [r for r in lookup.bare_entries(path, low) if r.pos == "NOUN" and not r.is_plural and r.gender]
-    if not rows:  # an abbreviation (`Dr.`) or a listed form
-        rows = [r for r in lookup.bare_entries(path, low, True)
-                if " " not in r.word and r.pos == "NOUN" and r.gender]
-    if not rows:
-        return None
-    cased = [r for r in rows if r.word == word] or rows
-    main = [r for r in cased if r.main] or cased
-    votes: dict[str, int] = {}
-    for r in main:
-        votes[r.gender] = votes.get(r.gender, 0) + (2 if r.syn == 0 else 1)
-    return max(votes, key=lambda g: votes[g])
 
+    def forms() -> list[lookup.Row]:
+        return [r for r in lookup.bare_entries(path, low, True) if " " not in r.word]
 
-def _display(path: str, key: str, capital: bool) -> str:
-    """`lookup.display` from the bare rows: a part as written in the dictionary (`waffe` → `Waffe`)."""
-    rows = lookup.bare_entries(path, key)
-    want = [r.word for r in rows if r.word[:1].isupper() == capital]
-    return want[0] if want else rows[0].word if rows else key
+    row = lookup.main_noun(lookup.bare_entries(path, low), forms, word)
+    return row.gender if row else None
 
 
 def _tail_head(path: str, word: str) -> str | None:
@@ -105,7 +91,7 @@ def gender(path: str, lemma: str) -> str | None:
     found = None
     if len(lemma) >= 2 * lookup.MIN_PART:
         split = lookup.split_compound(path, lemma)
-        head = gender(path, _display(path, split[-1], True)) if split else None
+        head = gender(path, lookup.display(path, split[-1], True)) if split else None
         found = head or _tail_head(path, lemma)
     if not found and "ß" in lemma:  # the old spelling of a compound's head: `Mittelzufluß`
         found = gender(path, lemma.replace("ß", "ss"))
