@@ -39,6 +39,21 @@ def store(db_path: Path):
     s.close()
 
 
+DING_FIXTURE = Path(__file__).parent / "fixtures" / "ding_small.txt"
+
+
+@pytest.fixture
+def small_dict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The small Ding fixture imported into a fresh dictionary file; no system copy can be used instead."""
+    from reader.dictionary.build import import_file
+
+    path = tmp_path / "dictionary.db"
+    monkeypatch.setenv("LESEN_DICT", str(path))
+    monkeypatch.setenv("LESEN_DING_SYSTEM", str(tmp_path / "no-system-copy"))
+    import_file(DING_FIXTURE, path)
+    return path
+
+
 def shared_file(*parts: str) -> Path:
     """A file under ../shared, or skip the test cleanly when it is absent."""
     path = SHARED.joinpath(*parts)

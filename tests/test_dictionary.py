@@ -17,16 +17,6 @@ from reader.dictionary.model import plural_notation
 FIXTURE = Path(__file__).parent / "fixtures" / "ding_small.txt"
 
 
-@pytest.fixture
-def small_dict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The fixture imported into a fresh dictionary file; no system copy can be picked up instead."""
-    path = tmp_path / "dictionary.db"
-    monkeypatch.setenv("LESEN_DICT", str(path))
-    monkeypatch.setenv("LESEN_DING_SYSTEM", str(tmp_path / "no-system-copy"))
-    import_file(FIXTURE, path)
-    return path
-
-
 # -- parser ---------------------------------------------------------------------------------------
 def test_parse_gender_plural_labels_and_subentries():
     ln = parse_line("Verteidigungsminister {m}; Verteidigungsministerin {f} [pol.] [mil.] | "
