@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import Any
 
 # What a token is, for counting known words: only WORD tokens can be unknown.
@@ -59,9 +60,9 @@ class Token:
         out.update(self.extra)
         return out
 
-    def to_row(self) -> list[Any]:
+    def to_row(self) -> tuple[Any, ...]:
         """A compact positional form for storage (see `from_row`)."""
-        return [getattr(self, k) for k in _ROW_FIELDS]
+        return _to_row(self)
 
     @classmethod
     def from_row(cls, row: list[Any]) -> Token:
@@ -74,3 +75,4 @@ _ROW_FIELDS = (
 )
 
 assert _ROW_FIELDS == tuple(f.name for f in fields(Token))[: len(_ROW_FIELDS)]
+_to_row = attrgetter(*_ROW_FIELDS)

@@ -7,10 +7,9 @@ import json
 import zlib
 from collections import Counter
 from dataclasses import dataclass
-from operator import attrgetter
 from typing import Any
 
-from ..nlp.tokens import _ROW_FIELDS, WORD, Token
+from ..nlp.tokens import WORD, Token
 from .db import Store, now
 
 ANALYSIS_VERSION = 1
@@ -37,11 +36,8 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()
 
 
-_row = attrgetter(*_ROW_FIELDS)  # `Token.to_row()` as a tuple (JSON writes it the same)
-
-
 def pack_tokens(tokens: list[Token]) -> bytes:
-    return zlib.compress(json.dumps([_row(t) for t in tokens], ensure_ascii=False).encode("utf-8"), 6)
+    return zlib.compress(json.dumps([t.to_row() for t in tokens], ensure_ascii=False).encode("utf-8"), 6)
 
 
 def unpack_tokens(blob: bytes) -> list[Token]:
