@@ -18,7 +18,7 @@ from wordfreq.numbers import smash_numbers
 
 _FLOOR = zipf_to_freq(0.0)  # what wordfreq gives a text without tokens or with an unknown one (Zipf 0)
 # Latin letters only: wordfreq's one token is the word case-folded (NFC, word breaks change nothing)
-_LETTERS = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+")
+LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+")
 _PLAIN = {"tokenizer": "regex", "normal_form": "NFC", "remove_marks": False, "dotless_i": False,
           "diacritics_under": None, "transliteration": None, "lookup_transliteration": None}
 
@@ -37,7 +37,7 @@ class Zipf:
         self._zipfs: dict[float, float] = {}  # sum of 1/f → Zipf (one-token texts share a few hundred sums)
 
     def _tokens(self, word: str) -> tuple[float, ...] | None:
-        if (word.isascii() and word.isalpha()) or _LETTERS.fullmatch(word):
+        if (word.isascii() and word.isalpha()) or LATIN_WORD.fullmatch(word):
             tokens = [word.casefold()]
         else:
             tokens = lossy_tokenize(word, self.lang)

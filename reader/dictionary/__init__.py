@@ -163,7 +163,7 @@ _ON_ITS_OWN = {"separable", "lemma", "surface", "form", "variant"}  # lookup ste
 
 def _fixed_phrase(path: str, tokens: Sequence[Token], index: int, context: frozenset[str]) -> Gloss | None:
     """A word the dictionary has only inside a two-word headword that the sentence holds around it
-    (`im Nachhinein`, `zu Fuß`): that headword's entry."""
+    (`im Nachhinein`): that headword's entry."""
     sent = _sentence_indices(tokens, index)
     for a, b in ((index - 1, index), (index, index + 1)):
         if a in sent and b in sent and tokens[a].kind == tokens[b].kind == "word":

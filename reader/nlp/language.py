@@ -17,15 +17,13 @@ from pathlib import Path
 
 from wordfreq import get_frequency_dict, lossy_tokenize
 
-from ..zipf import for_language, german_zipf
+from ..zipf import LATIN_WORD, for_language, german_zipf
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _OTHERS = ("en", "fr", "es", "it", "nl")
 MIN_GERMAN_SHARE = 0.5
 SAMPLE_WORDS = 2000
 TABLE = Path(__file__).with_name("data") / "not-german.json"
-# Latin letters only: wordfreq's one token is the word case-folded (as in `reader.zipf`)
-_LETTERS = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+")
 
 
 def _live_vote(word: str) -> bool:
@@ -35,7 +33,7 @@ def _live_vote(word: str) -> bool:
 
 def _token(word: str) -> str | None:
     """wordfreq's only token for `word`; None for several, none, or digits (wordfreq's special case)."""
-    if _LETTERS.fullmatch(word):
+    if LATIN_WORD.fullmatch(word):
         return word.casefold()
     tokens = lossy_tokenize(word, "de")
     if len(tokens) != 1 or any(c.isdigit() for c in tokens[0]):
