@@ -3,6 +3,7 @@ shipped word table."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -131,6 +132,20 @@ def test_a_damaged_unpacked_copy_is_unpacked_again(monkeypatch, tmp_path):
     unpacked.write_bytes(b"not a database, " * 100)
     table = word_table.open_table(cache)
     assert table is not None and table.paths("haus") == {}
+
+
+def test_a_new_shipped_table_replaces_the_old_unpacked_copy(monkeypatch, tmp_path):
+    built = tmp_path / "t.sqlite.gz"
+    word_table.write_table(built, [("haus", None, {})], "test")
+    monkeypatch.setattr(word_table, "SHIPPED", built)
+    cache = tmp_path / "cache"
+    word_table.open_table(cache).close()
+    (first,) = cache.glob("*.sqlite")
+    os.utime(built, (1_000_000_000, 1_000_000_000))  # an upgrade ships a new file
+    table = word_table.open_table(cache)
+    assert table is not None and table.paths("haus") == {}
+    (second,) = cache.glob("*.sqlite")
+    assert second != first
 
 
 @pytest.mark.parametrize("word, lemma, parts", [

@@ -87,6 +87,7 @@ def open_table(cache_dir: Path | None) -> WordTable | None:
         try:
             if not target.exists():
                 _unpack(target)
+                _remove_stale(target)
             table = WordTable(target)
         except OSError:
             return None  # an unwritable cache folder only means a slower first import
@@ -114,6 +115,17 @@ def _unpack(target: Path) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _remove_stale(target: Path) -> None:
+    """Delete copies unpacked from earlier shipped tables (each is over 100 MB); a process still reading
+    one keeps its open file."""
+    for old in target.parent.glob("hanta-words-v*.sqlite"):
+        if old != target:
+            try:
+                old.unlink()
+            except OSError:  # in use on a system that forbids deleting open files: next time
+                pass
 
 
 def write_table(path: Path, rows: list[tuple[str, list | None, dict[int, list]]], source: str) -> None:
