@@ -115,3 +115,57 @@ def test_adverbs_stay_small():
 def test_ie_noun_plurals_hanta_does_not_know(word, lemma):
     # an -ie noun's plural adds -n; `Ferien` has no common singular and stays as it is
     assert by_text(analyze(f"Im Bericht ging es um die {word} der Region."), word).lemma == lemma
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "lemma"),
+    [
+        ("Die Torte sieht wirklich klasse aus.", "klasse", "klasse"),
+        ("Der Kuchen war sehr klasse.", "klasse", "klasse"),
+        # a lower-case noun after an article or adjective stays a noun
+        ("Das zimmer war sehr sauber.", "zimmer", "Zimmer"),
+        ("Wir haben ein sehr schönes zimmer gebucht.", "zimmer", "Zimmer"),
+    ],
+)
+def test_a_degree_adverb_is_followed_by_no_noun(sentence, word, lemma):
+    assert by_text(analyze(sentence), word).lemma == lemma
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "lemma"),
+    [
+        # `gelegen` is the participle of `liegen`; `legen`'s is `gelegt`
+        ("Die Wohnung ist ruhig gelegen.", "gelegen", "liegen"),
+        ("Der Brief hat auf dem Tisch gelegen.", "gelegen", "liegen"),
+        ("Sie hat das Buch auf den Tisch gelegt.", "gelegt", "legen"),
+        # strong verbs whose participle keeps the stem vowel stay as they are
+        ("Die Welt wurde in sieben Tagen geschaffen.", "geschaffen", "schaffen"),
+        ("Er hat die Brille vergessen.", "vergessen", "vergessen"),
+    ],
+)
+def test_a_participle_in_en_belongs_to_a_strong_verb(sentence, word, lemma):
+    assert by_text(analyze(sentence), word).lemma == lemma
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "lemma"),
+    [
+        # after a plural determiner: the inhabitants, not the country
+        ("Die Geschichte der Polen ist lang.", "Polen", "Pole"),
+        ("Im Sommer kamen die Sachsen zu Besuch.", "Sachsen", "Sachse"),
+        # without an article: the country
+        ("Wir fahren im Sommer nach Polen.", "Polen", "Polen"),
+        ("Polen ist ein Nachbarland.", "Polen", "Polen"),
+    ],
+)
+def test_a_country_in_en_after_a_determiner_is_its_people(sentence, word, lemma):
+    assert by_text(analyze(sentence), word).lemma == lemma
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [("Ankünfte", "Ankunft"), ("Herkünfte", "Herkunft"), ("Auskünfte", "Auskunft"), ("Röhre", "Röhre")],
+)
+def test_umlaut_plurals_hanta_does_not_know(word, lemma):
+    # HanTa keeps the umlaut in the lemma (`Ankünft`); `Röhre` is a singular of its own, not `Rohr`
+    assert by_text(analyze(f"Im Bericht ging es um die {word} der Gäste."), word).lemma == lemma

@@ -10,10 +10,12 @@ of test words:
   (GSD, PUD) write `weit` like any comparative's positive, but the dictionary glosses `weit` as
   far/wide, so a learner would never see `further`, `additional`; every other comparative and superlative
   gets its positive from HanTa (`größten` → groß, `nächste` → nah);
-- capitalisation decides noun or not mid-sentence (`sehr lecker`, `für die Mitfahrt`, `beim Treten`);
+- capitalisation decides noun or not mid-sentence (`sehr lecker`, `für die Mitfahrt`, `beim Treten`),
+  and a degree adverb before a word (`wirklich klasse`);
 - nominalised adjectives take the -e form (`Älteren` → `Ältere`), nouns in -in are never inflected,
-  a loanword's -s plural is cut (`Cafés`), an -ie noun's -n plural too (`Ethnien`), HanTa's old `ß`
-  gives way to the text's `ss` (`Prozess`);
+  a loanword's -s plural is cut (`Cafés`), an -ie noun's -n plural too (`Ethnien`), an umlaut plural
+  loses its umlaut (`Ankünfte` → Ankunft), HanTa's old `ß` gives way to the text's `ss` (`Prozess`);
+- a ge- participle in -en is a strong verb's (`gelegen` → liegen, not legen: gelegt);
 - a verb lemma no list knows is rebuilt from the written form (`gewürfelt` → `würfeln`, not
   `gewürfeln`); un- participles are adjectives (`unangemeldet`); number words are written small;
 - `TV's`, `Virus'` are lemmatised without the apostrophe; soft hyphens are ignored;
@@ -22,7 +24,8 @@ of test words:
   Duschen`), a feminine singular after `eine`/`einer` (`einer Markise`, not `Markis`) or after any
   determiner but a dative when the other noun forms its plural otherwise (`die Falle`, not `Fall`: Fälle),
   `gefallen`/`geraten` by their auxiliary (`hat … gefallen` ≠ `ist … gefallen`), a capitalised adverb
-  after a preposition is a noun (`im Nachhinein`).
+  after a preposition is a noun (`im Nachhinein`), a country in -en after a plural determiner is its
+  people (`der Polen` → Pole).
 """
 
 from __future__ import annotations
@@ -97,6 +100,8 @@ def repair_lemma(text: str, lemma: str, stts: str, tag_id: int = -1) -> str:
         if text[:1].isupper() and text.endswith("er") and lemma == low:
             return text  # adjectives from place names keep their capital: `Aachener`, `Münchner`
         return lemma
+    if stts == "VVPP" and text.endswith("en"):
+        return _strong_participle(text.lower(), _repair_verb(text, lemma))
     if stts.startswith(("VV", "VA", "VM")):
         return _repair_verb(text, lemma)
     if stts in ("PIS", "PIAT", "PIDAT", "ADV") and lemma == text.lower() + "er" and not text.endswith("e"):
@@ -113,6 +118,8 @@ def _repair_noun(text: str, lemma: str, tag_id: int) -> str:
         return _nominalised_adjective(text)
     if (lemma == text or len(lemma) < len(text) - 1) and _s_plural(text, lemma):
         return text[:-1]  # a loanword's -s plural HanTa did not know (`Cafés`, `Apps` → Ap)
+    if lemma in (text, text[:-1]) and text.endswith("e") and _umlaut_plural(text, lemma):
+        return _umlaut_plural(text, lemma)
     if lemma == text:
         if text.endswith("ien") and (
                 german_zipf(text[:-1]) >= max(2.0, german_zipf(text) - 1)):
@@ -134,6 +141,22 @@ def _repair_noun(text: str, lemma: str, tag_id: int) -> str:
     if text.lower().startswith(lem.lower()):
         return _uncut(text, lem)
     return lem
+
+
+def _umlaut_plural(text: str, lemma: str) -> str | None:
+    """The singular of an umlaut -e plural that HanTa does not know (`Einkünfte` → Einkunft,
+    `Ankünfte` → Ankunft, not `Ankünft`): the form without -e and umlaut, when that is a noun and HanTa
+    has only guessed the form or its lemma is no word."""
+    stem = text[:-1]
+    i = max(stem.rfind(c) for c in "äöü")
+    if i < 0 or "äu" in stem[i:] or any(c in "aeiouy" for c in stem[i + 1:]):
+        return None  # the umlaut must be in the last syllable (`Zünfte`, not `Mühle`)
+    singular = stem[:i] + "aou"["äöü".index(stem[i])] + stem[i + 1:]
+    best = hanta.tagger()._tag_word(text, 1, True)
+    guessed = not best or best[0][1] < _UNKNOWN_SCORE
+    if not (guessed or lemma == stem and not known(lemma)):
+        return None
+    return singular if known(singular) and hanta.best_tag(singular) == "NN" else None
 
 
 def _s_plural(text: str, lemma: str) -> bool:
@@ -218,6 +241,23 @@ def _repair_verb(text: str, lemma: str) -> str:
             for inf in (base + "en", base + "n"):
                 if inf != low and len(base) > 2 and german_zipf(inf) >= _RARE:
                     return inf
+    return lemma
+
+
+def _strong_participle(form: str, lemma: str) -> str:
+    """A ge- participle in -en is no weak verb's (`gelegen` is not `legen`'s, which is `gelegt`): the
+    strong verb whose participle stem HanTa's lexicon gives for it (`leg` → liegen), when the weak
+    verb's participle is a word and the strong verb's would-be weak one is not (`geliegt`)."""
+    variants = hanta.tagger().stemdict.get(hanta.tagger().tag2int["VV_VAR_PP"], {})
+    stem = lemma[:-2] if lemma.endswith("en") else ""
+    for i in range(len(stem) - 2):
+        strong = variants.get(stem[i:])
+        if strong is None or not form.endswith(stem[i:] + "en"):
+            continue
+        head = form[: len(form) - len(stem) + i - 2]  # `gelegen` → `ge`, `abgelegen` → `abge`
+        if head.endswith("ge") and known(head + stem[i:] + "t") and not known(head + strong + "t"):
+            return stem[:i] + strong + "en"
+        return lemma
     return lemma
 
 
@@ -350,12 +390,16 @@ def _in_context(words: list[str], tag_ids: list[int], k: int, stts: str, lemma: 
       otherwise (`die Falle` beside `Fälle`): the -e is then no old dative ending either;
     - `gefallen`, `geraten`: the sentence's auxiliary tells which verb (`hat … gefallen`, `ist … gefallen`);
     - a capitalised adverb mid-sentence after a preposition or article is a noun (`im Nachhinein`):
-      German writes nominalisations with a capital.
+      German writes nominalisations with a capital;
+    - a name in -en after a determiner that no neuter takes is a people, not its country (`der Polen`).
     """
     w = words[k]
     prev = words[k - 1] if k else ""
     if stts in ("NN", "NE") and prev in _TITLES and w[:1].isupper() and w[1:2].islower():
         return ("NE", w) if lemma != w or stts != "NE" else None
+    if stts == "NE" and w.endswith("en") and _determiner(words, tag_ids, k) in _NOT_NEUTER:
+        people = _inhabitants(w)  # `der Polen`: a country in -en takes no article, its people do
+        return ("NN", people) if people else None
     if stts == "NN":
         if lemma == w[:-1] and w.endswith("en"):  # `Bleiben` → Bleibe
             if _determiner(words, tag_ids, k) in _SINGULAR_NEUTER and _is_infinitive(w):
@@ -377,6 +421,15 @@ def _in_context(words: list[str], tag_ids: list[int], k: int, stts: str, lemma: 
             hanta.tag_name(tag_ids[k - 1]) in ("APPR", "APPRART", "ART")):
         return "NN", w
     return None
+
+
+def _inhabitants(name: str) -> str | None:
+    """`Polen` → Pole, `Sachsen` → Sachse: the weak masculine noun whose plural the name is, when that
+    is a common noun."""
+    noun = name[:-1]
+    t = hanta.tagger()
+    return noun if noun.endswith("e") and german_zipf(noun) >= _HEAD and any(
+        t.int2tag[tid] == "NN" for tid, _ in t._tag_word(noun, 3, True)) else None
 
 
 # Determiners of a masculine or neuter dative singular, the one case that may take an old -e (`dem Lande`).
@@ -486,6 +539,8 @@ def _retag(words: list[str], tag_ids: list[int]) -> list[bool]:
                 alt = hanta.best_tag_id(w, exclude=_NOUN_TAGS)
                 if alt is None and name == "NN" and (names[k - 1] not in _NOUN_CONTEXT or nxt in _MODIFIED):
                     alt = _unknown_non_noun(w)
+                    if alt is None and words[k - 1].lower() in _DEGREE_ADVERBS:
+                        alt = tag2int["ADJ(D)"]  # `sieht wirklich klasse aus`: no noun after `sehr`
                 tag_ids[k] = alt or old
             elif w in _TIMES_OF_DAY and words[k - 1].lower() in _DAYS:
                 tag_ids[k] = tag2int["NN"]  # old spelling `heute morgen`: heute Morgen
@@ -509,6 +564,9 @@ def _retag(words: list[str], tag_ids: list[int]) -> list[bool]:
 
 
 _MODIFIED = ("ADJ(A)", "NN", "NNA", "NNI", "NE")
+# Adverbs of degree, which modify an adjective or adverb but never a noun.
+_DEGREE_ADVERBS = frozenset(("sehr", "wirklich", "echt", "total", "ziemlich", "besonders", "äußerst",
+                             "überaus", "extrem", "absolut"))
 _PRONOUN_TAGS = ("PPOSAT", "PPER", "PDS", "PDAT", "PIS", "PIAT", "ART", "PRELS", "PWS", "PRF")
 _TIMES_OF_DAY = {"morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht"}
 _DAYS = {"heute", "gestern", "vorgestern", "morgen", "übermorgen", "montag", "dienstag", "mittwoch",
