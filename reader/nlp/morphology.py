@@ -425,11 +425,11 @@ def _in_context(words: list[str], tag_ids: list[int], k: int, stts: str, lemma: 
 
 def _inhabitants(name: str) -> str | None:
     """`Polen` → Pole, `Sachsen` → Sachse: the weak masculine noun whose plural the name is, when that
-    is a common noun."""
+    is a common noun HanTa knows (not one it guesses from the ending: `Philippine`)."""
     noun = name[:-1]
     t = hanta.tagger()
     return noun if noun.endswith("e") and german_zipf(noun) >= _HEAD and any(
-        t.int2tag[tid] == "NN" for tid, _ in t._tag_word(noun, 3, True)) else None
+        t.int2tag[tid] == "NN" and lp > _UNKNOWN_SCORE for tid, lp in t._tag_word(noun, 3, True)) else None
 
 
 # Determiners of a masculine or neuter dative singular, the one case that may take an old -e (`dem Lande`).
