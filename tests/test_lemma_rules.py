@@ -50,6 +50,10 @@ def test_a_title_before_a_common_noun_name_keeps_the_noun_elsewhere():
         ("Die Worte des Ministers waren klar.", "Worte", "Wort"),
         ("Die Tage werden kürzer.", "Tage", "Tag"),
         ("Er wohnt seit Jahren auf dem Lande.", "Lande", "Land"),
+        # no determiner and no preposition or adjective that could govern an old dative: the -e noun
+        ("Der Vogel pickt Rinde und Blätter.", "Rinde", "Rinde"),
+        ("Sie ist heute zu Hause geblieben.", "Hause", "Haus"),
+        ("Sie wohnten in großem Hause.", "Hause", "Haus"),
         # a weak masculine is no infinitive, even after a singular determiner
         ("Er schrieb einem Kollegen und dem Großneffen des Malers.", "Großneffen", "Großneffe"),
         ("Er schrieb einem Kollegen und dem Großneffen des Malers.", "Kollegen", "Kollege"),

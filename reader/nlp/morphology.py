@@ -386,8 +386,9 @@ def _in_context(words: list[str], tag_ids: list[int], k: int, stts: str, lemma: 
       (`zu dem Bleiben`), and a nominalised infinitive is that -e noun's plural after a determiner that
       never goes with a neuter (`die Duschen`);
     - after `eine`/`einer` a noun is feminine singular, so its -e is no plural ending (`einer Markise`);
-      so it is after any determiner but a dative one when the noun HanTa chose forms its plural
-      otherwise (`die Falle` beside `Fälle`): the -e is then no old dative ending either;
+      so it is after any determiner but a dative one, or with nothing before it that could govern a
+      dative, when the noun HanTa chose forms its plural otherwise (`die Falle` beside `Fälle`, `Rinde
+      und Blätter` beside `Rinder`): the -e is then no old dative ending either;
     - `gefallen`, `geraten`: the sentence's auxiliary tells which verb (`hat … gefallen`, `ist … gefallen`);
     - a capitalised adverb mid-sentence after a preposition or article is a noun (`im Nachhinein`):
       German writes nominalisations with a capital;
@@ -410,7 +411,10 @@ def _in_context(words: list[str], tag_ids: list[int], k: int, stts: str, lemma: 
                 return ("NN", noun) if noun == w[:-1] and noun.endswith("e") and known(noun) else None
         elif lemma == w[:-1] and w.endswith("e"):  # `einer Markise` → Markis, `die Rinde` → Rind
             det = _determiner(words, tag_ids, k)
-            if det in ("eine", "einer") or det and det not in _DATIVE_SINGULAR and _other_plural(lemma, w):
+            # an old dative -e needs a dative before it (`dem Rinde`, `zu Hause`, `großem Hause`)
+            bare = det is None and (not k or hanta.tag_name(tag_ids[k - 1]) not in _BEFORE_OLD_DATIVE)
+            if det in ("eine", "einer") or (bare or det and det not in _DATIVE_SINGULAR) and _other_plural(
+                    lemma, w):
                 return "NN", w
         return None
     if stts == "VVPP":
@@ -432,6 +436,7 @@ def _inhabitants(name: str) -> str | None:
         t.int2tag[tid] == "NN" and lp > _UNKNOWN_SCORE for tid, lp in t._tag_word(noun, 3, True)) else None
 
 
+_BEFORE_OLD_DATIVE = ("APPR", "APPRART", "ADJ(A)")
 # Determiners of a masculine or neuter dative singular, the one case that may take an old -e (`dem Lande`).
 _DATIVE_SINGULAR = frozenset(("dem", "einem", "im", "am", "vom", "zum", "beim", "diesem", "jedem", "keinem",
                               "seinem", "meinem", "ihrem", "deinem", "unserem", "eurem", "welchem"))
