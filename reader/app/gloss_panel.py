@@ -49,9 +49,13 @@ def gloss_markup(info: WordInfo) -> str:
 BUCKET = 8  # the text's height is rounded up to this many lines, so most updates need no new layout
 
 
-def panel_content(info: WordInfo) -> Content:
-    """The panel text (safe to build in a worker thread: it touches no widget)."""
-    return Content.from_markup(gloss_markup(info))
+def panel_content(info: WordInfo, width: int = 0) -> Content:
+    """The panel text (safe to build in a worker thread: it touches no widget). With the text's `width`
+    its wrapped height is measured too, so showing it on the UI thread needs no second wrap."""
+    content = Content.from_markup(gloss_markup(info))
+    if width > 0:
+        content.get_height({}, width)  # cached in the content: the panel asks with the same width
+    return content
 
 
 class GlossPanel(VerticalScroll, can_focus=False):
@@ -62,6 +66,7 @@ class GlossPanel(VerticalScroll, can_focus=False):
         self.info: WordInfo | None = None
         self._content: Content | None = None
         self._bucket = -1
+        self.text_width = 0  # the text's width at the last update (workers measure the text with it)
 
     def compose(self):
         yield Static("Move the cursor to a word (arrows or a click).", id="gloss-text")
@@ -78,7 +83,7 @@ class GlossPanel(VerticalScroll, can_focus=False):
             return
         content = self._content or panel_content(self.info)
         static = self.query_one("#gloss-text", Static)
-        width = static.content_region.width or self.scrollable_content_region.width
+        width = self.text_width = static.content_region.width or self.scrollable_content_region.width
         lines = content.get_height(static.styles, width) if width > 0 else 0
         bucket = max(self.scrollable_content_region.height, -(-lines // BUCKET) * BUCKET)
         if bucket != self._bucket:

@@ -90,7 +90,7 @@ class ReaderScreen(Screen):
     # -- cursor and gloss -------------------------------------------------------------------------
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
-        self._gloss(message.index)
+        self._gloss(message.index, self.panel.text_width)
         self._pending_position = self.view.word_number(message.index)  # written every 2 s and when leaving
 
     def _save_pending(self) -> None:
@@ -105,12 +105,12 @@ class ReaderScreen(Screen):
             store_progress.save_position(self.app.store, self.article_id, index)
 
     @work(thread=True, exclusive=True, group="gloss")
-    def _gloss(self, index: int) -> None:
+    def _gloss(self, index: int, width: int) -> None:
         store = self.app.store
         t = self.tokens[index]
         info = word_info(store, self.tokens, index, self.statuses.get(t.lemma, NEW), self.counts[t.lemma])
         info.example = example_sentence(store, t.lemma, self.article_id)
-        self.post_message(msg.GlossReady(info, panel_content(info)))  # one message, one repaint
+        self.post_message(msg.GlossReady(info, panel_content(info, width)))  # one message, one repaint
 
     @on(msg.GlossReady)
     def _gloss_ready(self, message: msg.GlossReady) -> None:
@@ -217,7 +217,7 @@ class ReaderScreen(Screen):
         if message.note:
             self.notify(message.note, timeout=2)
         if self.view.cursor >= 0:
-            self._gloss(self.view.cursor)
+            self._gloss(self.view.cursor, self.panel.text_width)
 
     def action_back(self) -> None:
         self.flush_position()
