@@ -122,24 +122,27 @@ def test_a_table_built_by_another_hanta_is_ignored(monkeypatch, tmp_path):
     assert word_table.open_table(tmp_path / "b") is None
 
 
-def test_a_damaged_unpacked_copy_is_unpacked_again(monkeypatch, tmp_path):
+@pytest.fixture
+def small_table(monkeypatch, tmp_path) -> tuple[Path, Path]:
+    """A one-word table shipped in place of the real one, and a cache folder holding its unpacked copy."""
     built = tmp_path / "t.sqlite.gz"
     word_table.write_table(built, [("haus", None, {})], "test")
     monkeypatch.setattr(word_table, "SHIPPED", built)
     cache = tmp_path / "cache"
     word_table.open_table(cache).close()
+    return built, cache
+
+
+def test_a_damaged_unpacked_copy_is_unpacked_again(small_table):
+    _, cache = small_table
     (unpacked,) = cache.glob("*.sqlite")
     unpacked.write_bytes(b"not a database, " * 100)
     table = word_table.open_table(cache)
     assert table is not None and table.paths("haus") == {}
 
 
-def test_a_new_shipped_table_replaces_the_old_unpacked_copy(monkeypatch, tmp_path):
-    built = tmp_path / "t.sqlite.gz"
-    word_table.write_table(built, [("haus", None, {})], "test")
-    monkeypatch.setattr(word_table, "SHIPPED", built)
-    cache = tmp_path / "cache"
-    word_table.open_table(cache).close()
+def test_a_new_shipped_table_replaces_the_old_unpacked_copy(small_table):
+    built, cache = small_table
     (first,) = cache.glob("*.sqlite")
     os.utime(built, (1_000_000_000, 1_000_000_000))  # an upgrade ships a new file
     table = word_table.open_table(cache)
