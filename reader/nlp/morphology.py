@@ -118,8 +118,8 @@ def _repair_noun(text: str, lemma: str, tag_id: int) -> str:
         return _nominalised_adjective(text)
     if (lemma == text or len(lemma) < len(text) - 1) and _s_plural(text, lemma):
         return text[:-1]  # a loanword's -s plural HanTa did not know (`Cafés`, `Apps` → Ap)
-    if lemma in (text, text[:-1]) and text.endswith("e") and _umlaut_plural(text, lemma):
-        return _umlaut_plural(text, lemma)
+    if lemma in (text, text[:-1]) and text.endswith("e") and (singular := _umlaut_plural(text, lemma)):
+        return singular
     if lemma == text:
         if text.endswith("ien") and (
                 german_zipf(text[:-1]) >= max(2.0, german_zipf(text) - 1)):
@@ -248,7 +248,8 @@ def _strong_participle(form: str, lemma: str) -> str:
     """A ge- participle in -en is no weak verb's (`gelegen` is not `legen`'s, which is `gelegt`): the
     strong verb whose participle stem HanTa's lexicon gives for it (`leg` → liegen), when the weak
     verb's participle is a word and the strong verb's would-be weak one is not (`geliegt`)."""
-    variants = hanta.tagger().stemdict.get(hanta.tagger().tag2int["VV_VAR_PP"], {})
+    t = hanta.tagger()
+    variants = t.stemdict.get(t.tag2int["VV_VAR_PP"], {})
     stem = lemma[:-2] if lemma.endswith("en") else ""
     for i in range(len(stem) - 2):
         strong = variants.get(stem[i:])
