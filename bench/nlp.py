@@ -348,7 +348,7 @@ def rows() -> list[dict]:
         out.append({"area": "analysis", "figure": "GSD dev figures", "value": "skipped: ../shared absent",
                     "target": "", "ok": None})
     t = throughput()
-    base = f"(HanTa tag_sent baseline {t['baseline']:,.0f} tok/s, same run)"
+    base = f"HanTa tag_sent baseline {t['baseline']:,.0f} tok/s, same run"
     for key, figure, judged in (
         ("cold", f"import throughput, first import (analysis), {t['articles']} articles, best of {ROUNDS}",
          True),
@@ -356,7 +356,7 @@ def rows() -> list[dict]:
         ("no_table", "  first import without the shipped word table (one run)", False),
         ("steady", f"import throughput, next imports (persisted word cache), best of {ROUNDS}", True),
     ):
-        value = f"{t[key]:,.0f} tok/s ({t[key] / t['baseline']:.1f}× {base[1:]}"
+        value = f"{t[key]:,.0f} tok/s ({t[key] / t['baseline']:.1f}× {base})"
         if key == "steady":
             value = f"{t[key]:,.0f} tok/s (the same articles as a first import: {t['steady_first']:,.0f})"
         out.append({"area": "analysis", "figure": figure, "value": value,
