@@ -23,6 +23,7 @@ SEEDS = ROOT / "seeds"
 ARTICLES = 1000
 LONG_WORDS = 5000
 SIZE = (120, 40)
+ROUNDS = 3  # measuring processes; each figure is taken from the fastest
 
 
 # -- the library -----------------------------------------------------------------------------------
@@ -199,6 +200,17 @@ def _row(figure: str, value: str, target: str, ok: bool | None, command: str = "
             "command": command or "python -m bench app"}
 
 
+def _copy_library(src: Path, dest: Path) -> None:
+    import sqlite3
+
+    source, target = sqlite3.connect(src), sqlite3.connect(dest)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+
+
 def rows() -> list[dict]:
     with tempfile.TemporaryDirectory(prefix="lesen-bench-app-") as tmp:
         db = Path(tmp) / "library.db"
@@ -211,14 +223,21 @@ def rows() -> list[dict]:
             ensure_imported(quiet=True)
         except ImportError:
             pass
-        proc = subprocess.run([sys.executable, "-m", "bench.app", "--child", str(db), str(long_id)],
-                              cwd=ROOT, capture_output=True, text=True, timeout=600)
-        if proc.returncode != 0:
-            return [_row("(not measured)", (proc.stderr.strip().splitlines() or ["failed"])[-1][:120], "",
-                         None)]
-        m = json.loads(proc.stdout.strip().splitlines()[-1])
+        runs = []
+        for k in range(ROUNDS):
+            run_db = Path(tmp) / f"run-{k}.db"  # every process starts from the same library
+            _copy_library(db, run_db)
+            proc = subprocess.run([sys.executable, "-m", "bench.app", "--child", str(run_db), str(long_id)],
+                                  cwd=ROOT, capture_output=True, text=True, timeout=600)
+            if proc.returncode != 0:
+                return [_row("(not measured)", (proc.stderr.strip().splitlines() or ["failed"])[-1][:120], "",
+                             None)]
+            runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    # each time its fastest process (load on the shared machine only adds time); memory its largest
+    m = {k: (max if k == "rss_mb" else min)(r[k] for r in runs) for k in runs[0]}
     return [
-        _row(f"launch → interactive library ({ARTICLES:,} articles)", f"{m['launch'] * 1000:.0f} ms",
+        _row(f"launch → interactive library ({ARTICLES:,} articles; each figure: best of {ROUNDS} processes)",
+             f"{m['launch'] * 1000:.0f} ms",
              "≤ 1000 ms", m["launch"] <= 1.0),
         _row("library: personal columns filled (worker, after launch)", f"{m['columns'] * 1000:.0f} ms", "",
              None),
