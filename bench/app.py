@@ -200,18 +200,9 @@ def _row(figure: str, value: str, target: str, ok: bool | None, command: str = "
             "command": command or "python -m bench app"}
 
 
-def _copy_library(src: Path, dest: Path) -> None:
-    import sqlite3
-
-    source, target = sqlite3.connect(src), sqlite3.connect(dest)
-    try:
-        source.backup(target)
-    finally:
-        source.close()
-        target.close()
-
-
 def rows() -> list[dict]:
+    from .export import copy_db
+
     with tempfile.TemporaryDirectory(prefix="lesen-bench-app-") as tmp:
         db = Path(tmp) / "library.db"
         t0 = time.perf_counter()
@@ -226,7 +217,7 @@ def rows() -> list[dict]:
         runs = []
         for k in range(ROUNDS):
             run_db = Path(tmp) / f"run-{k}.db"  # every process starts from the same library
-            _copy_library(db, run_db)
+            copy_db(db, run_db)
             proc = subprocess.run([sys.executable, "-m", "bench.app", "--child", str(run_db), str(long_id)],
                                   cwd=ROOT, capture_output=True, text=True, timeout=600)
             if proc.returncode != 0:
