@@ -17,10 +17,17 @@ from wordfreq.language_info import get_language_info
 from wordfreq.numbers import smash_numbers
 
 _FLOOR = zipf_to_freq(0.0)  # what wordfreq gives a text without tokens or with an unknown one (Zipf 0)
-# Latin letters only: wordfreq's one token is the word case-folded (NFC, word breaks change nothing)
-LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+")
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+")
 _PLAIN = {"tokenizer": "regex", "normal_form": "NFC", "remove_marks": False, "dotless_i": False,
           "diacritics_under": None, "transliteration": None, "lookup_transliteration": None}
+
+
+def wordfreq_tokens(word: str, lang: str) -> list[str]:
+    """wordfreq's tokens of a word: a word of Latin letters is its one token, case-folded (NFC and word
+    breaks change nothing); anything else goes through wordfreq's tokenizer."""
+    if (word.isascii() and word.isalpha()) or _LATIN_WORD.fullmatch(word):
+        return [word.casefold()]
+    return lossy_tokenize(word, lang)
 
 
 class Zipf:
@@ -37,13 +44,10 @@ class Zipf:
         self._zipfs: dict[float, float] = {}  # sum of 1/f → Zipf (one-token texts share a few hundred sums)
 
     def _tokens(self, word: str) -> tuple[float, ...] | None:
-        if (word.isascii() and word.isalpha()) or LATIN_WORD.fullmatch(word):
-            tokens = [word.casefold()]
-        else:
-            tokens = lossy_tokenize(word, self.lang)
-            if any(smash_numbers(t) != t for t in tokens):
-                self._words[word] = None
-                return None
+        tokens = wordfreq_tokens(word, self.lang)
+        if any(smash_numbers(t) != t for t in tokens):
+            self._words[word] = None
+            return None
         # an unknown token makes the sum infinite: the text gets the floor
         part = self._words[word] = tuple([1.0 / f if (f := self._freqs.get(t)) else math.inf for t in tokens])
         return part

@@ -15,12 +15,13 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from wordfreq import get_frequency_dict, lossy_tokenize
+from wordfreq import get_frequency_dict
 
-from ..zipf import LATIN_WORD, for_language, german_zipf
+from ..zipf import for_language, german_zipf, wordfreq_tokens
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _OTHERS = ("en", "fr", "es", "it", "nl")
+_LANGUAGES = ["de", *_OTHERS]  # as the table records them (a JSON list)
 MIN_GERMAN_SHARE = 0.5
 SAMPLE_WORDS = 2000
 TABLE = Path(__file__).with_name("data") / "not-german.json"
@@ -33,16 +34,10 @@ def _live_vote(word: str) -> bool:
 
 def _token(word: str) -> str | None:
     """wordfreq's only token for `word`; None for several, none, or digits (wordfreq's special case)."""
-    if LATIN_WORD.fullmatch(word):
-        return word.casefold()
-    tokens = lossy_tokenize(word, "de")
+    tokens = wordfreq_tokens(word, "de")
     if len(tokens) != 1 or any(c.isdigit() for c in tokens[0]):
         return None
     return tokens[0]
-
-
-def _languages() -> list[str]:
-    return ["de", *_OTHERS]
 
 
 @cache
@@ -52,7 +47,7 @@ def _table() -> tuple[frozenset[str], frozenset[str]] | None:
         data = json.loads(TABLE.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if data.get("wordfreq") != version("wordfreq") or data.get("languages") != _languages():
+    if data.get("wordfreq") != version("wordfreq") or data.get("languages") != _LANGUAGES:
         return None
     return frozenset(data["outvoted"]), frozenset(data["live"])
 
@@ -100,7 +95,7 @@ def write_table(path: Path = TABLE) -> tuple[int, int]:
             live.append(key)
         elif not _live_vote(key):
             outvoted.append(key)
-    data = {"wordfreq": version("wordfreq"), "languages": _languages(), "outvoted": sorted(outvoted),
+    data = {"wordfreq": version("wordfreq"), "languages": _LANGUAGES, "outvoted": sorted(outvoted),
             "live": sorted(live)}
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     return len(outvoted), len(live)
