@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..spelling import umlaut_last
 from .ding import Sense
 
 ARTICLES = {"m": "der", "f": "die", "n": "das"}
-_UMLAUT = str.maketrans({"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"})
 NO_PLURAL = None
 
 
@@ -50,15 +50,9 @@ def plural_notation(lemma: str, plural: str | None) -> str | None:
         return "-"
     if plural.startswith(lemma):
         return "-" + plural[len(lemma):]
-    for k in range(len(lemma) - 1, -1, -1):  # the last umlautable vowel of the stem
-        if lemma[k] in "aouAOU":
-            umlauted = lemma[:k] + lemma[k].translate(_UMLAUT) + lemma[k + 1:]
-            if lemma[k - 1 : k + 1].lower() == "au" and k:  # Haus → Häuser: umlaut the a of au
-                umlauted = lemma[: k - 1] + lemma[k - 1].translate(_UMLAUT) + lemma[k:]
-            if plural.startswith(umlauted):
-                rest = plural[len(umlauted):]
-                return "¨-" + rest if rest else "¨-"
-            break
+    umlauted = umlaut_last(lemma)  # Haus → Häuser: the umlauted stem
+    if plural.startswith(umlauted):
+        return "¨-" + plural[len(umlauted):]
     return plural
 
 

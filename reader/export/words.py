@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..dictionary.model import plural_notation as gloss_plural_notation
 from ..nlp.tokens import WORD, Token
 from ..zipf import german_zipf
 
@@ -38,7 +39,6 @@ POS_NAMES = {
 MAX_EXAMPLE_TOKENS = 40
 # Parts of speech never listed or exported (names, numbers, symbols).
 SKIP_POS = {"PROPN", "NUM", "PUNCT", "SYM", "X", "SPACE"}
-_UMLAUT = str.maketrans("aouAOU", "äöüÄÖÜ")
 
 
 @lru_cache(maxsize=200_000)
@@ -100,18 +100,7 @@ def plural_notation(lemma: str, plural: str | None) -> str:
     plural = plural.strip()
     if plural in ("-", "kein Pl.", "no pl"):
         return "kein Pl."
-    if plural == lemma:
-        return "-"
-    if plural.startswith(lemma):
-        return "-" + plural[len(lemma):]
-    for k in range(len(lemma) - 1, -1, -1):
-        if lemma[k] in "aouAOU":
-            at = k - 1 if k > 0 and lemma[k - 1 : k + 1].lower() == "au" else k
-            umlauted = lemma[:at] + lemma[at].translate(_UMLAUT) + lemma[at + 1:]
-            if plural.startswith(umlauted):
-                return "¨-" + plural[len(umlauted):]
-            break
-    return plural
+    return gloss_plural_notation(lemma, plural) or ""
 
 
 def plural_from_headword(headword: str | None) -> str:

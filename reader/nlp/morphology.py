@@ -36,6 +36,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ..spelling import umlaut_last
 from ..zipf import german_zipf
 from . import hanta
 from .stts import to_stts, to_upos
@@ -151,7 +152,7 @@ def _umlaut_plural(text: str, lemma: str) -> str | None:
     i = max(stem.rfind(c) for c in "äöü")
     if i < 0 or "äu" in stem[i:] or any(c in "aeiouy" for c in stem[i + 1:]):
         return None  # the umlaut must be in the last syllable (`Zünfte`, not `Mühle`)
-    singular = stem[:i] + "aou"["äöü".index(stem[i])] + stem[i + 1:]
+    singular = stem[:i] + stem[i].translate(_UMLAUTS) + stem[i + 1:]
     best = hanta.tagger()._tag_word(text, 1, True)
     guessed = not best or best[0][1] < _UNKNOWN_SCORE
     if not (guessed or lemma == stem and not known(lemma)):
@@ -451,21 +452,10 @@ def _other_plural(lemma: str, form: str) -> bool:
     not `Arbeit` beside `Arbeiter`, a noun of its own)."""
     nn = hanta.tagger().tag2int["NN"]
     least = german_zipf(form) - 0.3
-    umlauted = _umlaut(lemma)
+    umlauted = umlaut_last(lemma)
     return any(german_zipf(p) >= max(least, 3.0) and hanta.best_tag(p) == "NN"
                and hanta.lemma(p, nn) == lemma
                for p in {umlauted + "e", lemma + "er", umlauted + "er"} if p != form)
-
-
-def _umlaut(word: str) -> str:
-    """The word with its last `a`, `o`, `u` (`au` → `äu`) umlauted; unchanged when it has none."""
-    for i in range(len(word) - 1, -1, -1):
-        c = word[i]
-        if c in "aouAOU":
-            if c in "uU" and i and word[i - 1] in "aA":
-                return word[:i - 1] + {"a": "ä", "A": "Ä"}[word[i - 1]] + word[i:]
-            return word[:i] + {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}[c] + word[i + 1:]
-    return word
 
 
 def _determiner(words: list[str], tag_ids: list[int], k: int) -> str | None:
