@@ -208,7 +208,7 @@ def _forget_dictionary_and_scores() -> None:
     from reader.scoring import features, frequency
 
     db.reset()
-    for cache in (features._words, frequency._zipf, frequency._lemma):
+    for cache in (features._words, frequency._lemma):
         cache.clear()
 
 

@@ -6,16 +6,12 @@ from collections.abc import Sequence
 
 from ..zipf import german_zipf
 
-_zipf: dict[str, float] = {}
 _lemma: dict[tuple[str, tuple[str, ...] | None], float] = {}
 
 
 def zipf(word: str) -> float:
-    """wordfreq's Zipf value of a German word (0 when unseen), memoised."""
-    value = _zipf.get(word)
-    if value is None:
-        value = _zipf[word] = german_zipf(word)
-    return value
+    """wordfreq's Zipf value of a German word (0 when unseen; `reader.zipf` keeps each word's tokens)."""
+    return german_zipf(word)
 
 
 def lemma_zipf(lemma: str, parts: Sequence[str] | None = None) -> float:
