@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterable, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..dictionary.model import plural_notation as gloss_plural_notation
@@ -41,7 +40,6 @@ MAX_EXAMPLE_TOKENS = 40
 SKIP_POS = {"PROPN", "NUM", "PUNCT", "SYM", "X", "SPACE"}
 
 
-@lru_cache(maxsize=200_000)
 def zipf(lemma: str) -> float:
     """The lemma's Zipf frequency in German (wordfreq); 0 when no word list knows it."""
     return german_zipf(lemma)
