@@ -5,7 +5,8 @@ of test words:
 - names keep their written form (HanTa re-cases `USA` → `Usa`), camel-case brands too (`TechnoGym`);
 - a lemma that no German word list knows, when the written form or a plain inflection cut of it is a
   known word, is a truncation of an unknown word (`Smartphone` → `Smartphon`) and is replaced; when
-  neither is known, the word's head decides (`Kristallisationswärme`, not `…wärm`);
+  neither is known, the word's head decides (`Kristallisationswärme`, not `…wärm`); a compound's lemma
+  ends in its head's own lemma (`Banknoten` → Banknote, as `Noten` → Note);
 - lexicalised comparatives keep their own lemma (`weitere` → `weiter`, not `weit`). UD German treebanks
   (GSD, PUD) write `weit` like any comparative's positive, but the dictionary glosses `weit` as
   far/wide, so a learner would never see `further`, `additional`; every other comparative and superlative
@@ -14,7 +15,8 @@ of test words:
   and a degree adverb before a word (`wirklich klasse`);
 - nominalised adjectives take the -e form (`Älteren` → `Ältere`), nouns in -in are never inflected,
   a loanword's -s plural is cut (`Cafés`), an -ie noun's -n plural too (`Ethnien`), an umlaut plural
-  loses its umlaut (`Ankünfte` → Ankunft), HanTa's old `ß` gives way to the text's `ss` (`Prozess`);
+  loses its umlaut (`Ankünfte` → Ankunft), the -n plural of an -e noun HanTa knows keeps the -e (`Noten`
+  → Note, not Not: Nöte), HanTa's old `ß` gives way to the text's `ss` (`Prozess`);
 - a ge- participle in -en is a strong verb's (`gelegen` → liegen, not legen: gelegt);
 - a verb lemma no list knows is rebuilt from the written form (`gewürfelt` → `würfeln`, not
   `gewürfeln`); un- participles are adjectives (`unangemeldet`); number words are written small;
@@ -121,6 +123,8 @@ def _repair_noun(text: str, lemma: str, tag_id: int) -> str:
         return text[:-1]  # a loanword's -s plural HanTa did not know (`Cafés`, `Apps` → Ap)
     if lemma in (text, text[:-1]) and text.endswith("e") and (singular := _umlaut_plural(text, lemma)):
         return singular
+    if lemma == text[:-2] and text.endswith("en") and _own_noun(text[:-1]):
+        return text[:-1]  # `Noten` is Note's plural, not a form of Not (Nöte)
     if lemma == text:
         if text.endswith("ien") and (
                 german_zipf(text[:-1]) >= max(2.0, german_zipf(text) - 1)):
@@ -129,8 +133,10 @@ def _repair_noun(text: str, lemma: str, tag_id: int) -> str:
     lem, z_lem, z_text = lemma, german_zipf(lemma), german_zipf(text)
     # a lemma no list knows, or one barely known beside a common written form (`Torsten` → Torst)
     noise = z_lem < _RARE and z_text >= 3 and z_text >= z_lem + 2
-    if (z_lem > 0 and not noise) or (tag_id >= 0 and _head_known(text, tag_id, lem)):
+    if z_lem > 0 and not noise:
         return lem
+    if tag_id >= 0 and (by_head := _by_head(text, tag_id, lem)):
+        return by_head
     if z_text > 0:
         # an unknown word cut short (`Smartphone` → `Smartphon`): the nearest known form of the surface
         for ending in _NOUN_ENDINGS[1:]:
@@ -158,6 +164,14 @@ def _umlaut_plural(text: str, lemma: str) -> str | None:
     if not (guessed or lemma == stem and not known(lemma)):
         return None
     return singular if known(singular) and hanta.best_tag(singular) == "NN" else None
+
+
+def _own_noun(word: str) -> bool:
+    """Whether HanTa's lexicon holds the -e word as a noun and lemmatises it as itself (`Note`, `Rate`;
+    not `Worte`, Wort's plural). Its -n form is then that noun's plural, whatever stem HanTa cut it to."""
+    t = hanta.tagger()
+    nn = t.tag2int["NN"]
+    return word.lower() in t.LP_m_t[nn] and hanta.lemma(word, nn) == word
 
 
 def _s_plural(text: str, lemma: str) -> bool:
@@ -280,10 +294,23 @@ def _is_acronym(text: str) -> bool:
     return len(letters) <= 3 or not known(text)  # `REDE` and `TEAM` are words in capitals
 
 
-def _head_known(text: str, tag_id: int, lemma: str) -> bool:
-    """Whether the lemma is a compound whose head is a known word (`…möglichkeiten` → Möglichkeit)."""
-    parts = compound_parts(text.translate(_QUOTES), tag_id, lemma)
-    return bool(parts) and known(parts[-1])
+def _by_head(text: str, tag_id: int, lemma: str) -> str | None:
+    """A compound's lemma is its modifiers and its head's own lemma (`…möglichkeiten` → Möglichkeit,
+    `Banknoten` → Banknote, not Banknot: `Noten` is Note's plural). None when the word is no compound
+    of a known head."""
+    word = text.translate(_QUOTES)
+    parts = compound_parts(word, tag_id, lemma)
+    if not parts:
+        return None
+    start = len(lemma) - len(parts[-1])
+    head = word[start:]
+    head = head[:1].upper() + head[1:]
+    hid = hanta.best_tag_id(head)
+    if hid is not None and hanta.tag_name(hid) == "NN":
+        own = analyse_word(head, hid)[2]
+        if own != parts[-1] and known(own):
+            return lemma[:start] + own.lower()
+    return lemma if known(parts[-1]) else None
 
 
 def _kind(text: str, stts: str) -> str:
