@@ -42,6 +42,11 @@ def test_parse_word_class_comment_keyword_abbreviation_and_irregular_forms():
     assert both.gender == "m" and both.pos == "NOUN"
     prep = parse_line("mit {prp; +Dat.} :: with").subs[0].german[0]
     assert prep.pos == "ADP"
+    spaced = parse_line("zum Beispiel /z. B./; beispielsweise {adv} :: for example").subs[0].german[0]
+    assert spaced.abbrevs == ["z. B."]  # dotted pieces with spaces, as German writes them
+    assert parse_line("Preis /Nr. 1 der Liste/ {m} :: prize").subs[0].german[0].abbrevs == []
+    endings = parse_line("sogenannte/r/s; andere/r/s {adj} :: so-called").subs[0].german
+    assert [w.text for w in endings] == ["sogenannte", "andere"]  # `-e/r/s`: the adjective's -e form
 
 
 def test_malformed_lines_raise_and_are_counted_when_reading():
@@ -104,6 +109,9 @@ def test_labels_are_kept_apart_and_context_steers_the_sense(small_dict: Path):
 def test_article_prefixed_headwords_and_abbreviations(small_dict: Path):
     assert gloss_lemma("Polizei", "NOUN").gender == "f"
     assert gloss_lemma("Dr.").best.startswith("doctor")
+    assert gloss_lemma("z. B.", "ADV").best == "for example"
+    assert gloss_lemma("usw.", "ADV").best == "and so on"  # `so` is English here, not a placeholder
+    assert gloss_lemma("sogenannt", "ADJ").best == "so-called"
     lookup = gender_lookup()
     assert lookup is not None
     assert lookup("Dr.") == "m" and lookup("SPD") == "f"

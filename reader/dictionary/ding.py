@@ -116,10 +116,13 @@ def clean(text: str) -> str:
     return " ".join(text.split()).strip(" ;,")
 
 
+_ENDINGS = re.compile(r"(?<=\we)/r/s$")  # `sogenannte/r/s`: sogenannte, sogenannter, sogenanntes
+
+
 def parse_word(raw: str) -> Word:
     if not _SPECIAL.search(raw):
         return Word(text=" ".join(raw.split()).strip(" ;,"))
-    w = Word(text=clean(raw))
+    w = Word(text=_ENDINGS.sub("", clean(raw)))
     comments = []
     for m in _MARKUP.finditer(raw):
         comment, marker, label, abbrev = m.group(1, 2, 3, 4)
@@ -128,8 +131,9 @@ def parse_word(raw: str) -> Word:
         elif comment is not None:
             comments.append(comment.strip())
         elif abbrev is not None:
-            if " " not in abbrev.strip():
-                w.abbrevs.append(abbrev.strip())
+            abbrev = abbrev.strip()
+            if " " not in abbrev or all(p.endswith(".") for p in abbrev.split()):
+                w.abbrevs.append(abbrev)  # `/Dr./`, and dotted ones written with spaces: `/z. B./`
         elif marker is not None:
             for item in marker.replace(";", ",").split(","):
                 item = item.strip()

@@ -37,7 +37,7 @@ COGNATE = 1.5  # translators use the English cognate when there is one (`Option`
 COMMON_ZIPF = 5.5  # `der`, `sein`, `haben` … say nothing about which sense is meant
 LINE_RANK, VOTE, LONG, SENSE_INDEX, CONTEXT = 0.2, 0.3, 0.6, 0.3, 1.2
 _NOISE = re.compile(r"\([^)]*\)|(?<!\S)/[^/\s][^/]*/(?!\S)|(?<!\S)/\S*|\S*/(?!\S)|"
-                    r"\b(?:sth|sb|so|one's|oneself|sb's)\b\.?(?:/(?:sth|sb|sb's)\b\.?)*|…")
+                    r"\b(?:sth|sb|one's|oneself|sb's)\b\.?(?:/(?:sth|sb|sb's)\b\.?)*|…")
 _MANY_SPACES = re.compile(r"\s+")
 
 
@@ -67,8 +67,8 @@ class Ranked:
 @lru_cache(maxsize=200_000)
 def short(text: str) -> str:
     """A sense as a short gloss: no comments, abbreviations or `sth.` (`to keep away`)."""
-    if not ("(" in text or "/" in text or "…" in text or "sth" in text or "sb" in text or "so" in text
-            or "one" in text or "  " in text) and text.isprintable():
+    if not ("(" in text or "/" in text or "…" in text or "sth" in text or "sb" in text or "one" in text
+            or "  " in text) and text.isprintable():
         return text.strip(" ,;")  # the patterns change nothing: every `_NOISE` match holds one of these
     return _MANY_SPACES.sub(" ", _NOISE.sub(" ", text)).strip(" ,;")
 
