@@ -264,3 +264,13 @@ def test_gender_inclusive_nouns_are_one_word_with_a_singular_lemma():
     assert by_text(toks, "10:30").kind == NUMBER and by_text(toks, "oder").lemma == "oder"
     for t in toks:
         assert text[t.start:t.end] == t.text
+
+
+def test_abbreviations_are_one_word_written_as_the_dictionary_does():
+    text = "Das gilt z. B. für Schulen, u.a. in Köln, seit 50 v. Chr. und für J. R. R. Tolkien."
+    toks = analyze(text)
+    for written, lemma in (("z. B.", "z. B."), ("u.a.", "u. a."), ("v. Chr.", "v. Chr.")):
+        tok = by_text(toks, written)
+        assert (tok.lemma, tok.tag, tok.kind) == (lemma, "ADV", "word")
+        assert text[tok.start:tok.end] == written
+    assert [t.text for t in toks if t.text.endswith(".") and t.kind == "name"] == ["J.", "R.", "R."]

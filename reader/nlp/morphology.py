@@ -20,7 +20,8 @@ of test words:
 - a ge- participle in -en is a strong verb's (`gelegen` → liegen, not legen: gelegt);
 - a verb lemma no list knows is rebuilt from the written form (`gewürfelt` → `würfeln`, not
   `gewürfeln`); un- participles are adjectives (`unangemeldet`); number words are written small;
-- `TV's`, `Virus'` are lemmatised without the apostrophe; soft hyphens are ignored;
+- `TV's`, `Virus'` are lemmatised without the apostrophe; soft hyphens are ignored; abbreviations of
+  dotted pieces are adverbs written as the dictionary writes them (`z.B.` → z. B.);
 - the words around decide where grammar does (`_in_context`): a surname after a title (`Frau Rübben`),
   the nominalised infinitive or the feminine plural by the determiner's gender (`zu dem Bleiben`, `die
   Duschen`), a feminine singular after `eine`/`einer` (`einer Markise`, not `Markis`) or after any
@@ -655,6 +656,8 @@ def analyse_word(text: str, tag_id: int) -> tuple[str, str, str, str, tuple[str,
         lemma = analyse_word(_APOSTROPHE.sub("", word), tag_id)[2]  # `TV's`, `Virus'`: the word before it
     elif "-" in text.strip("-") and stts == "NN":
         lemma = _hyphen_lemma(text.replace("\u00ad", ""), tag_id)
+    elif _ABBREVIATION.match(word):
+        stts, lemma = "ADV", _SPACED.sub(". ", word)  # `z.B.`, `z. B.` → z. B. (as the dictionary writes it)
     elif stts == "CARD" and word.isalpha() and word[1:].islower():
         lemma = word.lower()  # a number word is written small: `Sieben` → sieben
     elif stts in ("NE", "CARD", "FM", "XY"):
@@ -678,6 +681,9 @@ def analyse_word(text: str, tag_id: int) -> tuple[str, str, str, str, tuple[str,
 
 
 _APOSTROPHE = re.compile(r"(?<=\w)'s?$")
+# Abbreviations of several dotted pieces, the first a lower-case letter: `z.B.`, `u. a.`, `v. Chr.`.
+_ABBREVIATION = re.compile(r"^[a-zäöü]\.(?: ?[^\W\d_]{1,4}\.)+$")
+_SPACED = re.compile(r"\.(?=\S)")
 # Gender-inclusive nouns: `Lehrer*innen`, `Mitarbeiter:innen`, `Kolleg_innen`, `Wähler/in`, `LehrerInnen`.
 _GENDER_FORM = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:[*:_/]in(?:nen)?|Innen)$")
 

@@ -99,10 +99,38 @@ def merge_gender_forms(doc: Doc) -> Doc:
     return doc
 
 
+_ABBREVIATION_START = re.compile(r"^[a-zäöü]\.$")
+_ABBREVIATION_PIECE = re.compile(r"^[^\W\d_]{1,4}\.$")
+
+
+def merge_abbreviations(doc: Doc) -> Doc:
+    """spaCy splits abbreviations written with spaces (`z. B.`, `u. a.`, `v. Chr.`): one word again.
+
+    The first piece is a single lower-case letter with its period, so initials (`J. R. R. Tolkien`)
+    stay apart; each further piece has up to four letters and a period, one space after the one before.
+    """
+    spans = []
+    k = 0
+    while k + 1 < len(doc):
+        end = k
+        if _ABBREVIATION_START.match(doc[k].text):
+            while (end + 1 < len(doc) and doc[end].whitespace_ == " "
+                   and _ABBREVIATION_PIECE.match(doc[end + 1].text)):
+                end += 1
+        if end > k:
+            spans.append(doc[k : end + 1])
+        k = end + 1
+    if spans:
+        with doc.retokenize() as retok:
+            for span in spans:
+                retok.merge(span)
+    return doc
+
+
 @Language.component("lesen_segment")
 def segment(doc: Doc) -> Doc:
     """Set sentence starts and the `paragraph` extension on every token (in one pass, written at once)."""
-    doc = merge_gender_forms(split_sentence_final_numbers(doc))
+    doc = merge_abbreviations(merge_gender_forms(split_sentence_final_numbers(doc)))
     paragraph = 0
     new_sentence = True
     pending_end = False
