@@ -114,10 +114,13 @@ def test_adverbs_stay_small():
 
 @pytest.mark.parametrize(
     ("word", "lemma"),
-    [("Ethnien", "Ethnie"), ("Akazien", "Akazie"), ("Ferien", "Ferien"), ("Medien", "Medium")],
+    [("Ethnien", "Ethnie"), ("Akazien", "Akazie"), ("Ferien", "Ferien"), ("Medien", "Medium"),
+     ("Studien", "Studie"), ("Aktien", "Aktie"), ("Sanatorien", "Sanatorium"), ("Solarien", "Solarium"),
+     ("Stadien", "Stadion")],
 )
 def test_ie_noun_plurals_hanta_does_not_know(word, lemma):
-    # an -ie noun's plural adds -n; `Ferien` has no common singular and stays as it is
+    # an -ie noun's plural adds -n, an -ium or neuter -ion noun's replaces the ending (not `Aktion`, whose
+    # plural is `Aktionen`); `Ferien` has no common singular and stays as it is
     assert by_text(analyze(f"Im Bericht ging es um die {word} der Region."), word).lemma == lemma
 
 

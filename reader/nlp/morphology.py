@@ -14,7 +14,8 @@ of test words:
 - capitalisation decides noun or not mid-sentence (`sehr lecker`, `für die Mitfahrt`, `beim Treten`),
   and a degree adverb before a word (`wirklich klasse`);
 - nominalised adjectives take the -e form (`Älteren` → `Ältere`), nouns in -in are never inflected,
-  a loanword's -s plural is cut (`Cafés`), an -ie noun's -n plural too (`Ethnien`), an umlaut plural
+  a loanword's -s plural is cut (`Cafés`), an -ien plural is an -ie, -ium or -ion noun's (`Ethnien`,
+  `Sanatorien`, `Stadien`), an umlaut plural
   loses its umlaut (`Ankünfte` → Ankunft), the -n plural of an -e noun HanTa knows keeps the -e (`Noten`
   → Note, not Not: Nöte), HanTa's old `ß` gives way to the text's `ss` (`Prozess`);
 - a ge- participle in -en is a strong verb's (`gelegen` → liegen, not legen: gelegt);
@@ -126,10 +127,9 @@ def _repair_noun(text: str, lemma: str, tag_id: int) -> str:
         return singular
     if lemma == text[:-2] and text.endswith("en") and _own_noun(text[:-1]):
         return text[:-1]  # `Noten` is Note's plural, not a form of Not (Nöte)
+    if text.endswith("ien") and len(text) > 5 and (singular := _ien_singular(text, lemma)):
+        return singular
     if lemma == text:
-        if text.endswith("ien") and (
-                german_zipf(text[:-1]) >= max(2.0, german_zipf(text) - 1)):
-            return text[:-1]  # the -n plural of an -ie noun HanTa does not know (`Ethnien` → Ethnie)
         return lemma
     lem, z_lem, z_text = lemma, german_zipf(lemma), german_zipf(text)
     # a lemma no list knows, or one barely known beside a common written form (`Torsten` → Torst)
@@ -165,6 +165,20 @@ def _umlaut_plural(text: str, lemma: str) -> str | None:
     if not (guessed or lemma == stem and not known(lemma)):
         return None
     return singular if known(singular) and hanta.best_tag(singular) == "NN" else None
+
+
+def _ien_singular(text: str, lemma: str) -> str | None:
+    """The singular of an -ien plural HanTa gets wrong, about as common as the plural and at least as
+    common as HanTa's lemma: an -ie noun's (`Ethnien`, `Studien` → Studie), else the more common of an -ium
+    and a neuter -ion noun's (`Sanatorien` → Sanatorium, `Stadien` → Stadion)."""
+    stem = text[:-3]
+    least = max(2.0, german_zipf(text) - 1, german_zipf(lemma) if lemma != text else 0.0)
+    if german_zipf(text[:-1]) >= least:
+        return text[:-1]
+    # an -ion noun with an -ionen plural is feminine: `Aktien` is not Aktion's
+    neuter = [stem + "ium"] + ([stem + "ion"] if not known(stem + "ionen") else [])
+    z, singular = max((german_zipf(s), s) for s in neuter)
+    return singular if z >= least else None
 
 
 def _own_noun(word: str) -> bool:
