@@ -13,6 +13,7 @@ from reader.dictionary import add_glosses, db, gender_lookup, gloss_lemma, gloss
 from reader.dictionary.build import import_file
 from reader.dictionary.ding import MalformedLine, parse_line, read_lines
 from reader.dictionary.model import plural_notation
+from reader.dictionary.ranking import short
 
 FIXTURE = Path(__file__).parent / "fixtures" / "ding_small.txt"
 
@@ -112,6 +113,24 @@ def test_article_prefixed_headwords_and_abbreviations(small_dict: Path):
     assert gloss_lemma("z. B.", "ADV").best == "for example"
     assert gloss_lemma("usw.", "ADV").best == "and so on"  # `so` is English here, not a placeholder
     assert gloss_lemma("sogenannt", "ADJ").best == "so-called"
+
+
+def test_a_word_in_another_class_comes_before_a_variant(small_dict: Path):
+    # `bis zu` is tagged ADV; Ding has `bis` only as a preposition, and `Bise` (a wind) is a variant
+    assert gloss_lemma("bis", "ADV").best == "up to"
+
+
+def test_short_gloss_drops_placeholders_not_words():
+    assert short("sb.’s readiness") == "readiness" and short("to see sth.") == "to see"
+    assert short("and so on") == "and so on" and short("so-called") == "so-called"
+
+
+def test_paired_conjunctions_are_glossed_by_their_pair(small_dict: Path):
+    # `weder` is only in `weder … noch`; `sowohl`'s own entry has no English, `sowohl … als auch` has
+    for word, pair, best in (("weder", "weder … noch", "neither nor"), ("sowohl", "sowohl … als auch",
+                                                                          "as well as")):
+        g = gloss_lemma(word, "CCONJ")
+        assert (g.source, g.best) == (f"phrase:{pair}", best)
     lookup = gender_lookup()
     assert lookup is not None
     assert lookup("Dr.") == "m" and lookup("SPD") == "f"

@@ -8,6 +8,7 @@ import io
 import json
 import lzma
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -64,6 +65,8 @@ _LEADING = ("der ", "die ", "das ", "sich ", "etw. ", "jdn. ", "jdm. ", "jds. ",
             "jdm./etw. ", "etw./jdm. ")
 _FORM_CLASSES = ("VERB", "ADJ", "ADV")
 Progress = Callable[[int, int], None]
+# Paired conjunctions and other two-part words: `weder … noch`, `sowohl … als auch`, `zwar …, aber …`.
+_PAIRED = re.compile(r"^[^\W\d]+ …,? [^\W\d]+(?: [^\W\d]+)?(?: …)?$")
 _to_json = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 
 
@@ -151,7 +154,7 @@ class Rows:
                 text = text.rsplit(" ", 1)[1]
             if not is_single(text):
                 ids.append(None)
-                if text.count(" ") <= 2 and "…" not in text and "/" not in text:
+                if text.count(" ") <= 2 and "…" not in text and "/" not in text or _PAIRED.match(text):
                     self.phrases.append((w, text, line, k, j))
                 for abbrev in w.abbrevs:  # `Sozialdemokratische Partei Deutschlands {f} /SPD/`
                     self._entry(w, abbrev, line, k, j, w.pos)
@@ -208,8 +211,10 @@ class Rows:
                 self.family.append((e[1], e[3], words))
 
     def add_phrases(self) -> None:
-        """Words found only inside short phrases (`zwar` in `und zwar`) point to those phrases."""
-        known = {e[1] for e in self.entries} | {f[0] for f in self.forms}
+        """Words found only inside short phrases (`zwar` in `und zwar`, `weder` in `weder … noch`) or with
+        no English of their own (`sowohl {conj} ::`, then `sowohl … als auch`) point to those phrases."""
+        silent = {sid for sid, senses in self.subs if senses == "[]"}
+        known = {e[1] for e in self.entries if e[10] not in silent} | {f[0] for f in self.forms}
         per_word: dict[str, int] = {}
         for w, text, line, k, j in self.phrases:
             eid = None

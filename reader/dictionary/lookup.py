@@ -311,14 +311,14 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
                 if rows:
                     g.source = "variant"
                     break
-        if not rows:  # any word class (`viert` → vierte {num})
+        if not rows and exact:  # the word itself in another word class (`bis` {prp} for a tagged ADV)
+            rows, g.source = exact, "lemma"
+        if not rows:  # a variant in any word class (`viert` → vierte {num})
             for variant in variants(lemma, text, pos):
                 rows = list(entries(p, variant))
                 if rows:
                     g.source = "variant"
                     break
-        if not rows and exact:
-            rows, g.source = exact, "lemma"
     if rows:
         ranked = rank(candidates(p, rows), g.lemma, pos, context, family(p, g.lemma, pos or rows[0].pos))
         g.senses = [with_entry_labels(r) for r in ranked]

@@ -37,7 +37,7 @@ COGNATE = 1.5  # translators use the English cognate when there is one (`Option`
 COMMON_ZIPF = 5.5  # `der`, `sein`, `haben` … say nothing about which sense is meant
 LINE_RANK, VOTE, LONG, SENSE_INDEX, CONTEXT = 0.2, 0.3, 0.6, 0.3, 1.2
 _NOISE = re.compile(r"\([^)]*\)|(?<!\S)/[^/\s][^/]*/(?!\S)|(?<!\S)/\S*|\S*/(?!\S)|"
-                    r"\b(?:sth|sb|one's|oneself|sb's)\b\.?(?:/(?:sth|sb|sb's)\b\.?)*|…")
+                    r"\b(?:sth|sb|one[’']s|oneself|sb[’']s)\b\.?(?:[’']s\b)?(?:/(?:sth|sb|sb[’']s)\b\.?)*|…")
 _MANY_SPACES = re.compile(r"\s+")
 
 
