@@ -120,6 +120,13 @@ def test_a_word_in_another_class_comes_before_a_variant(small_dict: Path):
     assert gloss_lemma("bis", "ADV").best == "up to"
 
 
+def test_personal_pronouns_case_forms_are_their_forms(small_dict: Path):
+    # `du {ppron} (deiner; dir; dich)`: `dir` is a form of `du`; `{pl}` keeps `sie` a pronoun
+    assert (gloss_lemma("dir", "PRON").best, gloss_lemma("dir", "PRON").source) == ("you", "form")
+    assert gloss_lemma("ihnen", "PRON").best == "they"
+    assert parse_line("sie {ppron} {pl} (ihrer; ihnen; sie) :: they").subs[0].german[0].pos == "PRON"
+
+
 def test_short_gloss_drops_placeholders_not_words():
     assert short("sb.’s readiness") == "readiness" and short("to see sth.") == "to see"
     assert short("and so on") == "and so on" and short("so-called") == "so-called"

@@ -65,6 +65,8 @@ _LEADING = ("der ", "die ", "das ", "sich ", "etw. ", "jdn. ", "jdm. ", "jds. ",
             "jdm./etw. ", "etw./jdm. ")
 _FORM_CLASSES = ("VERB", "ADJ", "ADV")
 Progress = Callable[[int, int], None]
+# A personal pronoun's case forms, listed in its comment: `er {ppron} (seiner; ihm; ihn)`.
+_CASES = re.compile(r"^[a-zäöü]+(?:; [a-zäöü]+)+$")
 # Paired conjunctions and other two-part words: `weder … noch`, `sowohl … als auch`, `zwar …, aber …`.
 _PAIRED = re.compile(r"^[^\W\d]+ …,? [^\W\d]+(?: [^\W\d]+)?(?: …)?$")
 _to_json = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
@@ -164,6 +166,8 @@ class Rows:
             ids.append(eid)
             for abbrev in w.abbrevs:
                 self.forms.append((abbrev.lower(), eid, ABBREV, sid_of(line, k)))
+            if pos == "PRON" and w.comment and _CASES.match(w.comment):  # `sie {ppron} (ihrer; ihnen; sie)`
+                self.forms += [(case, eid, FORM, sid_of(line, k)) for case in w.comment.split("; ")]
         return ids
 
     def add(self, ln: Line) -> None:

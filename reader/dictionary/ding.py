@@ -142,7 +142,7 @@ def parse_word(raw: str) -> Word:
                     w.pos = "NOUN"
                 elif item == "pl":
                     w.plural = True
-                    w.pos = "NOUN"
+                    w.pos = w.pos or "NOUN"  # `sie {ppron} {pl}` stays a pronoun
                 elif item in WORD_CLASSES:
                     w.pos = w.pos or WORD_CLASSES[item]
     if comments:
