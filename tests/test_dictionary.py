@@ -127,6 +127,12 @@ def test_personal_pronouns_case_forms_are_their_forms(small_dict: Path):
     assert parse_line("sie {ppron} {pl} (ihrer; ihnen; sie) :: they").subs[0].german[0].pos == "PRON"
 
 
+def test_swiss_ss_and_tails_of_another_word_class(small_dict: Path):
+    assert gloss_lemma("Spass", "NOUN").best == "jest"  # Swiss `ss` for `ß`
+    assert gloss_lemma("Esstisch", "NOUN").best == "… table"  # the last resort: a known tail
+    assert gloss_lemma("baptistisch", "ADJ").best == ""  # an adjective is no kind of `Tisch`
+
+
 def test_short_gloss_drops_placeholders_not_words():
     assert short("sb.’s readiness") == "readiness" and short("to see sth.") == "to see"
     assert short("and so on") == "and so on" and short("so-called") == "so-called"

@@ -271,6 +271,8 @@ def variants(lemma: str, text: str | None, pos: str | None) -> list[str]:
     out = []
     if "ß" in low:
         out.append(low.replace("ß", "ss"))
+    elif "ss" in low:
+        out.append(low.replace("ss", "ß"))  # Swiss spelling: `Spass`, `Strasse`
     if pos in ("ADJ", "ADV", "DET", "PRON", None):
         out += [low + "e", low + "er", low + "es"]
         out += [low[: -len(e)] for e in ("e", "en", "er", "es", "em")
@@ -478,8 +480,10 @@ def _derived(p: str, g: Gloss, lemma: str, pos: str | None) -> None:
     if not found and len(low) > 2 and english_word(p, low):
         found = ("English loanword", low)  # `Website`, `College`: German uses the English word
     if not found:
-        for i in range(1, len(low) - 3):  # the longest known tail, as a last resort
-            b = best_of(p, low[i:])
+        for i in range(1, len(low) - 3):  # the longest known tail of the same word class, as a last resort
+            if pos and not _compatible(entries(p, low[i:]), pos):
+                continue  # `baptistisch` is no kind of `Tisch`
+            b = best_of(p, low[i:], pos)
             if b and len(low) - i >= 4:
                 found = ("tail", f"… {b}")
                 break
