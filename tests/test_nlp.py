@@ -225,6 +225,13 @@ def test_an_closing_a_von_phrase_is_no_separated_prefix():
     assert by_text(toks, "geht").lemma == by_text(toks, "aus").lemma == "ausgehen"
 
 
+def test_two_coordinated_particles_are_no_separated_prefix():
+    for sentence, verb in (("Die Nadel bewegt sich hin und her.", "bewegt"), ("Er ging auf und ab.", "ging")):
+        assert by_text(analyze(sentence), verb).verb is None, sentence
+    toks = analyze("Das reicht nicht aus und ab morgen wird es besser.")  # `ab morgen`: no pair
+    assert by_text(toks, "reicht").lemma == "ausreichen"
+
+
 @pytest.mark.parametrize(
     ("sentence", "verb", "particle", "lemma"),
     [

@@ -9,7 +9,8 @@ from being glued to a verb they do not belong to.
 Two rules follow German spelling: nothing joins `sein` (the official rules write every combination
 with it apart: *da sein*, *dabei sein*, *zurück sein*), and a particle followed by a verb form is no
 separated prefix (*hatte das als „Schritt zurück“ bezeichnet*), nor is the `an`/`auf` that closes a
-`von` phrase (*gilt von Anfang an*, *von klein auf*). Prefix particles (*unter-*, *zu-*,
+`von` phrase (*gilt von Anfang an*, *von klein auf*), nor two coordinated ones (*bewegt sich hin
+und her*). Prefix particles (*unter-*, *zu-*,
 *wieder-*) and adjectives current spelling writes together with the verb (*lahmlegen*,
 *bekanntgeben*, *verlorengehen*) do join: the learner's dictionary has them as one word.
 """
@@ -108,7 +109,15 @@ def _is_particle(toks: list[Token], p: int) -> bool:
     t = toks[p]
     if t.tag_ != "PTKVZ" and (t.text.lower() not in _PARTICLES or t.tag_ not in ("APPR", "ADV")):
         return False
-    return _ends_clause(toks, p) and not _closes_von_frame(toks, p)
+    return _ends_clause(toks, p) and not _closes_von_frame(toks, p) and not _paired(toks, p)
+
+
+def _paired(toks: list[Token], p: int) -> bool:
+    """`hin und her`, `auf und ab`: two coordinated adverbs, written apart from the verb."""
+    def pair(a: int, b: int) -> bool:
+        return 0 <= a and b < len(toks) and toks[a + 1].text in ("und", "oder") and (
+            toks[a].text.lower() in _PARTICLES and toks[b].text.lower() in _PARTICLES)
+    return pair(p - 2, p) or pair(p, p + 2) and _ends_clause(toks, p + 2)  # not `aus und ab morgen`
 
 
 @Language.component("lesen_separable")
