@@ -205,3 +205,21 @@ def test_the_n_plural_of_an_e_noun(word, lemma):
 def test_a_compound_takes_its_heads_own_lemma(word, lemma, parts):
     tok = by_text(analyze(f"Im Bericht ging es um die {word} der Gäste."), word)
     assert (tok.lemma, tok.parts) == (lemma, parts)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "lemma", "tag"),
+    [
+        # a clause opened by a subordinating conjunction ends in its finite verb
+        ("Ich weiß nicht, ob es ihm gefällt.", "gefällt", "gefallen", "VVFIN"),
+        ("Falls das jemand interessiert, komm mit.", "interessiert", "interessieren", "VVFIN"),
+        # with a finite verb of its own, the participle stays one
+        ("Er fragte, ob der Baum gefällt wurde.", "gefällt", "fällen", "VVPP"),
+        ("Der Baum wurde gefällt.", "gefällt", "fällen", "VVPP"),
+        # an elliptic clause without any verb keeps its adjective
+        ("Wenn auch spät, kam er doch.", "spät", "spät", "ADJD"),
+    ],
+)
+def test_a_subordinate_clause_ends_in_its_finite_verb(sentence, word, lemma, tag):
+    tok = by_text(analyze(sentence), word)
+    assert (tok.lemma, tok.tag) == (lemma, tag)

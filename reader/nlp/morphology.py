@@ -27,7 +27,8 @@ of test words:
   the nominalised infinitive or the feminine plural by the determiner's gender (`zu dem Bleiben`, `die
   Duschen`), a feminine singular after `eine`/`einer` (`einer Markise`, not `Markis`) or after any
   determiner but a dative when the other noun forms its plural otherwise (`die Falle`, not `Fall`: Fälle),
-  `gefallen`/`geraten` by their auxiliary (`hat … gefallen` ≠ `ist … gefallen`), a capitalised adverb
+  `gefallen`/`geraten` by their auxiliary (`hat … gefallen` ≠ `ist … gefallen`), a subordinate clause
+  without a finite verb ends in one (`ob es ihm gefällt`: gefallen, not fällen), a capitalised adverb
   after a preposition is a noun (`im Nachhinein`), a country in -en after a plural determiner is its
   people (`der Polen` → Pole).
 """
@@ -381,6 +382,7 @@ def morphology(doc: Doc) -> Doc:
         words = [_hanta_word(text) for text in texts]
         tag_ids = hanta.tag_sentence(words)
         mid = _retag(words, tag_ids)
+        _finite_last(words, tag_ids)
         for k, (tok, text, tid) in enumerate(zip(toks, texts, tag_ids, strict=True)):
             stts, pos, lemma, kind, parts = analyse_word(text, tid)
             if mid[k] and stts == "ADJA" and _place_adjective(text, lemma):
@@ -553,6 +555,32 @@ _OPENING_TAGS = ("$.", "$(")
 # Words after which a lower-case word written like a noun is a noun after all (`das zimmer`).
 _NOUN_CONTEXT = ("ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "PWAT", "APPRART", "APPR", "ADJ(A)", "CARD")
 _INFLECTIONS = ("em", "en", "er", "es", "e")
+
+
+_CLAUSE_ENDS = ("$,", "$.", "$(")
+_FINITE = ("VV(FIN)", "VA(FIN)", "VM(FIN)")
+_FINITE_LOOKALIKES = ("VV(PP)", "VV(INF)", "ADJ(D)")
+
+
+def _finite_last(words: list[str], tag_ids: list[int]) -> None:
+    """A clause opened by a subordinating conjunction ends in its finite verb: when HanTa tagged none,
+    the last word is it, if it can be one (`ob es ihm gefällt`: gefallen, not the participle of fällen;
+    `falls das jemand interessiert`: interessieren, not the adjective)."""
+    t = hanta.tagger()
+    names = [t.int2tag[i] for i in tag_ids]
+    for k, name in enumerate(names):
+        if name != "KOUS":
+            continue
+        end = k + 1
+        while end < len(words) and names[end] not in _CLAUSE_ENDS:
+            end += 1
+        last = end - 1
+        if last <= k or names[last] not in _FINITE_LOOKALIKES or any(n in _FINITE for n in names[k + 1:end]):
+            continue
+        finite = t.tag2int["VV(FIN)"]
+        if any(tid == finite for tid, _ in t._tag_word(words[last], 5, True)):
+            tag_ids[last] = finite
+            names[last] = "VV(FIN)"
 
 
 def _retag(words: list[str], tag_ids: list[int]) -> list[bool]:
