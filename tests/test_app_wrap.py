@@ -20,3 +20,18 @@ def test_wrap_keeps_every_token_and_width() -> None:
     for t in tokens:
         row, x0, x1 = where[t.i]
         assert lines[row].text[x0:x1] == t.text[: x1 - x0]
+
+
+def test_a_word_written_with_spaces_is_one_token_on_every_piece() -> None:
+    from reader.nlp import analyze
+
+    body = "Das gilt z. B. für Schulen."
+    tokens = analyze(body)
+    abbreviation = next(t for t in tokens if t.text == "z. B.")
+    for width, rows in ((40, 1), (11, 2)):  # on one line, and broken after `Das gilt z.`
+        lines, _ = wrap(body, tokens, width)
+        found = [(r, line.text[x0:x1]) for r, line in enumerate(lines) for x0, x1, i in line.hits
+                 if i == abbreviation.i]
+        assert [text for _, text in found] == ["z.", "B."] and len({r for r, _ in found}) == rows
+        starts = [i for line in lines for x0 in line.starts for (h0, _, i) in line.hits if h0 == x0]
+        assert starts.count(abbreviation.i) == 1  # the cursor stops on it once

@@ -97,6 +97,14 @@ def wrap(body: str, tokens: list[Token], width: int) -> tuple[list[Line], dict[i
             if t.kind in SELECTABLE:
                 line.starts.append(x0)
                 line.hits.append((x0, x1, t.i))
+            while t.end > pe and p < last:  # a word written with spaces (`z. B.`) goes on in the next piece
+                p += 1
+                ps = starts[p]
+                pe, row, pcol = placed[p]
+                x1 = pcol + min(t.end, pe) - ps
+                lines[row].spans.append((pcol, x1, t.i))
+                if t.kind in SELECTABLE:
+                    lines[row].hits.append((pcol, x1, t.i))
     return lines, where
 
 
