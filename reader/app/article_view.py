@@ -279,17 +279,22 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, self.rich_style)
         return self._render_text_line(index).crop_extend(scroll_x, scroll_x + width, self.rich_style)
 
+    def _rows(self, index: int) -> range:
+        """The lines a token is on: its first, and the next for a word written with spaces (`z. B.`)."""
+        y = self.where[index][0]
+        return range(y, y + 1 + (" " in self.tokens[index].text))
+
     def _redraw_token(self, index: int | None) -> None:
         if index is None or index not in self.where:
             return
-        y = self.where[index][0]
-        self._strips.pop(y, None)
-        self.refresh_line(y)
+        for y in self._rows(index):
+            self._strips.pop(y, None)
+            self.refresh_line(y)
 
     def set_statuses(self, changes: dict[str, int]) -> None:
         """Apply status changes and redraw only the lines holding those lemmas."""
         self.statuses.update(changes)
-        rows = {self.where[t.i][0] for t in self.tokens if t.lemma in changes and t.i in self.where}
+        rows = {y for t in self.tokens if t.lemma in changes and t.i in self.where for y in self._rows(t.i)}
         for y in rows:
             self._strips.pop(y, None)
             self.refresh_line(y)
