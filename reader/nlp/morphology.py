@@ -15,9 +15,9 @@ of test words:
   and a degree adverb before a word (`wirklich klasse`);
 - nominalised adjectives take the -e form (`Älteren` → `Ältere`), nouns in -in are never inflected,
   a loanword's -s plural is cut (`Cafés`), an -ien plural is an -ie, -ium or -ion noun's (`Ethnien`,
-  `Sanatorien`, `Stadien`), an umlaut plural
-  loses its umlaut (`Ankünfte` → Ankunft), the -n plural of an -e noun HanTa knows keeps the -e (`Noten`
-  → Note, not Not: Nöte), HanTa's old `ß` gives way to the text's `ss` (`Prozess`);
+  `Sanatorien`, `Stadien`), an umlaut plural loses its umlaut (`Ankünfte` → Ankunft), the -n plural of
+  an -e noun HanTa knows keeps the -e (`Noten` → Note, not Not: Nöte), HanTa's old `ß` gives way to the
+  text's `ss` (`Prozess`);
 - a ge- participle in -en is a strong verb's (`gelegen` → liegen, not legen: gelegt);
 - a verb lemma no list knows is rebuilt from the written form (`gewürfelt` → `würfeln`, not
   `gewürfeln`); un- participles are adjectives (`unangemeldet`); number words are written small;
@@ -568,6 +568,7 @@ def _finite_last(words: list[str], tag_ids: list[int]) -> None:
     `falls das jemand interessiert`: interessieren, not the adjective)."""
     t = hanta.tagger()
     names = [t.int2tag[i] for i in tag_ids]
+    finite = t.tag2int["VV(FIN)"]
     for k, name in enumerate(names):
         if name != "KOUS":
             continue
@@ -577,10 +578,8 @@ def _finite_last(words: list[str], tag_ids: list[int]) -> None:
         last = end - 1
         if last <= k or names[last] not in _FINITE_LOOKALIKES or any(n in _FINITE for n in names[k + 1:end]):
             continue
-        finite = t.tag2int["VV(FIN)"]
         if any(tid == finite for tid, _ in t._tag_word(words[last], 5, True)):
             tag_ids[last] = finite
-            names[last] = "VV(FIN)"
 
 
 def _retag(words: list[str], tag_ids: list[int]) -> list[bool]:

@@ -9,10 +9,10 @@ from being glued to a verb they do not belong to.
 Two rules follow German spelling: nothing joins `sein` (the official rules write every combination
 with it apart: *da sein*, *dabei sein*, *zurück sein*), and a particle followed by a verb form is no
 separated prefix (*hatte das als „Schritt zurück“ bezeichnet*), nor is the `an`/`auf` that closes a
-`von` phrase (*gilt von Anfang an*, *von klein auf*), nor two coordinated ones (*bewegt sich hin
-und her*). Prefix particles (*unter-*, *zu-*,
-*wieder-*) and adjectives current spelling writes together with the verb (*lahmlegen*,
-*bekanntgeben*, *verlorengehen*) do join: the learner's dictionary has them as one word.
+`von` phrase (*gilt von Anfang an*, *von klein auf*), nor are two coordinated particles (*bewegt sich
+hin und her*). Prefix particles (*unter-*, *zu-*, *wieder-*) and adjectives current spelling writes
+together with the verb (*lahmlegen*, *bekanntgeben*, *verlorengehen*) do join: the learner's
+dictionary has them as one word.
 """
 
 from __future__ import annotations
