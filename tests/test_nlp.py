@@ -281,3 +281,11 @@ def test_abbreviations_are_one_word_written_as_the_dictionary_does():
         assert (tok.lemma, tok.tag, tok.kind) == (lemma, "ADV", "word")
         assert text[tok.start:tok.end] == written
     assert [t.text for t in toks if t.text.endswith(".") and t.kind == "name"] == ["J.", "R.", "R."]
+
+
+def test_sodass_is_a_subordinating_conjunction():
+    # the reform's one-word `so dass`, which HanTa's pre-reform model does not know
+    for sentence, word in (("Es regnete, sodass wir blieben.", "sodass"), ("Sodass niemand kam.", "Sodass")):
+        tok = by_text(analyze(sentence), word)
+        assert (tok.lemma, tok.tag, tok.pos) == ("sodass", "KOUS", "SCONJ")
+    assert by_text(analyze("Ich glaube, dass er kommt."), "dass").lemma == "dass"

@@ -699,6 +699,8 @@ def analyse_word(text: str, tag_id: int) -> tuple[str, str, str, str, tuple[str,
         lemma = _hyphen_lemma(text.replace("\u00ad", ""), tag_id)
     elif _ABBREVIATION.match(word):
         stts, lemma = "ADV", _SPACED.sub(". ", word)  # `z.B.`, `z. B.` → z. B. (as the dictionary writes it)
+    elif stts in ("KOUS", "KOUI", "KON", "KOKOM"):
+        lemma = text.lower()  # conjunctions are their own lemma, as written (`sodass`, `dass`, `daß`)
     elif stts == "CARD" and word.isalpha() and word[1:].islower():
         lemma = word.lower()  # a number word is written small: `Sieben` → sieben
     elif stts in ("NE", "CARD", "FM", "XY"):
@@ -740,10 +742,15 @@ _UNKNOWN_SCORE = -25.0  # HanTa's best tag score below this: it is guessing from
 def _hanta_spelling(word: str) -> str:
     """The spelling HanTa knows a word by. Its model predates the 1996 reform, so for a word with the
     reformed `ss` it does not know (`Einfluss` → a name `Einflus`) it reads the old `ß` (`Einfluß`);
-    the lemma gets its `ss` back (`_reform_ss`)."""
+    the lemma gets its `ss` back (`_reform_ss`). The reform's one-word `sodass` (`so dass`) it reads as
+    the conjunction after `so`."""
+    t = hanta.tagger()
+    if word[:2].lower() == "so" and len(word) > 5 and (rest := word[2:]).islower():
+        best = t._tag_word(rest, 1, True)
+        if best and t.int2tag[best[0][0]] == "KOUS" and t._tag_word(word, 1, True)[0][1] < _UNKNOWN_SCORE:
+            return rest
     if "ss" not in word or not _REFORM_SS.search(word):
         return word
-    t = hanta.tagger()
     new = _REFORM_SS.sub("ß", word)
     now, then = t._tag_word(word, 5, True), t._tag_word(new, 5, True)
     if now and then and now[0][1] < _UNKNOWN_SCORE and then[0][1] > now[0][1] + 5:
