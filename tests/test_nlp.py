@@ -289,3 +289,8 @@ def test_sodass_is_a_subordinating_conjunction():
         tok = by_text(analyze(sentence), word)
         assert (tok.lemma, tok.tag, tok.pos) == ("sodass", "KOUS", "SCONJ")
     assert by_text(analyze("Ich glaube, dass er kommt."), "dass").lemma == "dass"
+
+
+def test_only_a_third_persons_reflexive_is_sich():
+    assert by_text(analyze("Er denkt oft an dich."), "dich").lemma == "dich"
+    assert by_text(analyze("Sie freut sich sehr."), "sich").lemma == "sich"

@@ -699,8 +699,9 @@ def analyse_word(text: str, tag_id: int) -> tuple[str, str, str, str, tuple[str,
         lemma = _hyphen_lemma(text.replace("\u00ad", ""), tag_id)
     elif _ABBREVIATION.match(word):
         stts, lemma = "ADV", _SPACED.sub(". ", word)  # `z.B.`, `z. B.` → z. B. (as the dictionary writes it)
-    elif stts in ("KOUS", "KOUI", "KON", "KOKOM"):
-        lemma = text.lower()  # conjunctions are their own lemma, as written (`sodass`, `dass`, `daß`)
+    elif stts in ("KOUS", "KOUI", "KON", "KOKOM") or stts == "PRF" and text.lower() in _FIRST_SECOND:
+        lemma = text.lower()  # conjunctions are their own lemma, as written (`sodass`, `dass`, `daß`), and
+        # only a third person's reflexive is `sich` (`an dich`, `ich wasche mich`)
     elif stts == "CARD" and word.isalpha() and word[1:].islower():
         lemma = word.lower()  # a number word is written small: `Sieben` → sieben
     elif stts in ("NE", "CARD", "FM", "XY"):
@@ -723,6 +724,7 @@ def analyse_word(text: str, tag_id: int) -> tuple[str, str, str, str, tuple[str,
     return stts, pos, lemma, kind, parts
 
 
+_FIRST_SECOND = frozenset(("mich", "mir", "dich", "dir", "uns", "euch"))
 _APOSTROPHE = re.compile(r"(?<=\w)'s?$")
 # Abbreviations of several dotted pieces, the first a lower-case letter: `z.B.`, `u. a.`, `v. Chr.`.
 _ABBREVIATION = re.compile(r"^[a-zäöü]\.(?: ?[^\W\d_]{1,4}\.)+$")
