@@ -133,6 +133,18 @@ def test_swiss_ss_and_tails_of_another_word_class(small_dict: Path):
     assert gloss_lemma("baptistisch", "ADJ").best == ""  # an adjective is no kind of `Tisch`
 
 
+@pytest.mark.parametrize(("sentence", "best"), [
+    ("Sie ist müde.", "she"), ("Sie sind müde.", "they"), ("Gestern waren sie müde.", "they"),
+    ("Gestern war sie müde.", "she"), ("Können Sie mir helfen?", "you"),
+])
+def test_sie_is_read_by_its_verb(small_dict: Path, sentence: str, best: str):
+    from reader.nlp import analyze
+
+    tokens = analyze(sentence)
+    index = next(t.i for t in tokens if t.text.lower() == "sie")
+    assert gloss_token(tokens, index).best == best
+
+
 def test_short_gloss_drops_placeholders_not_words():
     assert short("sb.’s readiness") == "readiness" and short("to see sth.") == "to see"
     assert short("and so on") == "and so on" and short("so-called") == "so-called"

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import db, lookup, nouns
-from .agreement import article_gender
+from .agreement import article_gender, sie_reading
 from .ding import Sense
 from .model import ARTICLES, Gloss, headword
+from .ranking import short
 
 if TYPE_CHECKING:
     from ..nlp import Token
@@ -146,6 +147,8 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
         g = lookup.lookup(base, pos, text=t.text, parts=t.parts, joined=joined, context=context, path=path)
         if g.source not in _ON_ITS_OWN:
             g = _fixed_phrase(str(path), tokens, index, context) or g
+        if t.tag == "PPER" and (reading := sie_reading(tokens, index)):
+            _prefer(g, reading)
         if g.pos == "NOUN" or t.tag in _NOMINALISED:
             g.gender, g.pos = nouns.in_context(str(path), g, tokens, index, agree=agree), "NOUN"
             if t.tag == "NNI" or nouns.nominalised_infinitive(str(path), g.lemma):  # `das Bieten`
@@ -156,6 +159,14 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
         g.article = ARTICLES.get(g.gender or "") if g.pos == "NOUN" or t.tag == "NE" else g.article
         g.headword = headword(g)
     return _user(g, t.lemma, store)
+
+
+def _prefer(g: Gloss, start: str) -> None:
+    """Put the first sense starting with `start` first (`they (them)` for `sie sind`)."""
+    k = next((k for k, s in enumerate(g.senses) if s.text.startswith(start)), None)
+    if k:
+        g.senses.insert(0, g.senses.pop(k))
+        g.best = short(g.senses[0].text)
 
 
 _ON_ITS_OWN = {"separable", "lemma", "surface", "form", "variant"}  # lookup steps that found the word itself

@@ -79,3 +79,25 @@ def article_gender(tokens: Sequence[Token], index: int) -> str | None:
     """The one gender the determiner before `tokens[index]` demands, else None."""
     allowed = allowed_genders(tokens, index)
     return next(iter(allowed)) if allowed and len(allowed) == 1 else None
+
+
+_FINITE = ("VVFIN", "VAFIN", "VMFIN")
+
+
+def sie_reading(tokens: Sequence[Token], index: int) -> str | None:
+    """Which `sie` the subject pronoun at `index` is, by its finite verb next to it: "she" (`sie ist`,
+    `war sie`), "they" (`sie sind`, `gehen sie`), "you" for a capital `Sie` mid-sentence with a plural
+    verb (`können Sie`); None when no finite verb stands next to it."""
+    t = tokens[index]
+    if t.text.lower() != "sie":
+        return None
+    sentence = t.sentence
+    verb = next((tokens[k] for k in (index + 1, index - 1) if 0 <= k < len(tokens)
+                 and tokens[k].sentence == sentence and tokens[k].tag in _FINITE), None)
+    if verb is None:
+        return None
+    form = verb.text.lower()
+    if not (form == "sind" or form.endswith("n")):
+        return "she"
+    first = index == 0 or tokens[index - 1].sentence != sentence
+    return "you" if t.text == "Sie" and not first else "they"
