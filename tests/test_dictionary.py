@@ -145,6 +145,14 @@ def test_sie_is_read_by_its_verb(small_dict: Path, sentence: str, best: str):
     assert gloss_token(tokens, index).best == best
 
 
+def test_the_possessive_ihr_is_no_personal_pronoun(small_dict: Path):
+    from reader.nlp import analyze
+
+    tokens = analyze("Sie nahmen ihre Autos mit.")
+    g = gloss_token(tokens, next(t.i for t in tokens if t.text == "ihre"))
+    assert g.best == "her" and "you-all" not in [s.text for s in g.senses[:2]]
+
+
 def test_short_gloss_drops_placeholders_not_words():
     assert short("sb.’s readiness") == "readiness" and short("to see sth.") == "to see"
     assert short("and so on") == "and so on" and short("so-called") == "so-called"

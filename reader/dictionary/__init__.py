@@ -149,6 +149,9 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
             g = _fixed_phrase(str(path), tokens, index, context) or g
         if t.tag == "PPER" and (reading := sie_reading(tokens, index)):
             _prefer(g, reading)
+        elif t.tag == "PPOSAT" and t.lemma == "ihr":  # `ihre Autos`: a possessive, not `ihr` (you-all)
+            formal = t.text[:1].isupper() and index > 0 and tokens[index - 1].sentence == t.sentence
+            _prefer(g, *(("your", "her", "their") if formal else ("her", "their", "your")))
         if g.pos == "NOUN" or t.tag in _NOMINALISED:
             g.gender, g.pos = nouns.in_context(str(path), g, tokens, index, agree=agree), "NOUN"
             if t.tag == "NNI" or nouns.nominalised_infinitive(str(path), g.lemma):  # `das Bieten`
@@ -161,11 +164,14 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
     return _user(g, t.lemma, store)
 
 
-def _prefer(g: Gloss, start: str) -> None:
-    """Put the first sense starting with `start` first (`they (them)` for `sie sind`)."""
-    k = next((k for k, s in enumerate(g.senses) if s.text.startswith(start)), None)
-    if k:
-        g.senses.insert(0, g.senses.pop(k))
+def _prefer(g: Gloss, *starts: str) -> None:
+    """Put the first sense starting with each of `starts` first, in that order (`they (them)` for `sie
+    sind`)."""
+    for start in reversed(starts):
+        k = next((k for k, s in enumerate(g.senses) if s.text.startswith(start)), None)
+        if k:
+            g.senses.insert(0, g.senses.pop(k))
+    if g.senses:
         g.best = short(g.senses[0].text)
 
 
