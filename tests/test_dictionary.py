@@ -153,6 +153,18 @@ def test_the_possessive_ihr_is_no_personal_pronoun(small_dict: Path):
     assert g.best == "her" and "you-all" not in [s.text for s in g.senses[:2]]
 
 
+def test_function_words_take_their_own_entrys_first_sense(small_dict: Path):
+    # `oder {conj} /o.; od./`: the abbreviation's `;` does not split the headword; prepositions, particles
+    # and subordinating conjunctions follow Ding's order, the entry the word heads first
+    assert parse_line("oder {conj} /o.; od./ :: or").subs[0].german[0].abbrevs == ["o.", "od."]
+    for word, pos, best in (("oder", "CCONJ", "or"), ("nicht", "PART", "not"), ("vor", "ADP", "in front of")):
+        assert gloss_lemma(word, pos).best == best, word
+    from reader.nlp import analyze
+
+    tokens = analyze("Wir haben beschlossen, die Allianz zu stärken.")
+    assert gloss_token(tokens, next(t.i for t in tokens if t.text == "zu")).best == "to"
+
+
 def test_short_gloss_drops_placeholders_not_words():
     assert short("sb.’s readiness") == "readiness" and short("to see sth.") == "to see"
     assert short("and so on") == "and so on" and short("so-called") == "so-called"

@@ -142,13 +142,15 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
     if path is None:
         g = _empty(t.lemma, t.pos)
     else:
-        pos = "NOUN" if t.tag in _NOMINALISED else "VERB" if joined else t.pos
+        pos = "NOUN" if t.tag in _NOMINALISED else "VERB" if joined else _GLOSS_POS.get((t.tag, base), t.pos)
         context = sentence_context(tokens, index)
         g = lookup.lookup(base, pos, text=t.text, parts=t.parts, joined=joined, context=context, path=path)
         if g.source not in _ON_ITS_OWN:
             g = _fixed_phrase(str(path), tokens, index, context) or g
         if t.tag == "PPER" and (reading := sie_reading(tokens, index)):
             _prefer(g, reading)
+        elif t.tag == "PRF" and t.lemma == "sich":  # the reflexive, not `each other`
+            _prefer(g, "himself", "herself", "itself", "themselves")
         elif t.tag == "PPOSAT" and t.lemma == "ihr":  # `ihre Autos`: a possessive, not `ihr` (you-all)
             formal = t.text[:1].isupper() and index > 0 and tokens[index - 1].sentence == t.sentence
             _prefer(g, *(("your", "her", "their") if formal else ("her", "their", "your")))
@@ -175,6 +177,9 @@ def _prefer(g: Gloss, *starts: str) -> None:
         g.best = short(g.senses[0].text)
 
 
+# Where STTS and Ding file a word differently: the infinitive's `zu` is a particle in STTS and a
+# conjunction in Ding (`to`; its `zu {adv}` is `too`), `als Präsident` a preposition and a conjunction (`as`).
+_GLOSS_POS = {("PTKZU", "zu"): "CCONJ", ("APPR", "als"): "CCONJ"}
 _ON_ITS_OWN = {"separable", "lemma", "surface", "form", "variant"}  # lookup steps that found the word itself
 
 

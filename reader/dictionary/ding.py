@@ -80,7 +80,8 @@ class Line:
     subs: list[SubEntry]
 
 
-_BRACKETED = re.compile(r"\([^()]*\)|\[[^\]]*\]|\{[^}]*\}|<[^<>]*>")
+# brackets of any kind, and abbreviations between slashes (`oder {conj} /o.; od./`)
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\]]*\]|\{[^}]*\}|<[^<>]*>|(?<!\S)/[^/\s][^/]*/(?!\S)")
 
 
 def _blank(m: re.Match) -> str:
@@ -88,7 +89,7 @@ def _blank(m: re.Match) -> str:
 
 
 def split_top(text: str, sep: str) -> list[str]:
-    """Split on `sep` outside brackets of any kind."""
+    """Split on `sep` outside brackets of any kind and abbreviations."""
     if sep not in text:
         return [text]
     if not _SPECIAL.search(text):
@@ -130,10 +131,10 @@ def parse_word(raw: str) -> Word:
             w.labels.append(label.strip())
         elif comment is not None:
             comments.append(comment.strip())
-        elif abbrev is not None:
-            abbrev = abbrev.strip()
-            if " " not in abbrev or all(p.endswith(".") for p in abbrev.split()):
-                w.abbrevs.append(abbrev)  # `/Dr./`, and dotted ones written with spaces: `/z. B./`
+        elif abbrev is not None:  # `/Dr./`, `/o.; od./`, and dotted ones written with spaces: `/z. B./`
+            for a in (a.strip() for a in abbrev.split(";")):
+                if " " not in a or all(p.endswith(".") for p in a.split()):
+                    w.abbrevs.append(a)
         elif marker is not None:
             for item in marker.replace(";", ",").split(","):
                 item = item.strip()

@@ -28,11 +28,13 @@ _FUGEN = ("", "s", "es", "n", "en", "e", "er", "ens", "nen")
 _STEM_ENDINGS = ("", "en", "n", "e")
 _INFLECTIONS = ("en", "n", "e", "es", "s", "er", "ern")
 MIN_PART = 3
+_CLOSED = frozenset(("ADP", "SCONJ", "PART"))  # prepositions, conjunctions and particles: Ding's order
 ENGLISH_ZIPF = 3.0  # an English word this frequent may be a loanword
 _YEARS = re.compile(r"^(\d+)(?:-)?jährig")
 # Word classes whose entries a token of the given UPOS may use.
 _ALSO = {"AUX": {"AUX", "VERB"}, "ADJ": {"ADJ", "ADV"}, "ADV": {"ADV", "ADJ"}, "PROPN": {"PROPN", "NOUN"},
-         "DET": {"DET", "PRON"}, "PRON": {"PRON", "DET"}}
+         "DET": {"DET", "PRON"}, "PRON": {"PRON", "DET"}, "PART": {"PART", "ADV"},  # `nicht {adv}`
+         "SCONJ": {"SCONJ", "CCONJ"}}  # Ding marks every conjunction `{conj}`
 
 _ENTRY_SQL = ("SELECT e.word, e.pos, e.gender, e.plural, e.is_plural, e.line, e.sub, e.syn, e.labels,"
               " e.comment, s.senses FROM {src} JOIN subs s ON s.sid = {sid} WHERE {where}")
@@ -157,6 +159,17 @@ def candidates(path: str, rows: Iterable[Row]) -> list[Candidate]:
         out.append(Candidate(r.word, r.pos, senses, r.main, r.syn, (r[8] or "").split(), r[9],
                              line_words(path, r.line), r.line, [z for _, _, z in stored]))
     return out
+
+
+def in_ding_order(ranked: list[Ranked], word: str) -> list[Ranked]:
+    """Prepositions', subordinating conjunctions' and particles' senses as Ding orders them, the entries
+    written as the word is and where it comes first leading (`nicht` not, `vor` in front of, `da` as; not
+    `Aus` the end of the line): their translations are all common English words, so the ranking's
+    frequency and context evidence says little."""
+    def key(r: Ranked) -> tuple:
+        c = r.candidate
+        return c.word != word, not (c.main and c.syn == 0), c.order, c.senses.index(r.sense)
+    return sorted(ranked, key=key)
 
 
 def with_entry_labels(r: Ranked) -> Sense:
@@ -323,6 +336,8 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
                     break
     if rows:
         ranked = rank(candidates(p, rows), g.lemma, pos, context, family(p, g.lemma, pos or rows[0].pos))
+        if pos in _CLOSED:
+            ranked = in_ding_order(ranked, g.lemma)
         g.senses = [with_entry_labels(r) for r in ranked]
         g.best = short(ranked[0].sense.text) if ranked else ""
         if not g.pos or g.pos not in {r.pos for r in rows}:
