@@ -157,6 +157,10 @@ def test_function_words_take_their_own_entrys_first_sense(small_dict: Path):
     # `oder {conj} /o.; od./`: the abbreviation's `;` does not split the headword; prepositions, particles
     # and subordinating conjunctions follow Ding's order, the entry the word heads first
     assert parse_line("oder {conj} /o.; od./ :: or").subs[0].german[0].abbrevs == ["o.", "od."]
+    # a slash between sub-entries is no abbreviation (`… in mark/1a-Zustand | … | umfunktionierte / …`)
+    line = ("Haus {n} | Haus in mark /1a-Zustand | altes Haus | umfunktionierte / alte Häuser :: house | "
+            "house in mint condition | old house | converted houses")
+    assert len(parse_line(line).subs) == 4
     for word, pos, best in (("oder", "CCONJ", "or"), ("nicht", "PART", "not"), ("vor", "ADP", "in front of")):
         assert gloss_lemma(word, pos).best == best, word
     from reader.nlp import analyze

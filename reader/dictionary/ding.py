@@ -81,7 +81,7 @@ class Line:
 
 
 # brackets of any kind, and abbreviations between slashes (`oder {conj} /o.; od./`)
-_BRACKETED = re.compile(r"\([^()]*\)|\[[^\]]*\]|\{[^}]*\}|<[^<>]*>|(?<!\S)/[^/\s][^/]*/(?!\S)")
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\]]*\]|\{[^}]*\}|<[^<>]*>|(?<!\S)/[^/\s|][^/|]{0,20}/(?!\S)")
 
 
 def _blank(m: re.Match) -> str:
