@@ -169,6 +169,15 @@ def test_function_words_take_their_own_entrys_first_sense(small_dict: Path):
     assert gloss_token(tokens, next(t.i for t in tokens if t.text == "zu")).best == "to"
 
 
+def test_an_inflected_ordinal_is_no_adverb(small_dict: Path):
+    from reader.nlp import analyze
+
+    for sentence, word, best in (("Das erste Treffen fand statt.", "erste", "first"),
+                                 ("Er kam erst gestern.", "erst", "only")):
+        tokens = analyze(sentence)
+        assert gloss_token(tokens, next(t.i for t in tokens if t.text == word)).best == best, sentence
+
+
 def test_short_gloss_drops_placeholders_not_words():
     assert short("sb.’s readiness") == "readiness" and short("to see sth.") == "to see"
     assert short("and so on") == "and so on" and short("so-called") == "so-called"

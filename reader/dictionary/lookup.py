@@ -32,8 +32,9 @@ _CLOSED = frozenset(("ADP", "SCONJ", "PART"))  # prepositions, conjunctions and 
 ENGLISH_ZIPF = 3.0  # an English word this frequent may be a loanword
 _YEARS = re.compile(r"^(\d+)(?:-)?jährig")
 # Word classes whose entries a token of the given UPOS may use.
-_ALSO = {"AUX": {"AUX", "VERB"}, "ADJ": {"ADJ", "ADV"}, "ADV": {"ADV", "ADJ"}, "PROPN": {"PROPN", "NOUN"},
-         "DET": {"DET", "PRON"}, "PRON": {"PRON", "DET"}, "PART": {"PART", "ADV"},  # `nicht {adv}`
+_ALSO = {"AUX": {"AUX", "VERB"}, "ADJ": {"ADJ", "ADV", "NUM"}, "ADV": {"ADV", "ADJ"},
+         "PROPN": {"PROPN", "NOUN"}, "DET": {"DET", "PRON"}, "PRON": {"PRON", "DET"},
+         "PART": {"PART", "ADV"},  # `nicht {adv}`
          "SCONJ": {"SCONJ", "CCONJ"}}  # Ding marks every conjunction `{conj}`
 
 _ENTRY_SQL = ("SELECT e.word, e.pos, e.gender, e.plural, e.is_plural, e.line, e.sub, e.syn, e.labels,"
@@ -311,6 +312,8 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
         g.lemma = lemma
         exact = list(entries(p, lemma.lower()))
         rows = _compatible(exact, pos)
+        if pos == "ADJ" and text and text.lower() != lemma.lower() and all(r.pos != "ADJ" for r in rows):
+            rows = []  # an inflected adjective is no adverb: `erste` is not `erst` (only) but first
         g.source = "lemma"
         if not rows and text and text.lower() != lemma.lower():
             rows = _compatible(entries(p, text.lower()), pos)
@@ -335,6 +338,8 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
                     g.source = "variant"
                     break
     if rows:
+        if pos == "ADJ":  # an ordinal: `erste; erster; erstes; 1. {num}`, not `erste {adj}` (leadoff)
+            rows = [r for r in rows if r.pos == "NUM"] or rows
         ranked = rank(candidates(p, rows), g.lemma, pos, context, family(p, g.lemma, pos or rows[0].pos))
         if pos in _CLOSED:
             ranked = in_ding_order(ranked, g.lemma)
