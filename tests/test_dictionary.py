@@ -151,6 +151,8 @@ def test_the_possessive_ihr_is_no_personal_pronoun(small_dict: Path):
     tokens = analyze("Sie nahmen ihre Autos mit.")
     g = gloss_token(tokens, next(t.i for t in tokens if t.text == "ihre"))
     assert g.best == "her" and "you-all" not in [s.text for s in g.senses[:2]]
+    tokens = analyze("Unter diesem Motto kamen sie.")
+    assert gloss_token(tokens, next(t.i for t in tokens if t.text == "diesem")).best == "this"
 
 
 def test_function_words_take_their_own_entrys_first_sense(small_dict: Path):

@@ -149,11 +149,11 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
             g = _fixed_phrase(str(path), tokens, index, context) or g
         if t.tag == "PPER" and (reading := sie_reading(tokens, index)):
             _prefer(g, reading)
-        elif t.tag == "PRF" and t.lemma == "sich":  # the reflexive, not `each other`
-            _prefer(g, "himself", "herself", "itself", "themselves")
-        elif t.tag == "PPOSAT" and t.lemma == "ihr":  # `ihre Autos`: a possessive, not `ihr` (you-all)
-            formal = t.text[:1].isupper() and index > 0 and tokens[index - 1].sentence == t.sentence
-            _prefer(g, *(("your", "her", "their") if formal else ("her", "their", "your")))
+        elif (t.tag, t.lemma) == ("PPOSAT", "ihr") and t.text[:1].isupper() and index > 0 and (
+                tokens[index - 1].sentence == t.sentence):
+            _prefer(g, "your", "her", "their")  # `für Ihre Hilfe`
+        elif (t.tag, t.lemma) in _FUNCTION_SENSES:
+            _prefer(g, *_FUNCTION_SENSES[t.tag, t.lemma])
         if g.pos == "NOUN" or t.tag in _NOMINALISED:
             g.gender, g.pos = nouns.in_context(str(path), g, tokens, index, agree=agree), "NOUN"
             if t.tag == "NNI" or nouns.nominalised_infinitive(str(path), g.lemma):  # `das Bieten`
@@ -180,6 +180,12 @@ def _prefer(g: Gloss, *starts: str) -> None:
 # Where STTS and Ding file a word differently: the infinitive's `zu` is a particle in STTS and a
 # conjunction in Ding (`to`; its `zu {adv}` is `too`), `als Präsident` a preposition and a conjunction (`as`).
 _GLOSS_POS = {("PTKZU", "zu"): "CCONJ", ("APPR", "als"): "CCONJ"}
+# Function words whose Ding senses the ranking orders badly, with the senses their tag means first.
+_FUNCTION_SENSES = {
+    ("PRF", "sich"): ("himself", "herself", "itself", "themselves"),  # the reflexive, not `each other`
+    ("PPOSAT", "ihr"): ("her", "their", "your"),  # `ihre Autos`: a possessive, not `ihr` (you-all)
+    ("PDAT", "dieser"): ("this",), ("PDS", "dieser"): ("this",),  # not `such`
+}
 _ON_ITS_OWN = {"separable", "lemma", "surface", "form", "variant"}  # lookup steps that found the word itself
 
 
