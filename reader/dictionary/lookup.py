@@ -312,7 +312,8 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
         g.lemma = lemma
         exact = list(entries(p, lemma.lower()))
         rows = _compatible(exact, pos)
-        if pos == "ADJ" and text and text.lower() != lemma.lower() and all(r.pos != "ADJ" for r in rows):
+        inflected = pos == "ADJ" and text and text.lower() != lemma.lower()
+        if inflected and all(r.pos in ("ADV", None) for r in rows):
             rows = []  # an inflected adjective is no adverb: `erste` is not `erst` (only) but first
         g.source = "lemma"
         if not rows and text and text.lower() != lemma.lower():
