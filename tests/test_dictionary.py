@@ -171,6 +171,18 @@ def test_function_words_take_their_own_entrys_first_sense(small_dict: Path):
     assert gloss_token(tokens, next(t.i for t in tokens if t.text == "zu")).best == "to"
 
 
+def test_um_zu_and_ohne_zu_are_glossed_as_infinitive_clauses(small_dict: Path):
+    from reader.nlp import analyze
+
+    tokens = analyze("Wir kamen, um zu helfen.")
+    g = gloss_token(tokens, next(t.i for t in tokens if t.text == "um"))
+    assert g.headword == "um … zu" and g.best in ("in order to", "so as to")
+    tokens = analyze("Er ging, ohne zu grüßen.")
+    assert gloss_token(tokens, next(t.i for t in tokens if t.text == "ohne")).best == "without"
+    tokens = analyze("Er kam um acht Uhr.")
+    assert gloss_token(tokens, next(t.i for t in tokens if t.text == "um")).headword == "um"
+
+
 def test_an_inflected_ordinal_is_no_adverb(small_dict: Path):
     from reader.nlp import analyze
 

@@ -147,6 +147,8 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
         g = lookup.lookup(base, pos, text=t.text, parts=t.parts, joined=joined, context=context, path=path)
         if g.source not in _ON_ITS_OWN:
             g = _fixed_phrase(str(path), tokens, index, context) or g
+        if t.tag == "KOUI" and lookup.known(str(path), pair := f"{base.lower()} … zu"):  # `um … zu`
+            g = lookup.lookup(lookup.display(str(path), pair, False), None, context=context, path=path)
         if t.tag == "PPER" and (reading := sie_reading(tokens, index)):
             _prefer(g, reading)
         elif (t.tag, t.lemma) == ("PPOSAT", "ihr") and t.text[:1].isupper() and index > 0 and (
@@ -178,8 +180,10 @@ def _prefer(g: Gloss, *starts: str) -> None:
 
 
 # Where STTS and Ding file a word differently: the infinitive's `zu` is a particle in STTS and a
-# conjunction in Ding (`to`; its `zu {adv}` is `too`), `als Präsident` a preposition and a conjunction (`as`).
-_GLOSS_POS = {("PTKZU", "zu"): "CCONJ", ("APPR", "als"): "CCONJ"}
+# conjunction in Ding (`to`; its `zu {adv}` is `too`), `als Präsident` a preposition and a conjunction (`as`),
+# `ohne zu grüßen` a conjunction and a preposition (`without`).
+_GLOSS_POS = {("PTKZU", "zu"): "CCONJ", ("APPR", "als"): "CCONJ", ("KOUI", "ohne"): "ADP",
+              ("KOUI", "statt"): "ADP", ("KOUI", "anstatt"): "ADP"}
 # Function words whose Ding senses the ranking orders badly, with the senses their tag means first.
 _FUNCTION_SENSES = {
     ("PRF", "sich"): ("himself", "herself", "itself", "themselves"),  # the reflexive, not `each other`

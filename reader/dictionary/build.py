@@ -216,12 +216,17 @@ class Rows:
 
     def add_phrases(self) -> None:
         """Words found only inside short phrases (`zwar` in `und zwar`, `weder` in `weder … noch`) or with
-        no English of their own (`sowohl {conj} ::`, then `sowohl … als auch`) point to those phrases."""
+        no English of their own (`sowohl {conj} ::`, then `sowohl … als auch`) point to those phrases; the
+        first word of a two-part one always does (`um` → `um … zu`)."""
         silent = {sid for sid, senses in self.subs if senses == "[]"}
         known = {e[1] for e in self.entries if e[10] not in silent} | {f[0] for f in self.forms}
         per_word: dict[str, int] = {}
         for w, text, line, k, j in self.phrases:
             eid = None
+            if _PAIRED.match(text):  # its first word points to it even when known (`um` → `um … zu`)
+                eid = self._entry(w, text, line, k, j, w.pos)
+                self.forms.append((text.split()[0].lower(), eid, PHRASE, sid_of(line, k)))
+                known.add(text.split()[0].lower())
             for token in text.split():
                 key = token.lower().rstrip(".,")
                 if len(key) < 2 or key in known or per_word.get(key, 0) >= PHRASES_PER_WORD:
