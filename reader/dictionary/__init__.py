@@ -144,11 +144,11 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
     else:
         pos = "NOUN" if t.tag in _NOMINALISED else "VERB" if joined else _GLOSS_POS.get((t.tag, base), t.pos)
         context = sentence_context(tokens, index)
+        if t.tag == "KOUI" and lookup.known(str(path), pair := f"{base.lower()} … zu"):  # `um … zu`
+            base, pos = lookup.display(str(path), pair, False), None
         g = lookup.lookup(base, pos, text=t.text, parts=t.parts, joined=joined, context=context, path=path)
         if g.source not in _ON_ITS_OWN:
             g = _fixed_phrase(str(path), tokens, index, context) or g
-        if t.tag == "KOUI" and lookup.known(str(path), pair := f"{base.lower()} … zu"):  # `um … zu`
-            g = lookup.lookup(lookup.display(str(path), pair, False), None, context=context, path=path)
         if t.tag == "PPER" and (reading := sie_reading(tokens, index)):
             _prefer(g, reading)
         elif (t.tag, t.lemma) == ("PPOSAT", "ihr") and t.text[:1].isupper() and index > 0 and (

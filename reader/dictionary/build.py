@@ -224,9 +224,10 @@ class Rows:
         for w, text, line, k, j in self.phrases:
             eid = None
             if _PAIRED.match(text):  # its first word points to it even when known (`um` → `um … zu`)
+                first = text.split()[0].lower()
                 eid = self._entry(w, text, line, k, j, w.pos)
-                self.forms.append((text.split()[0].lower(), eid, PHRASE, sid_of(line, k)))
-                known.add(text.split()[0].lower())
+                self.forms.append((first, eid, PHRASE, sid_of(line, k)))
+                known.add(first)
             for token in text.split():
                 key = token.lower().rstrip(".,")
                 if len(key) < 2 or key in known or per_word.get(key, 0) >= PHRASES_PER_WORD:

@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Token
 from ..spelling import umlaut_last
 from ..zipf import german_zipf
 from . import hanta
+from .segment import ABBREVIATION
 from .stts import to_stts, to_upos
 from .tokens import NAME, NUMBER, PUNCT, SYMBOL, WORD
 
@@ -697,7 +698,7 @@ def analyse_word(text: str, tag_id: int) -> tuple[str, str, str, str, tuple[str,
         lemma = analyse_word(_APOSTROPHE.sub("", word), tag_id)[2]  # `TV's`, `Virus'`: the word before it
     elif "-" in text.strip("-") and stts == "NN":
         lemma = _hyphen_lemma(text.replace("\u00ad", ""), tag_id)
-    elif _ABBREVIATION.match(word):
+    elif ABBREVIATION.match(word):
         stts, lemma = "ADV", _SPACED.sub(". ", word)  # `z.B.`, `z. B.` → z. B. (as the dictionary writes it)
     elif stts in ("KOUS", "KOUI", "KON", "KOKOM") or stts == "PRF" and text.lower() in _FIRST_SECOND:
         lemma = text.lower()  # conjunctions are their own lemma, as written (`sodass`, `dass`, `daß`), and
@@ -726,8 +727,6 @@ def analyse_word(text: str, tag_id: int) -> tuple[str, str, str, str, tuple[str,
 
 _FIRST_SECOND = frozenset(("mich", "mir", "dich", "dir", "uns", "euch"))
 _APOSTROPHE = re.compile(r"(?<=\w)'s?$")
-# Abbreviations of several dotted pieces, the first a lower-case letter: `z.B.`, `u. a.`, `v. Chr.`.
-_ABBREVIATION = re.compile(r"^[a-zäöü]\.(?: ?[^\W\d_]{1,4}\.)+$")
 _SPACED = re.compile(r"\.(?=\S)")
 # Gender-inclusive nouns: `Lehrer*innen`, `Mitarbeiter:innen`, `Kolleg_innen`, `Wähler/in`, `LehrerInnen`.
 _GENDER_FORM = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:[*:_/]in(?:nen)?|Innen)$")

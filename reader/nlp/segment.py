@@ -92,34 +92,33 @@ def merge_gender_forms(doc: Doc) -> Doc:
             k += 3
         else:
             k += 1
-    if spans:
-        with doc.retokenize() as retok:
-            for span in spans:
-                retok.merge(span)
-    return doc
+    return _merge(doc, spans)
 
 
-_ABBREVIATION_START = re.compile(r"^[a-zäöü]\.$")
-_ABBREVIATION_PIECE = re.compile(r"^[^\W\d_]{1,4}\.$")
+# Abbreviations of several dotted pieces, the first a lower-case letter: `z.B.`, `u. a.`, `v. Chr.`
+# (initials such as `J. R. R.` start with a capital).
+_FIRST, _NEXT = r"[a-zäöü]\.", r"[^\W\d_]{1,4}\."
+ABBREVIATION = re.compile(rf"^{_FIRST}(?: ?{_NEXT})+$")
+_FIRST_PIECE, _NEXT_PIECE = re.compile(rf"^{_FIRST}$"), re.compile(rf"^{_NEXT}$")
 
 
 def merge_abbreviations(doc: Doc) -> Doc:
-    """spaCy splits abbreviations written with spaces (`z. B.`, `u. a.`, `v. Chr.`): one word again.
-
-    The first piece is a single lower-case letter with its period, so initials (`J. R. R. Tolkien`)
-    stay apart; each further piece has up to four letters and a period, one space after the one before.
-    """
+    """spaCy splits abbreviations written with spaces (`z. B.`, `u. a.`, `v. Chr.`): one word again, a
+    first piece and the further ones one space apart, as `ABBREVIATION` reads them."""
     spans = []
     k = 0
     while k + 1 < len(doc):
         end = k
-        if _ABBREVIATION_START.match(doc[k].text):
-            while (end + 1 < len(doc) and doc[end].whitespace_ == " "
-                   and _ABBREVIATION_PIECE.match(doc[end + 1].text)):
+        if _FIRST_PIECE.match(doc[k].text):
+            while end + 1 < len(doc) and doc[end].whitespace_ == " " and _NEXT_PIECE.match(doc[end + 1].text):
                 end += 1
         if end > k:
             spans.append(doc[k : end + 1])
         k = end + 1
+    return _merge(doc, spans)
+
+
+def _merge(doc: Doc, spans: list) -> Doc:
     if spans:
         with doc.retokenize() as retok:
             for span in spans:
