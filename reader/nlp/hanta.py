@@ -126,6 +126,30 @@ class WordCache:
         return True
 
 
+def _makelemma(t):
+    """HanTa's `makelemma` (stem + the lemma suffix its longest matching ending asks for) without
+    measuring the longest ending of the word class's suffix table at every call."""
+    longest = {tag: max(map(len, table)) for tag, table in t.lemmasuffixtable.items() if table}
+    capitalized, tag2int = t.capitalizedlemmata, t.tag2int
+
+    def makelemma(stem_morphemes: list[str], pos: str) -> str:
+        lemma = "".join(stem_morphemes)
+        suffix = ""
+        main = pos.split("(")[0]
+        if main in longest:
+            endings = t.lemmasuffixtable[main]
+            marked = "#" + lemma
+            for i in range(min(longest[main], len(lemma)) + 1, 0, -1):
+                if marked[-i:] in endings:
+                    suffix = endings[marked[-i:]]
+                    break
+        if tag2int.get(pos, 0) in capitalized:
+            lemma = lemma[0].upper() + lemma[1:]
+        return lemma + suffix
+
+    return makelemma
+
+
 def cache_path() -> Path | None:
     """Where the word cache lives; keyed by the HanTa version so a new model never reads old analyses."""
     folder = os.environ.get("LESEN_CACHE_DIR") or user_cache_dir("lesen", appauthor=False)
@@ -147,6 +171,7 @@ def tagger():
             path = cache_path()
             t.word_cache = WordCache(path)
             t.word_cache.wrap(t, open_table(path.parent) if path else None, GUESS_COMPOUNDS)
+            t.makelemma = _makelemma(t)
             t._tag_word = functools.lru_cache(maxsize=CACHE_SIZE)(t._tag_word)
             t._analyze = functools.lru_cache(maxsize=CACHE_SIZE)(t._analyze)
             _tagger = t

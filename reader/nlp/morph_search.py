@@ -18,6 +18,7 @@ from numpy import logaddexp
 EMPTY, START, UNKNOWN, END_UNKNOWN = 0, 1, 3, -3  # HanTa's reserved tag ids
 LOWER_BOUND = -1e6
 _INF = -math.inf
+_NONE: dict = {}
 
 
 class MorphSearch:
@@ -29,7 +30,10 @@ class MorphSearch:
         self.final = tagger.LP_trans_final
         self._forward_follow: dict = {}  # state -> (transitions, those to tags that guess)
         self._followups: dict[int, dict] = {}  # the same for each target tag, reachable ones only
-        self.morphemes = set().union(*tagger.LP_m_t.values())  # every morpheme some tag knows
+        self.known: dict[str, dict[int, float]] = {}  # morpheme -> the tags that know it, with its score
+        for tag, scores in tagger.LP_m_t.items():
+            for morpheme, lp in scores.items():
+                self.known.setdefault(morpheme, {})[tag] = lp
         # a tag's unknown-morpheme score without its length and suffix terms (HanTa adds left to right)
         self.base = {t: tagger.Int_t + tagger.LP_hapax_t[t] for t in tagger.LP_hapax_t if t in tagger.LP_s_t}
 
@@ -62,42 +66,48 @@ class MorphSearch:
 
     def _fill(self, word: str, strict: bool, follow, pointers: list[dict] | None) -> list[dict]:
         """The search table over the word's letters, in HanTa's loop order. `follow(state)` gives the
-        transitions considered: all of them, and those to tags that may hold an unknown morpheme (the
-        only ones a segment no tag knows can take). Backpointers are kept when `pointers` is given."""
+        transitions considered: all of them by tag, and those to tags that may hold an unknown morpheme
+        (the only ones a segment no tag knows can take). Backpointers are kept when `pointers` is given.
+        Within one state and segment each tag reaches a different cell, so visiting only the tags that
+        know the segment, then the guessing ones, changes no result."""
         wlen = len(word)
         guess = self._guess(word)
-        guessing = {} if strict else self.base
-        lp_m_t, morphemes = self.t.LP_m_t, self.morphemes
+        known_by = self.known
         table: list[dict] = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
         for i in range(wlen + 1):
             row = table[i]
             if not row:
                 continue
             bound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else LOWER_BOUND
-            # (end, segment, 2: some tag knows it | 1: only a guess can score it | 0: nothing can)
-            segments = [(j, seg, 2 if seg in morphemes else 1 if wlen < 4 or j - i > 2 else 0)
-                        for j, seg in ((j, word[i:j]) for j in range(i + 1, wlen + 1))]
+            # (end, segment, the tags that know it, the guesses' scores by tag or None: no guess scores it)
+            segments = []
+            for j in range(i + 1, wlen + 1):
+                segment = word[i:j]
+                known = known_by.get(segment, _NONE)
+                guesses = None if strict or not (wlen < 4 or j - i > 2) else {}
+                if known or guesses is not None:
+                    segments.append((j, segment, known, guesses))
             for state, lp in row.items():
                 if lp < bound:
                     continue
                 every, guessable = follow(state)
-                if strict:
-                    guessable = ()
                 prev_tag = state[1]
-                for j, segment, kind in segments:
-                    followup = every if kind == 2 else guessable if kind else ()
-                    if not followup:
+                for j, segment, known, guesses in segments:
+                    moves = [(tag, every[tag], lpm) for tag, lpm in known.items() if tag in every] \
+                        if len(known) < len(every) else \
+                        [(tag, lpt, known[tag]) for tag, lpt in every.items() if tag in known]
+                    if guesses is not None:
+                        for tag, lpt in guessable:
+                            if tag not in known:
+                                lpm = guesses.get(tag)
+                                if lpm is None:
+                                    lpm = guesses[tag] = guess(segment, tag)
+                                moves.append((tag, lpt, lpm))
+                    if not moves:
                         continue
                     target = table[j]
                     back = pointers[j] if pointers is not None else None
-                    for tag, lpt in followup:
-                        lpm = lp_m_t[tag].get(segment)
-                        if lpm is None:
-                            if tag not in guessing:
-                                continue
-                            lpm = guess(segment, tag)
-                            if lpm == _INF:
-                                continue
+                    for tag, lpt, lpm in moves:
                         lp1 = lp + lpt + lpm
                         if lp1 > LOWER_BOUND:
                             new = (prev_tag, tag)
@@ -108,11 +118,11 @@ class MorphSearch:
                                     back[new] = (state, i)
         return table
 
-    def _follow(self, cache: dict, state, reachable=None) -> tuple[list, list]:
+    def _follow(self, cache: dict, state, reachable=None) -> tuple[dict, list]:
         hit = cache.get(state)
         if hit is None:
-            every = [(t, p) for t, p in self.nonfinal.get(state, []) if reachable is None or t in reachable]
-            hit = cache[state] = (every, [(t, p) for t, p in every if t in self.base])
+            every = {t: p for t, p in self.nonfinal.get(state, []) if reachable is None or t in reachable}
+            hit = cache[state] = (every, [(t, p) for t, p in every.items() if t in self.base])
         return hit
 
     def forward(self, word: str) -> list[tuple[int, float]]:

@@ -746,15 +746,21 @@ def _hanta_spelling(word: str) -> str:
     the lemma gets its `ss` back (`_reform_ss`). The reform's one-word `sodass` (`so dass`) it reads as
     the conjunction after `so`."""
     t = hanta.tagger()
-    if word[:2].lower() == "so" and len(word) > 5 and (rest := word[2:]).islower():
+
+    def unknown(w: str) -> bool:
+        best = t._tag_word(w, 1, True)
+        return bool(best) and best[0][1] < _UNKNOWN_SCORE
+
+    # the alternative spelling is analysed only for a word HanTa does not know as written (a search each)
+    if word[:2].lower() == "so" and len(word) > 5 and (rest := word[2:]).islower() and unknown(word):
         best = t._tag_word(rest, 1, True)
-        if best and t.int2tag[best[0][0]] == "KOUS" and t._tag_word(word, 1, True)[0][1] < _UNKNOWN_SCORE:
+        if best and t.int2tag[best[0][0]] == "KOUS":
             return rest
-    if "ss" not in word or not _REFORM_SS.search(word):
+    if "ss" not in word or not _REFORM_SS.search(word) or not unknown(word):
         return word
     new = _REFORM_SS.sub("ß", word)
     now, then = t._tag_word(word, 5, True), t._tag_word(new, 5, True)
-    if now and then and now[0][1] < _UNKNOWN_SCORE and then[0][1] > now[0][1] + 5:
+    if then and then[0][1] > now[0][1] + 5:
         return new
     return word
 

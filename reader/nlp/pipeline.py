@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable, Iterable
 
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -36,6 +37,9 @@ def installed_model() -> str | None:
 def build() -> Language:
     """A fresh pipeline: tokenizer, segmentation, morphology (HanTa or a spaCy model), separable verbs."""
     nlp = spacy.blank("de")
+    # spaCy computes some twenty attributes for every new word type; lesen reads only `is_space`
+    getters = nlp.vocab.lex_attr_getters
+    nlp.vocab.lex_attr_getters = {IS_SPACE: getters[IS_SPACE]}
     nlp.add_pipe("lesen_segment")
     nlp.add_pipe("lesen_morphology")
     nlp.add_pipe("lesen_separable")
