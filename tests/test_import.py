@@ -125,6 +125,15 @@ def test_analyze_json_offsets(tmp_path: Path):
     assert piped.output == result.output
 
 
+def test_analyze_gives_nouns_the_dictionary_gender(tmp_path: Path, small_dict: Path):
+    """A noun no suffix rule covers takes its gender from the dictionary, a compound its head's."""
+    text = "Der Tisch steht im Gasthaus."
+    result = run("analyze", "-", "--json", input=text)
+    assert result.exit_code == 0, result.output
+    genders = {r["text"]: r.get("gender") for r in map(json.loads, result.output.splitlines())}
+    assert genders["Tisch"] == "m" and genders["Gasthaus"] == "n"
+
+
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
