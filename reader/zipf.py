@@ -45,7 +45,7 @@ class Zipf:
 
     def _tokens(self, word: str) -> tuple[float, ...] | None:
         tokens = wordfreq_tokens(word, self.lang)
-        if any(smash_numbers(t) != t for t in tokens):
+        if not word.isalpha() and any(smash_numbers(t) != t for t in tokens):  # letters have no digits
             self._words[word] = None
             return None
         # an unknown token makes the sum infinite: the text gets the floor
