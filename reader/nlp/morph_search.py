@@ -68,8 +68,7 @@ class MorphSearch:
         """The search table over the word's letters, in HanTa's loop order. `follow(state)` gives the
         transitions considered: all of them by tag, and those to tags that may hold an unknown morpheme
         (the only ones a segment no tag knows can take). Backpointers are kept when `pointers` is given.
-        Within one state and segment each tag reaches a different cell, so visiting only the tags that
-        know the segment, then the guessing ones, changes no result."""
+        A segment is tried only with the tags that know it and the guessing ones, in HanTa's order."""
         wlen = len(word)
         guess = self._guess(word)
         known_by = self.known
@@ -90,13 +89,17 @@ class MorphSearch:
             for state, lp in row.items():
                 if lp < bound:
                     continue
-                every, guessable = follow(state)
+                every, guessable, order = follow(state)
                 prev_tag = state[1]
                 for j, segment, known, guesses in segments:
-                    moves = [(tag, every[tag], lpm) for tag, lpm in known.items() if tag in every] \
-                        if len(known) < len(every) else \
-                        [(tag, lpt, known[tag]) for tag, lpt in every.items() if tag in known]
+                    if len(known) < len(every):
+                        moves = [(tag, every[tag], lpm) for tag, lpm in known.items() if tag in every]
+                        mixed = len(moves) > 1
+                    else:
+                        moves = [(tag, lpt, known[tag]) for tag, lpt in every.items() if tag in known]
+                        mixed = False
                     if guesses is not None:
+                        mixed = mixed or bool(moves)
                         for tag, lpt in guessable:
                             if tag not in known:
                                 lpm = guesses.get(tag)
@@ -105,6 +108,8 @@ class MorphSearch:
                                 moves.append((tag, lpt, lpm))
                     if not moves:
                         continue
+                    if mixed:  # HanTa's order, so that cells are filled (and floats summed) as it does
+                        moves.sort(key=lambda move: order[move[0]])
                     target = table[j]
                     back = pointers[j] if pointers is not None else None
                     for tag, lpt, lpm in moves:
@@ -118,11 +123,12 @@ class MorphSearch:
                                     back[new] = (state, i)
         return table
 
-    def _follow(self, cache: dict, state, reachable=None) -> tuple[dict, list]:
+    def _follow(self, cache: dict, state, reachable=None) -> tuple[dict, list, dict]:
         hit = cache.get(state)
         if hit is None:
             every = {t: p for t, p in self.nonfinal.get(state, []) if reachable is None or t in reachable}
-            hit = cache[state] = (every, [(t, p) for t, p in every.items() if t in self.base])
+            hit = cache[state] = (every, [(t, p) for t, p in every.items() if t in self.base],
+                                  {t: k for k, t in enumerate(every)})
         return hit
 
     def forward(self, word: str) -> list[tuple[int, float]]:
