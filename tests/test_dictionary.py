@@ -127,6 +127,18 @@ def test_personal_pronouns_case_forms_are_their_forms(small_dict: Path):
     assert parse_line("sie {ppron} {pl} (ihrer; ihnen; sie) :: they").subs[0].german[0].pos == "PRON"
 
 
+@pytest.mark.parametrize(("sentence", "best"), [
+    ("Ihr habt recht.", "you"), ("Weil ihr kommt, bleibe ich.", "you"), ("Dann seid ihr dran.", "you"),
+    ("Kommt ihr mit?", "you"), ("Ich gebe ihr das Buch.", "her"), ("Er hilft ihr.", "her"),
+])
+def test_ihr_as_the_subject_is_you(small_dict: Path, sentence: str, best: str):
+    from reader.nlp import analyze
+
+    tokens = analyze(sentence)
+    index = next(t.i for t in tokens if t.text.lower() == "ihr")
+    assert (tokens[index].tag, gloss_token(tokens, index).best) == ("PPER", best)
+
+
 def test_swiss_ss_and_tails_of_another_word_class(small_dict: Path):
     assert gloss_lemma("Spass", "NOUN").best == "jest"  # Swiss `ss` for `ß`
     assert gloss_lemma("Esstisch", "NOUN").best == "… table"  # the last resort: a known tail
@@ -190,6 +202,30 @@ def test_an_inflected_ordinal_is_no_adverb(small_dict: Path):
                                  ("Er kam erst gestern.", "erst", "only")):
         tokens = analyze(sentence)
         assert gloss_token(tokens, next(t.i for t in tokens if t.text == word)).best == best, sentence
+
+
+def test_an_inflected_adjective_takes_the_entry_of_its_inflected_form(small_dict: Path):
+    """Ding lists adjectives used only inflected under that form (`letzte; letzter; letztes`): the token's
+    own form wins over its lemma's entries (`nächste` is next, not `nah` near), and a keyword in angle
+    brackets is no part of the sense (`last <laste>`)."""
+    from reader.nlp import analyze
+
+    assert parse_line("letzte; letzter; letztes {adj} :: last <laste>").subs[0].english[0].text == "last"
+    for sentence, word, best in (("Das war die letzte Sitzung.", "letzte", "last"),
+                                 ("Im nächsten Jahr kommt er.", "nächsten", "next"),
+                                 ("Die meisten kamen.", "meisten", "most"),
+                                 ("Von den vielen sprach keiner.", "vielen", "many")):
+        tokens = analyze(sentence)
+        assert gloss_token(tokens, next(t.i for t in tokens if t.text == word)).best == best, sentence
+
+
+def test_a_hyphenated_sense_is_not_as_common_as_its_parts(small_dict: Path):
+    """wordfreq reads `out-and-out` as `out`, `and`, `out` side by side: without a penalty per hyphen it
+    would be as common as `out` and beat `only` for `einzig`."""
+    from reader.dictionary.build import Rows
+
+    assert Rows().sense_zipf("out-and-out") < Rows().sense_zipf("only") - 1
+    assert gloss_lemma("einzig", "ADJ").best in ("one", "only", "a single")
 
 
 def test_short_gloss_drops_placeholders_not_words():

@@ -223,3 +223,20 @@ def test_a_compound_takes_its_heads_own_lemma(word, lemma, parts):
 def test_a_subordinate_clause_ends_in_its_finite_verb(sentence, word, lemma, tag):
     tok = by_text(analyze(sentence), word)
     assert (tok.lemma, tok.tag) == (lemma, tag)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "lemma"),
+    [
+        # HanTa builds an indefinite pronoun's lemma in -er from its inflected form (`meisten` → Meister)
+        ("Die meisten kamen zu spät.", "meisten", "meiste"),
+        ("Von den vielen sprach keiner.", "vielen", "viele"),
+        ("Die anderen gingen nach Hause.", "anderen", "andere"),
+        # a pronoun listed under its -er form keeps it; a form that is its own lemma stays
+        ("Er sprach mit jedem.", "jedem", "jeder"),
+        ("Keiner kam.", "Keiner", "keiner"),
+        ("Alle blieben.", "Alle", "alle"),
+    ],
+)
+def test_an_indefinite_pronoun_is_no_er_noun(sentence, word, lemma):
+    assert by_text(analyze(sentence), word).lemma == lemma

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import db, lookup, nouns
-from .agreement import article_gender, sie_reading
+from .agreement import article_gender, ihr_reading, sie_reading
 from .ding import Sense
 from .model import ARTICLES, Gloss, headword
 from .ranking import short
@@ -149,7 +149,7 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
         g = lookup.lookup(base, pos, text=t.text, parts=t.parts, joined=joined, context=context, path=path)
         if g.source not in _ON_ITS_OWN:
             g = _fixed_phrase(str(path), tokens, index, context) or g
-        if t.tag == "PPER" and (reading := sie_reading(tokens, index)):
+        if t.tag == "PPER" and (reading := sie_reading(tokens, index) or ihr_reading(tokens, index)):
             _prefer(g, reading)
         elif (t.tag, t.lemma) == ("PPOSAT", "ihr") and t.text[:1].isupper() and index > 0 and (
                 tokens[index - 1].sentence == t.sentence):

@@ -101,3 +101,29 @@ def sie_reading(tokens: Sequence[Token], index: int) -> str | None:
         return "she"
     first = index == 0 or tokens[index - 1].sentence != sentence
     return "you" if t.text == "Sie" and not first else "they"
+
+
+# Where a clause's subject may stand: its start, after a comma, a conjunction or a question word.
+_CLAUSE_OPENERS = ("$,", "$(", "KON", "KOUS", "PWAV", "PWS", "PRELS")
+# Second-person plural forms that no other person shares (`habt`, not `hat`).
+_YOU_PLURAL = frozenset(("habt", "seid", "wart", "hattet", "könnt", "wollt", "dürft", "müsst", "sollt",
+                         "werdet", "wisst", "mögt"))
+
+
+def ihr_reading(tokens: Sequence[Token], index: int) -> str | None:
+    """"you" for `ihr` as the subject of its verb (`Ihr habt recht`, `weil ihr kommt`, `habt ihr`, `Kommt
+    ihr mit?`), else "her" (the dative: `mit ihr`, `er hilft ihr`); None for another word."""
+    t = tokens[index]
+    if t.text.lower() != "ihr":
+        return None
+
+    def at(k: int) -> Token | None:
+        return tokens[k] if 0 <= k < len(tokens) and tokens[k].sentence == t.sentence else None
+
+    before, after = at(index - 1), at(index + 1)
+    if after is not None and after.tag in _FINITE and (before is None or before.tag in _CLAUSE_OPENERS):
+        return "you"
+    if before is not None and before.tag in _FINITE and (
+            before.text.lower() in _YOU_PLURAL or at(index - 2) is None and before.text.endswith("t")):
+        return "you"
+    return "her"

@@ -55,6 +55,7 @@ CREATE INDEX entries_key ON entries (key);
 CREATE INDEX forms_key ON forms (key);
 """
 PLURAL, FORM, ABBREV, PHRASE = "plural", "form", "abbr", "phrase"
+HYPHEN_BREAK = 1.0  # Zipf units per hyphen of an English sense (wordfreq's INFERRED_SPACE_FACTOR, 10×)
 PHRASES_PER_WORD = 3
 FRAME_RANK = 3  # a verb taken out of its object frame counts as a later synonym
 _FRAME = {"etw.", "jdm.", "jdn.", "jds.", "sich", "jdm./etw.", "etw./jdm.", "jdn./etw.", "etw./jdn.", "einer",
@@ -139,6 +140,13 @@ class Rows:
         self.family: list[tuple[str, str, list[str]]] = []  # (key, class, key words of its first senses)
         self.zipf = Zipf("en")  # each sense's English frequency (of its `core` words, as the ranking scores)
 
+    def sense_zipf(self, text: str) -> float:
+        """How common a sense is: wordfreq's Zipf of its `core` words, one less per hyphen. wordfreq reads a
+        hyphenated word as its parts side by side, so `out-and-out` would be as common as `out`; its
+        own penalty for a word break it had to infer is the same factor of ten."""
+        core = core_of(text)
+        return max(0.0, self.zipf(core) - HYPHEN_BREAK * core.count("-"))
+
     def _entry(self, w: Word, text: str, line: int, sub: int, syn: int, pos: str | None) -> int:
         eid = len(self.entries) + 1
         self.entries.append((eid, text.lower(), text, pos, w.gender, None, int(w.plural), line, sub, syn,
@@ -181,7 +189,7 @@ class Rows:
                 in_forms = False
                 prev_ids = []
                 continue
-            senses = [[s.text, s.labels, self.zipf(core_of(s.text))] for s in sub.english]
+            senses = [[s.text, s.labels, self.sense_zipf(s.text)] for s in sub.english]
             self.subs.append((sid_of(ln.number, k), _to_json(senses)))
             if k == 0:
                 self.english.update(s.text.lower() for s in sub.english if s.text.isalpha())

@@ -30,6 +30,10 @@ _INFLECTIONS = ("en", "n", "e", "es", "s", "er", "ern")
 MIN_PART = 3
 _CLOSED = frozenset(("ADP", "SCONJ", "PART"))  # prepositions, conjunctions and particles: Ding's order
 ENGLISH_ZIPF = 3.0  # an English word this frequent may be a loanword
+# Word classes whose inflected forms Ding may list as entries of their own (`nächste`, `viele`), and the
+# entry classes that count.
+_ATTRIBUTIVE = {"ADJ": {"ADJ", "NUM"}, "DET": {"DET", "PRON", "ADJ"}, "PRON": {"PRON", "DET", "ADJ"}}
+_POSSESSIVES = frozenset(("mein", "dein", "sein", "unser", "euer", "ihr"))
 _YEARS = re.compile(r"^(\d+)(?:-)?jährig")
 # Word classes whose entries a token of the given UPOS may use.
 _ALSO = {"AUX": {"AUX", "VERB"}, "ADJ": {"ADJ", "ADV", "NUM"}, "ADV": {"ADV", "ADJ"},
@@ -279,6 +283,15 @@ def separable_prefix(path: str, lemma: str) -> str | None:
     return None
 
 
+def attributive(text: str) -> str:
+    """An inflected adjective in the form Ding lists adjectives used only inflected: `nächsten` → nächste."""
+    low = text.lower()
+    for ending in ("en", "er", "es", "em"):
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            return low[: -len(ending)] + "e"
+    return low
+
+
 def variants(lemma: str, text: str | None, pos: str | None) -> list[str]:
     """Other spellings to try: old ß (`Prozeß`), adjective stems HanTa cuts short (`ander` → andere)."""
     low = lemma.lower()
@@ -312,8 +325,12 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
         g.lemma = lemma
         exact = list(entries(p, lemma.lower()))
         rows = _compatible(exact, pos)
-        inflected = pos == "ADJ" and text and text.lower() != lemma.lower()
-        if inflected and all(r.pos in ("ADV", None) for r in rows):
+        inflected = pos in _ATTRIBUTIVE and text and text.lower() != lemma.lower() and (
+            pos == "ADJ" or lemma.lower() not in _POSSESSIVES)  # `unsere` is our, not Ding's `unsere` ours
+        own = [r for r in entries(p, attributive(text)) if r.pos in _ATTRIBUTIVE[pos]] if inflected else []
+        if own:  # Ding's entry for the inflected form: `nächste` next (not nah), `beste` best, `letzte` last
+            rows = own
+        elif inflected and pos == "ADJ" and all(r.pos in ("ADV", None) for r in rows):
             rows = []  # an inflected adjective is no adverb: `erste` is not `erst` (only) but first
         g.source = "lemma"
         if not rows and text and text.lower() != lemma.lower():

@@ -113,7 +113,17 @@ def repair_lemma(text: str, lemma: str, stts: str, tag_id: int = -1) -> str:
         return _repair_verb(text, lemma)
     if stts in ("PIS", "PIAT", "PIDAT", "ADV") and lemma == text.lower() + "er" and not text.endswith("e"):
         return text.lower()  # `wenig` is no form of `weniger`
+    if stts in ("PIS", "PIAT", "PIDAT") and lemma.endswith("er") and lemma.lower() not in _PRONOUNS_IN_ER:
+        low = text.lower()  # `die meisten` is no `Meister`: the -e form, as dictionaries list it (meiste)
+        stem = next((low[: -len(e)] for e in ("en", "em", "es") if low.endswith(e)), None)
+        if stem and lemma.lower() == stem + "er":
+            return stem + "e"
     return lemma
+
+
+# Pronouns listed under their -er form (`jeder; jede; jedes`).
+_PRONOUNS_IN_ER = frozenset(("einer", "keiner", "jeder", "mancher", "welcher", "solcher", "irgendeiner",
+                             "irgendwelcher", "dieser", "jener", "jedweder", "jeglicher"))
 
 
 def _repair_noun(text: str, lemma: str, tag_id: int) -> str:
