@@ -139,6 +139,27 @@ def test_ihr_as_the_subject_is_you(small_dict: Path, sentence: str, best: str):
     assert (tokens[index].tag, gloss_token(tokens, index).best) == ("PPER", best)
 
 
+@pytest.mark.parametrize(("sentence", "word", "best"), [
+    ("Er gab uns das Buch.", "uns", "us"), ("Wir glauben, dass er uns hilft.", "uns", "us"),
+    ("Wir freuen uns.", "uns", "ourselves"), ("Er hilft euch.", "euch", "you"),
+    ("Ihr freut euch.", "euch", "yourselves"), ("Ich wasche mich.", "mich", "myself"),
+    ("Er sieht mich.", "mich", "me"),
+])
+def test_an_object_pronoun_is_reflexive_only_with_its_own_subject(small_dict: Path, sentence, word, best):
+    """HanTa's PRF/PPER for `uns` is unreliable; the clause's subject decides (`wir … uns` ourselves)."""
+    from reader.nlp import analyze
+
+    tokens = analyze(sentence)
+    assert gloss_token(tokens, next(t.i for t in tokens if t.text == word)).best == best
+
+
+def test_a_relative_possessive_is_whose(small_dict: Path):
+    from reader.nlp import analyze
+
+    tokens = analyze("Die Frau, deren Mann krank ist, kam nicht.")
+    assert gloss_token(tokens, next(t.i for t in tokens if t.text == "deren")).best == "whose"
+
+
 def test_swiss_ss_and_tails_of_another_word_class(small_dict: Path):
     assert gloss_lemma("Spass", "NOUN").best == "jest"  # Swiss `ss` for `ß`
     assert gloss_lemma("Esstisch", "NOUN").best == "… table"  # the last resort: a known tail
@@ -231,12 +252,13 @@ def test_a_hyphenated_sense_is_not_as_common_as_its_parts(small_dict: Path):
 def test_short_gloss_drops_placeholders_not_words():
     assert short("sb.’s readiness") == "readiness" and short("to see sth.") == "to see"
     assert short("and so on") == "and so on" and short("so-called") == "so-called"
+    assert short("as … as possible") == "as … as possible" and short("… table") == "table"  # a slot stays
 
 
 def test_paired_conjunctions_are_glossed_by_their_pair(small_dict: Path):
     # `weder` is only in `weder … noch`; `sowohl`'s own entry has no English, `sowohl … als auch` has
-    for word, pair, best in (("weder", "weder … noch", "neither nor"), ("sowohl", "sowohl … als auch",
-                                                                          "as well as")):
+    for word, pair, best in (("weder", "weder … noch", "neither … nor"), ("sowohl", "sowohl … als auch",
+                                                                            "as well … as")):
         g = gloss_lemma(word, "CCONJ")
         assert (g.source, g.best) == (f"phrase:{pair}", best)
     lookup = gender_lookup()

@@ -240,3 +240,8 @@ def test_a_subordinate_clause_ends_in_its_finite_verb(sentence, word, lemma, tag
 )
 def test_an_indefinite_pronoun_is_no_er_noun(sentence, word, lemma):
     assert by_text(analyze(sentence), word).lemma == lemma
+
+
+def test_the_demonstrative_has_one_lemma():
+    assert {t.lemma for t in analyze("Diese sind gut. Dieses ist neu. Diese Leute.") if t.text[:3] == "Die"} \
+        == {"dieser"}

@@ -6,6 +6,7 @@ Public API: `gloss_lemma`, `gloss_token`, `gloss_word`, `add_glosses`, `gender_l
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import threading
@@ -143,6 +144,8 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
         g = _empty(t.lemma, t.pos)
     else:
         pos = "NOUN" if t.tag in _NOMINALISED else "VERB" if joined else _GLOSS_POS.get((t.tag, base), t.pos)
+        if t.text.lower() in ("deren", "dessen"):  # whose, its: the form's own entry, not the article's
+            base = t.text.lower()
         context = sentence_context(tokens, index)
         if t.tag == "KOUI" and lookup.known(str(path), pair := f"{base.lower()} … zu"):  # `um … zu`
             base, pos = lookup.display(str(path), pair, False), None
@@ -151,6 +154,12 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
             g = _fixed_phrase(str(path), tokens, index, context) or g
         if t.tag == "PPER" and (reading := sie_reading(tokens, index) or ihr_reading(tokens, index)):
             _prefer(g, reading)
+        elif t.tag in ("PPER", "PRF") and t.text.lower() in _OBJECT_FORMS and t.text != "Ihnen":
+            if _reflexive(tokens, index):  # `wir freuen uns`, `ich wasche mich`: whatever HanTa tagged
+                _prefer(g, *[s.text for s in g.senses if s.text.endswith(("self", "selves"))][:1])
+            elif case := _object_case(str(path), t.text):
+                g.senses.insert(0, Sense(case))  # `uns` us (not ourselves), `ihnen` them, `euch` you
+                g.best = case
         elif (t.tag, t.lemma) == ("PPOSAT", "ihr") and t.text[:1].isupper() and index > 0 and (
                 tokens[index - 1].sentence == t.sentence):
             _prefer(g, "your", "her", "their")  # `für Ihre Hilfe`
@@ -166,6 +175,39 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
         g.article = ARTICLES.get(g.gender or "") if g.pos == "NOUN" or t.tag == "NE" else g.article
         g.headword = headword(g)
     return _user(g, t.lemma, store)
+
+
+_OBJECT_FORMS = frozenset(("mich", "mir", "dich", "dir", "ihn", "ihm", "uns", "euch", "ihnen"))
+
+
+_REFLEXIVE_WITH = {"uns": "wir", "euch": "ihr", "mich": "ich", "mir": "ich", "dich": "du", "dir": "du"}
+_SUBJECT_AND_OBJECT = re.compile(r"(\w+)(?: \((\w+)\))?")  # `he (him)`, `you`
+
+
+def _reflexive(tokens: Sequence[Token], index: int) -> bool:
+    """A first or second person's object pronoun whose clause has the same person's subject."""
+    subject = _REFLEXIVE_WITH.get(tokens[index].text.lower())
+    return subject is not None and subject in _clause_words(tokens, index)
+
+
+def _object_case(path: str, text: str) -> str | None:
+    """A personal pronoun's object form as the English of the subject form it is listed under writes
+    it: `uns` → `we (us)` → us, `euch` → `you`; None when it is listed under none."""
+    for r in lookup.form_entries(path, text.lower()):
+        if r.pos == "PRON" and (m := _SUBJECT_AND_OBJECT.fullmatch(json.loads(r[10])[0][0].strip())):
+            return m.group(2) or m.group(1)
+    return None
+
+
+def _clause_words(tokens: Sequence[Token], index: int) -> set[str]:
+    """The words (lower case) between the commas or sentence ends around `tokens[index]`."""
+    out: set[str] = set()
+    for step in (-1, 1):
+        k = index + step
+        while 0 <= k < len(tokens) and tokens[k].sentence == tokens[index].sentence and tokens[k].tag != "$,":
+            out.add(tokens[k].text.lower())
+            k += step
+    return out
 
 
 def _prefer(g: Gloss, *starts: str) -> None:
@@ -189,6 +231,7 @@ _FUNCTION_SENSES = {
     ("PRF", "sich"): ("himself", "herself", "itself", "themselves"),  # the reflexive, not `each other`
     ("PPOSAT", "ihr"): ("her", "their", "your"),  # `ihre Autos`: a possessive, not `ihr` (you-all)
     ("PDAT", "dieser"): ("this",), ("PDS", "dieser"): ("this",),  # not `such`
+    ("PRELAT", "der"): ("whose",),  # `die Frau, deren Mann`
 }
 _ON_ITS_OWN = {"separable", "lemma", "surface", "form", "variant"}  # lookup steps that found the word itself
 

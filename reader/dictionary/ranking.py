@@ -37,7 +37,7 @@ COGNATE = 1.5  # translators use the English cognate when there is one (`Option`
 COMMON_ZIPF = 5.5  # `der`, `sein`, `haben` … say nothing about which sense is meant
 LINE_RANK, VOTE, LONG, SENSE_INDEX, CONTEXT = 0.2, 0.3, 0.6, 0.3, 1.2
 _NOISE = re.compile(r"\([^)]*\)|(?<!\S)/[^/\s][^/]*/(?!\S)|(?<!\S)/\S*|\S*/(?!\S)|"
-                    r"\b(?:sth|sb|one[’']s|oneself|sb[’']s)\b\.?(?:[’']s\b)?(?:/(?:sth|sb|sb[’']s)\b\.?)*|…")
+                    r"\b(?:sth|sb|one[’']s|oneself|sb[’']s)\b\.?(?:[’']s\b)?(?:/(?:sth|sb|sb[’']s)\b\.?)*|^\s*…|…\s*$")
 _MANY_SPACES = re.compile(r"\s+")
 
 
@@ -66,7 +66,8 @@ class Ranked:
 
 @lru_cache(maxsize=200_000)
 def short(text: str) -> str:
-    """A sense as a short gloss: no comments, abbreviations or `sth.` (`to keep away`)."""
+    """A sense as a short gloss: no comments, abbreviations or `sth.` (`to keep away`); an ellipsis only
+    between words (`as … as possible`)."""
     if not ("(" in text or "/" in text or "…" in text or "sth" in text or "sb" in text or "one" in text
             or "  " in text) and text.isprintable():
         return text.strip(" ,;")  # the patterns change nothing: every `_NOISE` match holds one of these
@@ -164,7 +165,7 @@ def rank(candidates: list[Candidate], word: str, pos: str | None,
                 score += COGNATE
             if family:
                 score += FAMILY * math.log1p(family.get(family_word(text, pos), 0))
-            n_words = len(text.split())
+            n_words = len(text.split()) - text.count("…")  # a slot is no word
             score -= MULTI * min(3, n_words - 1)
             if n_words > 3:
                 score -= LONG

@@ -113,6 +113,8 @@ def repair_lemma(text: str, lemma: str, stts: str, tag_id: int = -1) -> str:
         return _repair_verb(text, lemma)
     if stts in ("PIS", "PIAT", "PIDAT", "ADV") and lemma == text.lower() + "er" and not text.endswith("e"):
         return text.lower()  # `wenig` is no form of `weniger`
+    if stts in ("PDS", "PDAT") and lemma.lower() in ("diese", "dieses"):
+        return "dieser"  # one lemma for the demonstrative, whatever form HanTa took as it
     if stts in ("PIS", "PIAT", "PIDAT") and lemma.endswith("er") and lemma.lower() not in _PRONOUNS_IN_ER:
         low = text.lower()  # `die meisten` is no `Meister`: the -e form, as dictionaries list it (meiste)
         stem = next((low[: -len(e)] for e in ("en", "em", "es") if low.endswith(e)), None)
