@@ -178,8 +178,6 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
 
 
 _OBJECT_FORMS = frozenset(("mich", "mir", "dich", "dir", "ihn", "ihm", "uns", "euch", "ihnen"))
-
-
 _REFLEXIVE_WITH = {"uns": "wir", "euch": "ihr", "mich": "ich", "mir": "ich", "dich": "du", "dir": "du"}
 _SUBJECT_AND_OBJECT = re.compile(r"(\w+)(?: \((\w+)\))?")  # `he (him)`, `you`
 

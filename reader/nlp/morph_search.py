@@ -28,7 +28,7 @@ class MorphSearch:
         self.t = tagger
         self.nonfinal = tagger.LP_trans_nonfinal
         self.final = tagger.LP_trans_final
-        self._forward_follow: dict = {}  # state -> (transitions, those to tags that guess)
+        self._forward_follow: dict = {}  # state -> (transitions, those to tags that guess, tag -> rank)
         self._followups: dict[int, dict] = {}  # the same for each target tag, reachable ones only
         self.known: dict[str, dict[int, float]] = {}  # morpheme -> the tags that know it, with its score
         for tag, scores in tagger.LP_m_t.items():
