@@ -143,7 +143,8 @@ def test_ihr_as_the_subject_is_you(small_dict: Path, sentence: str, best: str):
     ("Er gab uns das Buch.", "uns", "us"), ("Wir glauben, dass er uns hilft.", "uns", "us"),
     ("Wir freuen uns.", "uns", "ourselves"), ("Er hilft euch.", "euch", "you"),
     ("Ihr freut euch.", "euch", "yourselves"), ("Ich wasche mich.", "mich", "myself"),
-    ("Er sieht mich.", "mich", "me"),
+    ("Er sieht mich.", "mich", "me"), ("Ich sage ihnen Bescheid.", "ihnen", "them"),
+    ("Ich danke Ihnen.", "Ihnen", "you"),  # the polite form, listed under `Sie (Ihrer; Ihnen; Sie)`
 ])
 def test_an_object_pronoun_is_reflexive_only_with_its_own_subject(small_dict: Path, sentence, word, best):
     """HanTa's PRF/PPER for `uns` is unreliable; the clause's subject decides (`wir … uns` ourselves)."""

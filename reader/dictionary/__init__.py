@@ -154,10 +154,10 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
             g = _fixed_phrase(str(path), tokens, index, context) or g
         if t.tag == "PPER" and (reading := sie_reading(tokens, index) or ihr_reading(tokens, index)):
             _prefer(g, reading)
-        elif t.tag in ("PPER", "PRF") and t.text.lower() in _OBJECT_FORMS and t.text != "Ihnen":
+        elif t.tag in ("PPER", "PRF") and t.text.lower() in _OBJECT_FORMS:
             if _reflexive(tokens, index):  # `wir freuen uns`, `ich wasche mich`: whatever HanTa tagged
                 _prefer(g, *[s.text for s in g.senses if s.text.endswith(("self", "selves"))][:1])
-            elif case := _object_case(str(path), t.text):
+            elif case := _object_case(str(path), tokens, index):
                 g.senses.insert(0, Sense(case))  # `uns` us (not ourselves), `ihnen` them, `euch` you
                 g.best = case
         elif (t.tag, t.lemma) == ("PPOSAT", "ihr") and t.text[:1].isupper() and index > 0 and (
@@ -188,11 +188,19 @@ def _reflexive(tokens: Sequence[Token], index: int) -> bool:
     return subject is not None and subject in _clause_words(tokens, index)
 
 
-def _object_case(path: str, text: str) -> str | None:
+def _object_case(path: str, tokens: Sequence[Token], index: int) -> str | None:
     """A personal pronoun's object form as the English of the subject form it is listed under writes
-    it: `uns` → `we (us)` → us, `euch` → `you`; None when it is listed under none."""
+    it: `uns` → `we (us)` → us, `euch` → `you`, a capital `Ihnen` mid-sentence (the polite form) under
+    `Sie` → you; None when it is listed under none."""
+    text = tokens[index].text
+    polite = text == "Ihnen" and index > 0 and tokens[index - 1].sentence == tokens[index].sentence
     for r in lookup.form_entries(path, text.lower()):
-        if r.pos == "PRON" and (m := _SUBJECT_AND_OBJECT.fullmatch(json.loads(r[10])[0][0].strip())):
+        sense = json.loads(r[10])[0][0].strip()
+        if r.pos != "PRON" or (r.word == "Sie") != polite:
+            continue
+        if polite:
+            return short(sense)
+        if m := _SUBJECT_AND_OBJECT.fullmatch(sense):
             return m.group(2) or m.group(1)
     return None
 

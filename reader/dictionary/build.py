@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import gzip
 import io
+import itertools
 import json
 import lzma
 import os
@@ -66,8 +67,6 @@ _LEADING = ("der ", "die ", "das ", "sich ", "etw. ", "jdn. ", "jdm. ", "jds. ",
             "jdm./etw. ", "etw./jdm. ")
 _FORM_CLASSES = ("VERB", "ADJ", "ADV")
 Progress = Callable[[int, int], None]
-# A personal pronoun's case forms, listed in its comment: `er {ppron} (seiner; ihm; ihn)`.
-_CASES = re.compile(r"^[a-zäöü]+(?:; [a-zäöü]+)+$")
 # Paired conjunctions and other two-part words: `weder … noch`, `sowohl … als auch`, `zwar …, aber …`.
 _PAIRED = re.compile(r"^[^\W\d]+ …,? [^\W\d]+(?: [^\W\d]+)?(?: …)?$")
 _to_json = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
@@ -115,6 +114,13 @@ def _is_frame(text: str) -> bool:
     """A verb with its object frame: placeholders and prepositions, then one lower-case verb."""
     *frame, verb = text.split()
     return verb.isalpha() and verb.islower() and verb.endswith("n") and all(w in _FRAME for w in frame)
+
+
+def case_forms(comment: str) -> list[str]:
+    """A personal pronoun's case forms, listed first in its comment: `er {ppron} (seiner; ihm; ihn)`, `Sie
+    {pron} (Ihrer; Ihnen; Sie) (förmliche Anrede)`."""
+    forms = list(itertools.takewhile(str.isalpha, comment.split("; ")))
+    return forms if len(forms) > 1 else []
 
 
 def _form_like(sub: SubEntry) -> bool:
@@ -174,8 +180,8 @@ class Rows:
             ids.append(eid)
             for abbrev in w.abbrevs:
                 self.forms.append((abbrev.lower(), eid, ABBREV, sid_of(line, k)))
-            if pos == "PRON" and w.comment and _CASES.match(w.comment):  # `sie {ppron} (ihrer; ihnen; sie)`
-                self.forms += [(case, eid, FORM, sid_of(line, k)) for case in w.comment.split("; ")]
+            if pos == "PRON" and w.comment and (cases := case_forms(w.comment)):  # `sie (ihrer; ihnen; sie)`
+                self.forms += [(case.lower(), eid, FORM, sid_of(line, k)) for case in cases]
         return ids
 
     def add(self, ln: Line) -> None:
