@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import db, lookup, nouns
-from .agreement import article_gender, ihr_reading, sie_reading
+from .agreement import YOU_PLURAL, article_gender, ihr_reading, sie_reading
 from .ding import Sense
 from .model import ARTICLES, Gloss, headword
 from .ranking import short
@@ -160,6 +160,8 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
             elif case := _object_case(str(path), tokens, index):
                 g.senses.insert(0, Sense(case))  # `uns` us (not ourselves), `ihnen` them, `euch` you
                 g.best = case
+        elif t.tag == "PPOSAT" and t.text == "ihr" and index and tokens[index - 1].text.lower() in YOU_PLURAL:
+            _prefer(g, "you")  # `Habt ihr Zeit?`: the verb's subject, whatever HanTa tagged
         elif (t.tag, t.lemma) == ("PPOSAT", "ihr") and t.text[:1].isupper() and index > 0 and (
                 tokens[index - 1].sentence == t.sentence):
             _prefer(g, "your", "her", "their")  # `für Ihre Hilfe`

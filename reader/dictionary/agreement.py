@@ -106,7 +106,7 @@ def sie_reading(tokens: Sequence[Token], index: int) -> str | None:
 # Where a clause's subject may stand: its start, after a comma, a conjunction or a question word.
 _CLAUSE_OPENERS = ("$,", "$(", "KON", "KOUS", "PWAV", "PWS", "PRELS")
 # Second-person plural forms that no other person shares (`habt`, not `hat`).
-_YOU_PLURAL = frozenset(("habt", "seid", "wart", "hattet", "könnt", "wollt", "dürft", "müsst", "sollt",
+YOU_PLURAL = frozenset(("habt", "seid", "wart", "hattet", "könnt", "wollt", "dürft", "müsst", "sollt",
                          "werdet", "wisst", "mögt"))
 
 
@@ -124,6 +124,6 @@ def ihr_reading(tokens: Sequence[Token], index: int) -> str | None:
     if after is not None and after.tag in _FINITE and (before is None or before.tag in _CLAUSE_OPENERS):
         return "you"
     if before is not None and before.tag in _FINITE and (
-            before.text.lower() in _YOU_PLURAL or at(index - 2) is None and before.text.endswith("t")):
+            before.text.lower() in YOU_PLURAL or at(index - 2) is None and before.text.endswith("t")):
         return "you"
     return "her"
