@@ -197,9 +197,10 @@ def _object_case(path: str, tokens: Sequence[Token], index: int) -> str | None:
     text = tokens[index].text
     polite = text == "Ihnen" and index > 0 and tokens[index - 1].sentence == tokens[index].sentence
     for r in lookup.form_entries(path, text.lower()):
-        sense = json.loads(r[10])[0][0].strip()
-        if r.pos != "PRON" or (r.word == "Sie") != polite:
+        senses = json.loads(r[10])
+        if r.pos != "PRON" or (r.word == "Sie") != polite or not senses:
             continue
+        sense = senses[0][0].strip()
         if polite:
             return short(sense)
         if m := _SUBJECT_AND_OBJECT.fullmatch(sense):
