@@ -315,6 +315,10 @@ async def test_gloss_panel_for_seed_words(db: Path) -> None:
         view.cursor = token_index(screen, "Verteidigungsminister")
         await settle(app, pilot)
         assert "Verteidigung" in screen.panel.text.split("parts:")[1]
+        view.cursor = next(t.i for t in screen.tokens if t.kind == "name")  # no status, no library count
+        await settle(app, pilot)
+        text = screen.panel.text
+        assert "a name: never counted as unknown" in text and "status:" not in text and "library:" not in text
 
 
 async def test_separable_verb_parts_belong_together(db: Path) -> None:

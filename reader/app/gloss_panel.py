@@ -22,7 +22,10 @@ def gloss_markup(info: WordInfo) -> str:
         lines.append(f"[dim]plural:[/] {_e(info.plural)}")
     if info.separable:
         lines.append(f"[dim]separable verb:[/] {_e(info.separable)}")
-    lines.append(f"[dim]status:[/] [b]{_e(info.status_name)}[/]")
+    if info.kind == "word":
+        lines.append(f"[dim]status:[/] [b]{_e(info.status_name)}[/]")
+    else:  # the reader refuses a status for them, and they are never counted as unknown
+        lines.append(f"[dim]a {_e(info.kind)}: never counted as unknown[/]")
     if info.user_gloss:
         lines.append(f"[dim]your gloss:[/] [b]{_e(info.user_gloss)}[/]")
     if info.senses:
@@ -34,9 +37,11 @@ def gloss_markup(info: WordInfo) -> str:
         parts = " + ".join(f"{_e(p)} ({_e(g)})" if g else _e(p) for p, g in info.parts)
         lines.append(f"[dim]parts:[/] {parts}")
     lines.append("")
-    lines.append(f"[dim]in this article:[/] {info.in_article}×   "
-                 f"[dim]library:[/] {info.in_library}× in {info.library_articles} article"
-                 f"{'' if info.library_articles == 1 else 's'}")
+    counts = f"[dim]in this article:[/] {info.in_article}×"
+    if info.kind == "word":  # the library counts only words that can be unknown
+        counts += (f"   [dim]library:[/] {info.in_library}× in {info.library_articles} article"
+                   f"{'' if info.library_articles == 1 else 's'}")
+    lines.append(counts)
     if info.example:
         sentence, title = info.example
         lines.append(f"[dim]also in “{_e(title)}”:[/]")
