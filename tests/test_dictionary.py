@@ -155,6 +155,20 @@ def test_an_object_pronoun_is_reflexive_only_with_its_own_subject(small_dict: Pa
     assert gloss_token(tokens, next(t.i for t in tokens if t.text == word)).best == best
 
 
+def test_a_persons_name_is_no_common_noun(small_dict: Path):
+    """`Park Geun-hye` is a name beside a name: no `park`; the noun and a place's entry stay."""
+    from reader.nlp import analyze
+
+    def best(sentence: str, word: str) -> str:
+        tokens = analyze(sentence)
+        return gloss_token(tokens, next(t.i for t in tokens if t.text == word)).best
+
+    assert best("Die Präsidentin Park Geun-hye trat zurück.", "Park") == ""
+    assert best("Früher war Moon Jae-in Präsident.", "Jae-in") == ""  # not `in`
+    assert best("Er ging gestern in den Park.", "Park") == "park"
+    assert best("Die Grenze zwischen Nordkorea Südkorea ist zu.", "Nordkorea").startswith("North Korea")
+
+
 def test_a_relative_possessive_is_whose(small_dict: Path):
     from reader.nlp import analyze
 

@@ -152,6 +152,8 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
         g = lookup.lookup(base, pos, text=t.text, parts=t.parts, joined=joined, context=context, path=path)
         if g.source not in _ON_ITS_OWN:
             g = _fixed_phrase(str(path), tokens, index, context) or g
+        if t.tag == "NE" and _in_person_name(tokens, index) and not _place(g):
+            g = _empty(t.lemma, "PROPN")  # `Lee Jong-sup`, `Moon Jae-in`: no lee side, no moon
         if t.tag == "PPER" and (reading := sie_reading(tokens, index) or ihr_reading(tokens, index)):
             _prefer(g, reading)
         elif t.tag in ("PPER", "PRF") and t.text.lower() in _OBJECT_FORMS:
@@ -217,6 +219,25 @@ def _clause_words(tokens: Sequence[Token], index: int) -> set[str]:
             out.add(tokens[k].text.lower())
             k += step
     return out
+
+
+_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")  # a romanised Korean given name: `Jong-sup`, `Geun-hye`
+
+
+def _in_person_name(tokens: Sequence[Token], index: int) -> bool:
+    """A family name with its given name after it (`Lee Jong-sup`, `Park Geun-hye`, `Moon Jae-in`), or that
+    given name. Only this shape: beside other names a common noun is often meant (`Burtaris Yoga`)."""
+    def given(k: int) -> bool:
+        if not 0 < k < len(tokens):
+            return False
+        before, t = tokens[k - 1], tokens[k]
+        return before.sentence == t.sentence and before.tag == "NE" and bool(_GIVEN_NAME.fullmatch(t.text))
+
+    return given(index + 1) or given(index)
+
+
+def _place(g: Gloss) -> bool:
+    return any("geogr." in s.labels for s in g.senses)
 
 
 def _prefer(g: Gloss, *starts: str) -> None:
