@@ -169,6 +169,15 @@ def test_a_persons_name_is_no_common_noun(small_dict: Path):
     assert best("Die Grenze zwischen Nordkorea Südkorea ist zu.", "Nordkorea").startswith("North Korea")
 
 
+def test_an_acronym_modifier_stays_an_acronym(small_dict: Path):
+    from reader.nlp import analyze
+
+    tokens = analyze("Der US-Verteidigungsminister kam nach Seoul.")
+    g = gloss_token(tokens, 1)
+    assert g.best.startswith("US ") and "minister" in g.best
+    assert g.parts[0][1].startswith("United States")  # the parts still say what it stands for
+
+
 def test_a_relative_possessive_is_whose(small_dict: Path):
     from reader.nlp import analyze
 

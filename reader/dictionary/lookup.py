@@ -34,6 +34,7 @@ ENGLISH_ZIPF = 3.0  # an English word this frequent may be a loanword
 # entry classes that count.
 _ATTRIBUTIVE = {"ADJ": {"ADJ", "NUM"}, "DET": {"DET", "PRON", "ADJ"}, "PRON": {"PRON", "DET", "ADJ"}}
 _POSSESSIVES = frozenset(("mein", "dein", "sein", "unser", "euer", "ihr"))
+_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}")
 _YEARS = re.compile(r"^(\d+)(?:-)?jährig")
 # Word classes whose entries a token of the given UPOS may use.
 _ALSO = {"AUX": {"AUX", "VERB"}, "ADJ": {"ADJ", "ADV", "NUM"}, "ADV": {"ADV", "ADJ"},
@@ -404,7 +405,9 @@ def _compound(p: str, g: Gloss, lemma: str, pos: str | None, parts: Iterable[str
     if not glosses[-1][1]:
         return
     g.parts = glosses
-    g.best = " ".join(x for _, x in glosses if x)
+    # an acronym modifier stays one in English (`US-Verteidigungsminister`: US minister of defence)
+    words = [k if _ACRONYM.fullmatch(k) and n < len(glosses) - 1 else x for n, (k, x) in enumerate(glosses)]
+    g.best = " ".join(w for w in words if w)
     g.source = "compound"
     g.senses = [Sense(g.best, [])]
     if pos is None or pos == "NOUN":
