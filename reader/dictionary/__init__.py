@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import db, lookup, nouns
-from .agreement import YOU_PLURAL, article_gender, ihr_reading, sie_reading
+from .agreement import YOU_PLURAL, article_gender, ihr_reading, neighbour, sie_reading
 from .ding import Sense
 from .model import ARTICLES, Gloss, headword
 from .ranking import short
@@ -154,21 +154,7 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
             g = _fixed_phrase(str(path), tokens, index, context) or g
         if t.tag == "NE" and _in_person_name(tokens, index) and not _place(g):
             g = _empty(t.lemma, "PROPN")  # `Lee Jong-sup`, `Moon Jae-in`: no lee side, no moon
-        if t.tag == "PPER" and (reading := sie_reading(tokens, index) or ihr_reading(tokens, index)):
-            _prefer(g, reading)
-        elif t.tag in ("PPER", "PRF") and t.text.lower() in _OBJECT_FORMS:
-            if _reflexive(tokens, index):  # `wir freuen uns`, `ich wasche mich`: whatever HanTa tagged
-                _prefer(g, *[s.text for s in g.senses if s.text.endswith(("self", "selves"))][:1])
-            elif case := _object_case(str(path), tokens, index):
-                g.senses.insert(0, Sense(case))  # `uns` us (not ourselves), `ihnen` them, `euch` you
-                g.best = case
-        elif t.tag == "PPOSAT" and t.text == "ihr" and index and tokens[index - 1].text.lower() in YOU_PLURAL:
-            _prefer(g, "you")  # `Habt ihr Zeit?`: the verb's subject, whatever HanTa tagged
-        elif (t.tag, t.lemma) == ("PPOSAT", "ihr") and t.text[:1].isupper() and index > 0 and (
-                tokens[index - 1].sentence == t.sentence):
-            _prefer(g, "your", "her", "their")  # `für Ihre Hilfe`
-        elif (t.tag, t.lemma) in _FUNCTION_SENSES:
-            _prefer(g, *_FUNCTION_SENSES[t.tag, t.lemma])
+        _function_word_senses(str(path), g, tokens, index)
         if g.pos == "NOUN" or t.tag in _NOMINALISED:
             g.gender, g.pos = nouns.in_context(str(path), g, tokens, index, agree=agree), "NOUN"
             if t.tag == "NNI" or nouns.nominalised_infinitive(str(path), g.lemma):  # `das Bieten`
@@ -179,6 +165,26 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
         g.article = ARTICLES.get(g.gender or "") if g.pos == "NOUN" or t.tag == "NE" else g.article
         g.headword = headword(g)
     return _user(g, t.lemma, store)
+
+
+def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: int) -> None:
+    """Put first the sense a pronoun or another function word has in its sentence."""
+    t = tokens[index]
+    before = neighbour(tokens, index, -1)
+    if t.tag == "PPER" and (reading := sie_reading(tokens, index) or ihr_reading(tokens, index)):
+        _prefer(g, reading)
+    elif t.tag in ("PPER", "PRF") and t.text.lower() in _OBJECT_FORMS:
+        if _reflexive(tokens, index):  # `wir freuen uns`, `ich wasche mich`: whatever HanTa tagged
+            _prefer(g, *[s.text for s in g.senses if s.text.endswith(("self", "selves"))][:1])
+        elif case := _object_case(path, t.text, polite=t.text == "Ihnen" and before is not None):
+            g.senses.insert(0, Sense(case))  # `uns` us (not ourselves), `ihnen` them, `euch` you
+            g.best = case
+    elif t.tag == "PPOSAT" and t.text == "ihr" and before is not None and before.text.lower() in YOU_PLURAL:
+        _prefer(g, "you")  # `Habt ihr Zeit?`: the verb's subject, whatever HanTa tagged
+    elif (t.tag, t.lemma) == ("PPOSAT", "ihr") and t.text[:1].isupper() and before is not None:
+        _prefer(g, "your", "her", "their")  # `für Ihre Hilfe`
+    elif (t.tag, t.lemma) in _FUNCTION_SENSES:
+        _prefer(g, *_FUNCTION_SENSES[t.tag, t.lemma])
 
 
 _OBJECT_FORMS = frozenset(("mich", "mir", "dich", "dir", "ihn", "ihm", "uns", "euch", "ihnen"))
@@ -192,12 +198,10 @@ def _reflexive(tokens: Sequence[Token], index: int) -> bool:
     return subject is not None and subject in _clause_words(tokens, index)
 
 
-def _object_case(path: str, tokens: Sequence[Token], index: int) -> str | None:
+def _object_case(path: str, text: str, *, polite: bool) -> str | None:
     """A personal pronoun's object form as the English of the subject form it is listed under writes
-    it: `uns` → `we (us)` → us, `euch` → `you`, a capital `Ihnen` mid-sentence (the polite form) under
-    `Sie` → you; None when it is listed under none."""
-    text = tokens[index].text
-    polite = text == "Ihnen" and index > 0 and tokens[index - 1].sentence == tokens[index].sentence
+    it: `uns` → `we (us)` → us, `euch` → `you`, the `polite` `Ihnen` (capital, mid-sentence) under `Sie`
+    → you; None when it is listed under none."""
     for r in lookup.form_entries(path, text.lower()):
         senses = json.loads(r[10])
         if r.pos != "PRON" or (r.word == "Sie") != polite or not senses:
@@ -228,10 +232,8 @@ def _in_person_name(tokens: Sequence[Token], index: int) -> bool:
     """A family name with its given name after it (`Lee Jong-sup`, `Park Geun-hye`, `Moon Jae-in`), or that
     given name. Only this shape: beside other names a common noun is often meant (`Burtaris Yoga`)."""
     def given(k: int) -> bool:
-        if not 0 < k < len(tokens):
-            return False
-        before, t = tokens[k - 1], tokens[k]
-        return before.sentence == t.sentence and before.tag == "NE" and bool(_GIVEN_NAME.fullmatch(t.text))
+        before = neighbour(tokens, k, -1) if k < len(tokens) else None
+        return before is not None and before.tag == "NE" and bool(_GIVEN_NAME.fullmatch(tokens[k].text))
 
     return given(index + 1) or given(index)
 

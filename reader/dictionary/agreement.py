@@ -84,6 +84,12 @@ def article_gender(tokens: Sequence[Token], index: int) -> str | None:
 _FINITE = ("VVFIN", "VAFIN", "VMFIN")
 
 
+def neighbour(tokens: Sequence[Token], index: int, step: int) -> Token | None:
+    """The token `step` places from `tokens[index]`, when it is in the same sentence."""
+    k = index + step
+    return tokens[k] if 0 <= k < len(tokens) and tokens[k].sentence == tokens[index].sentence else None
+
+
 def sie_reading(tokens: Sequence[Token], index: int) -> str | None:
     """Which `sie` the subject pronoun at `index` is, by its finite verb next to it: "she" (`sie ist`,
     `war sie`), "they" (`sie sind`, `gehen sie`), "you" for a capital `Sie` mid-sentence with a plural
@@ -91,16 +97,14 @@ def sie_reading(tokens: Sequence[Token], index: int) -> str | None:
     t = tokens[index]
     if t.text.lower() != "sie":
         return None
-    sentence = t.sentence
-    verb = next((tokens[k] for k in (index + 1, index - 1) if 0 <= k < len(tokens)
-                 and tokens[k].sentence == sentence and tokens[k].tag in _FINITE), None)
+    verb = next((n for n in (neighbour(tokens, index, 1), neighbour(tokens, index, -1))
+                 if n is not None and n.tag in _FINITE), None)
     if verb is None:
         return None
     form = verb.text.lower()
     if not (form == "sind" or form.endswith("n")):
         return "she"
-    first = index == 0 or tokens[index - 1].sentence != sentence
-    return "you" if t.text == "Sie" and not first else "they"
+    return "you" if t.text == "Sie" and neighbour(tokens, index, -1) is not None else "they"
 
 
 # Where a clause's subject may stand: its start, after a comma, a conjunction or a question word.
@@ -113,17 +117,12 @@ YOU_PLURAL = frozenset(("habt", "seid", "wart", "hattet", "kÃ¶nnt", "wollt", "dÃ
 def ihr_reading(tokens: Sequence[Token], index: int) -> str | None:
     """"you" for `ihr` as the subject of its verb (`Ihr habt recht`, `weil ihr kommt`, `habt ihr`, `Kommt
     ihr mit?`), else "her" (the dative: `mit ihr`, `er hilft ihr`); None for another word."""
-    t = tokens[index]
-    if t.text.lower() != "ihr":
+    if tokens[index].text.lower() != "ihr":
         return None
-
-    def at(k: int) -> Token | None:
-        return tokens[k] if 0 <= k < len(tokens) and tokens[k].sentence == t.sentence else None
-
-    before, after = at(index - 1), at(index + 1)
+    before, after = neighbour(tokens, index, -1), neighbour(tokens, index, 1)
     if after is not None and after.tag in _FINITE and (before is None or before.tag in _CLAUSE_OPENERS):
         return "you"
-    if before is not None and before.tag in _FINITE and (
-            before.text.lower() in YOU_PLURAL or at(index - 2) is None and before.text.endswith("t")):
+    if before is not None and before.tag in _FINITE and (before.text.lower() in YOU_PLURAL or neighbour(
+            tokens, index, -2) is None and before.text.endswith("t")):
         return "you"
     return "her"

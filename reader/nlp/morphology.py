@@ -580,6 +580,8 @@ def _finite_last(words: list[str], tag_ids: list[int]) -> None:
     the last word is it, if it can be one (`ob es ihm gefällt`: gefallen, not the participle of fällen;
     `falls das jemand interessiert`: interessieren, not the adjective)."""
     t = hanta.tagger()
+    if t.tag2int["KOUS"] not in tag_ids:  # most sentences: nothing to look at
+        return
     names = [t.int2tag[i] for i in tag_ids]
     finite = t.tag2int["VV(FIN)"]
     for k, name in enumerate(names):
