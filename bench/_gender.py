@@ -67,7 +67,7 @@ def gsd_figures(sents: list[tuple[str, list[dict]]]) -> dict[str, int]:
 
     gender_of = gender_lookup()
     n = dict.fromkeys(("total", "shown", "plain", "clean", "clean_shown", "clean_plain", "contradicted"), 0)
-    for (text, gold), tokens in zip(sents, nlp.analyze_many([t for t, _ in sents], gender_of), strict=True):
+    for (text, gold), tokens in zip(sents, nlp.analyze_many([t for t, _ in sents]), strict=True):
         for span, g in _spans(text, gold):
             want = GENDER.get(g["feats"].get("Gender", ""))
             if g["xpos"] != "NN" or g["feats"].get("Number") != "Sing" or not want:
@@ -90,12 +90,12 @@ def gsd_figures(sents: list[tuple[str, list[dict]]]) -> dict[str, int]:
 
 def seed_figures() -> dict[str, int]:
     from reader import nlp
-    from reader.dictionary import gender_lookup, gloss_token
+    from reader.dictionary import gloss_token
 
     gold = seed_gold()
     n = dict.fromkeys(("total", "shown", "plain", "missing"), 0)
     for p in sorted(SEEDS.glob("*.txt")):
-        tokens = nlp.analyze(p.read_text(encoding="utf-8"), gender_lookup())
+        tokens = nlp.analyze(p.read_text(encoding="utf-8"))
         at = {t.start: t for t in tokens}
         for (name, start), (_word, want) in gold.items():
             if name != p.name:

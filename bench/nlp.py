@@ -151,18 +151,16 @@ def _analyse_all(texts: list[str]) -> tuple[int, float]:
 
 def _import_all(texts: list[str]) -> tuple[int, float]:
     """(tokens, CPU seconds) for the whole import of each text into a fresh library file: cleaning,
-    language check, analysis, storing (the dictionary's genders included when one is installed)."""
+    language check, analysis, storing."""
     from reader import library
     from reader.store import Store
 
-    gender_of = library.dictionary_genders()
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "bench.db")
         t0 = time.process_time()
         n = 0
         for k, text in enumerate(texts):
-            r = library.import_text(store, f"Artikel {k}\n\n{text}", ref=f"bench-{k}", force=True,
-                                    gender_of=gender_of)
+            r = library.import_text(store, f"Artikel {k}\n\n{text}", ref=f"bench-{k}", force=True)
             n += r.tokens
         secs = time.process_time() - t0
         store.close()
@@ -201,13 +199,11 @@ def _word_cache(folder: str, table: bool = True):
 ROUNDS = 3  # the timed runs alternate this often; each figure is its fastest round (noise only adds time)
 
 
-def _forget_dictionary_and_scores() -> None:
-    """Empty the dictionary's and the scores' per-word caches (the whole import uses them), as in a new
-    process; `_word_cache` does the same for the analysis."""
-    from reader.dictionary import db
+def _forget_scores() -> None:
+    """Empty the scores' per-word caches (the whole import uses them), as in a new process; `_word_cache`
+    does the same for the analysis."""
     from reader.scoring import features, frequency
 
-    db.reset()
     for cache in (features._words, frequency._lemma):
         cache.clear()
 
@@ -243,7 +239,7 @@ def throughput() -> dict[str, float]:
     - baseline: HanTa's own `tag_sent` over the same sentences, model loaded beforehand;
     - first import: our pipeline with an empty word cache, frequent words from the shipped table;
     - whole import: first import through `library.import_text` into a library file (cleaning, language
-      check, analysis, genders, storing), not just the analysis;
+      check, analysis, storing), not just the analysis;
     - next imports: the corpus split in two interleaved halves (`_next_imports`), beside the same second
       half as a first import;
     - without table: the first import with the shipped table switched off (every new word type analysed).
@@ -273,7 +269,7 @@ def throughput() -> dict[str, float]:
              ("steady_first", lambda texts: _first_import(_analyse_all)(texts[1::2])))
     for _ in range(ROUNDS):
         for key, run in timed:
-            _forget_dictionary_and_scores()
+            _forget_scores()
             tokens, secs = run(texts)
             out[key] = max(out.get(key, 0.0), tokens / secs)
     with tempfile.TemporaryDirectory() as tmp:

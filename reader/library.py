@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import cleaning, nlp, sources
@@ -15,8 +15,6 @@ from .store.db import StoreError
 ADDED, DUPLICATE, REFUSED, WARNED = "added", "duplicate", "refused", "warned"
 MIN_WORDS = 3
 MAX_WORDS = 50_000  # longer texts are books or dumps, not articles (analysis would take minutes)
-
-GenderLookup = Callable[[str], "str | None"]
 
 
 @dataclass
@@ -31,15 +29,6 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return self.outcome in (ADDED, DUPLICATE, WARNED)
-
-
-def dictionary_genders() -> GenderLookup | None:
-    """The dictionary's noun genders (stored with the analysis at import), or None without a dictionary."""
-    try:
-        from .dictionary import gender_lookup
-    except ImportError:
-        return None
-    return gender_lookup()
 
 
 class NotGermanError(sources.SourceError):
@@ -100,14 +89,17 @@ def _settle_gc() -> None:
         gc.freeze()
 
 
-def store_prepared(store: Store, p: Prepared, gender_of: GenderLookup | None = None) -> ImportResult:
-    """Analyse and store a prepared article, unless the same text is already there."""
+def store_prepared(store: Store, p: Prepared) -> ImportResult:
+    """Analyse and store a prepared article, unless the same text is already there.
+
+    The stored analysis carries the analysis' own noun genders (suffix rules); the dictionary's are
+    looked up when a word is shown, where the gloss needs them with the word's determiner anyway."""
     art = p.article
     existing = store_articles.find_by_hash(store, store_articles.content_hash(art.body))
     if existing is not None:
         return ImportResult(p.ref, DUPLICATE, f"{p.ref}: already in the library (article {existing})",
                             existing, art.title)
-    tokens = nlp.analyze(art.body, gender_of)
+    tokens = nlp.analyze(art.body)
     _settle_gc()
     try:
         article_id = store_articles.add_article(
@@ -126,8 +118,8 @@ def store_prepared(store: Store, p: Prepared, gender_of: GenderLookup | None = N
 
 
 def import_refs(
-    store: Store, refs: list[str], *, force: bool = False, gender_of: GenderLookup | None = None,
-    timeout: float | None = None, save_cache: bool = True,
+    store: Store, refs: list[str], *, force: bool = False, timeout: float | None = None,
+    save_cache: bool = True,
 ) -> Iterator[ImportResult]:
     """Import files, directories and URLs one by one, going on past bad ones.
 
@@ -138,7 +130,7 @@ def import_refs(
     for ref in sources.expand(refs):
         try:
             prepared = prepare(ref, force=force, timeout=timeout)
-            yield store_prepared(store, prepared, gender_of)
+            yield store_prepared(store, prepared)
         except sources.SourceError as exc:
             yield ImportResult(ref, REFUSED, str(exc))
         except (sqlite3.Error, StoreError):
@@ -150,6 +142,5 @@ def import_refs(
         nlp.save_word_cache()
 
 
-def import_text(store: Store, text: str, *, ref: str = "<text>", force: bool = False,
-                gender_of: GenderLookup | None = None) -> ImportResult:
-    return store_prepared(store, prepare_text(text, ref, force=force), gender_of)
+def import_text(store: Store, text: str, *, ref: str = "<text>", force: bool = False) -> ImportResult:
+    return store_prepared(store, prepare_text(text, ref, force=force))

@@ -80,6 +80,7 @@ def test_gender_in_running_text():
     assert shown("Er gewann beim Bieten.", "Bieten") == "n"  # a nominalised infinitive
     assert shown("USA und Japan: Zusammenrücken gegen Kim", "Zusammenrücken") == "n"
     assert shown("Dieser Shop ist gut.", "Shop") == "m"  # an English loanword Ding lacks
+    assert shown("Die Betreiber des Copyshops kamen.", "Copyshops") == "m"  # … as a compound's head
     assert shown("Sie besuchte die Website.", "Website") == "f"
     assert shown("Manasse ist ein einzigartiger Parfümeur.", "Parfümeur") == "m"
     assert shown("Wir freuen uns auf den Bugdetkonflikt.", "Bugdetkonflikt") == "m"  # misspelt modifier

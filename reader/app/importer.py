@@ -5,23 +5,18 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-
-_gender_of: Callable | None | bool = False  # not looked up yet (per importing process)
 
 
 def import_one(db_path: str, ref: str) -> list[tuple[str, str]]:
     """Import one file or URL into the database at `db_path`; (outcome, message) per result."""
-    global _gender_of
     from .. import library
     from ..store import Store
 
-    if _gender_of is False:
-        _gender_of = library.dictionary_genders()
     with Store(db_path) as store:
-        results = library.import_refs(store, [ref], gender_of=_gender_of, save_cache=False)
+        results = library.import_refs(store, [ref], save_cache=False)
         return [(r.outcome, r.message) for r in results]
 
 

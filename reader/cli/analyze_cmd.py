@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .. import library, nlp
+from .. import nlp
 from ..sources import SourceError, decode
 from .main import fail, friendly_errors, main
 
@@ -43,7 +43,9 @@ def analyze_cmd(ref: str, as_json: bool, with_gloss: bool, force: bool) -> None:
     share = nlp.german_share(text)
     if share < nlp.language.MIN_GERMAN_SHARE and not force:
         fail(f"{ref}: does not look German ({share:.0%} German words); use --force to analyse it anyway")
-    tokens = nlp.analyze(text, library.dictionary_genders())  # a noun's gender from the dictionary
+    from ..dictionary import gender_lookup
+
+    tokens = nlp.analyze(text, gender_lookup())  # a noun's gender from the dictionary
     rows = [t.to_json() for t in tokens]
     if with_gloss:
         from ..dictionary import add_glosses

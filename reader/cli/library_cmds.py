@@ -26,12 +26,11 @@ def import_cmd(ctx: Context, refs: tuple[str, ...], force: bool, if_empty: bool)
         return
     expanded = library.sources.expand(list(refs))
     results = []
-    genders = library.dictionary_genders()
     show_bar = len(expanded) > 1
     with click.progressbar(length=len(expanded), label="Importing", file=sys.stderr, show_pos=True,
                            hidden=not show_bar) as bar:
         # one call for the whole batch: the word cache is saved once, at the end
-        for result in library.import_refs(store, expanded, force=force, gender_of=genders):
+        for result in library.import_refs(store, expanded, force=force):
             results.append(result)
             if not show_bar:
                 _report(result)

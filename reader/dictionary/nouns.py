@@ -129,7 +129,7 @@ def in_context(path: str, g: Gloss, tokens: Sequence[Token], index: int, *, agre
         if not base:
             from ..nlp.gender import guess_gender
 
-            base = guess_gender(g.lemma, [p for p, _ in g.parts] or t.parts)
+            base = guess_gender(g.lemma, [p for p, _ in g.parts] or t.parts, lambda head: gender(path, head))
     allowed = allowed_genders(tokens, index) if agree else None
     if not allowed or base in allowed:
         return base
