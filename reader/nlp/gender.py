@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 # Suffixes whose gender is (nearly) regular in German, tried longest first (`-eur` before `-ur`: *der
 # Parfümeur*, *die Natur*; `-ismus` before `-um`; `-ment` before `-ent`).
@@ -23,8 +24,13 @@ def guess_gender(
         g = gender_of(parts[-1])
         if g:
             return g
-    low = lemma.lower()
+    return suffix_gender(lemma.lower())
+
+
+@lru_cache(maxsize=100_000)
+def suffix_gender(word: str) -> str | None:
+    """The gender a lower-case noun's suffix gives, else None."""
     for suffix, g in _SUFFIX_GENDER:
-        if low.endswith(suffix) and len(low) > len(suffix) + 1:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
             return g
     return None
