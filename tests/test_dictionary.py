@@ -302,6 +302,17 @@ def test_compound_split_gives_parts_and_head_gender(small_dict: Path):
     assert lookup("Verteidigungsminister") == "m"
 
 
+def test_a_compound_drops_its_modifiers_article(small_dict: Path):
+    """Ding glosses `das Militär` as "the military"; a compound's English has no article inside."""
+    g = gloss_lemma("Militärführer", "NOUN")
+    assert g.source == "compound" and g.best == "military leader"
+
+
+def test_the_english_cognate_is_found_across_k_and_c(small_dict: Path):
+    """`kritisieren` is "to criticize" (Ding's first line says "to rap"), as `Option` is option."""
+    assert gloss_lemma("kritisieren", "VERB").best == "to criticize"
+
+
 def test_derivational_fallback_for_denuclearisation(small_dict: Path):
     g = gloss_lemma("Denuklearisierung", "NOUN")
     assert g.best == "denuclearization"

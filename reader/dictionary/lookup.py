@@ -35,6 +35,7 @@ ENGLISH_ZIPF = 3.0  # an English word this frequent may be a loanword
 _ATTRIBUTIVE = {"ADJ": {"ADJ", "NUM"}, "DET": {"DET", "PRON", "ADJ"}, "PRON": {"PRON", "DET", "ADJ"}}
 _POSSESSIVES = frozenset(("mein", "dein", "sein", "unser", "euer", "ihr"))
 _ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an) (?=\S)")
 _YEARS = re.compile(r"^(\d+)(?:-)?jährig")
 # Word classes whose entries a token of the given UPOS may use.
 _ALSO = {"AUX": {"AUX", "VERB"}, "ADJ": {"ADJ", "ADV", "NUM"}, "ADV": {"ADV", "ADJ"},
@@ -406,7 +407,8 @@ def _compound(p: str, g: Gloss, lemma: str, pos: str | None, parts: Iterable[str
         return
     g.parts = glosses
     # an acronym modifier stays one in English (`US-Verteidigungsminister`: US minister of defence)
-    words = [k if _ACRONYM.fullmatch(k) and n < len(glosses) - 1 else x for n, (k, x) in enumerate(glosses)]
+    words = [k if _ACRONYM.fullmatch(k) and n < len(glosses) - 1 else _LEADING_ARTICLE.sub("", x)
+             for n, (k, x) in enumerate(glosses)]  # `Militärführer`: military leader, not the military leader
     g.best = " ".join(w for w in words if w)
     g.source = "compound"
     g.senses = [Sense(g.best, [])]

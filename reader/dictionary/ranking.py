@@ -83,9 +83,13 @@ def core_of(text: str) -> str:
 core = lru_cache(maxsize=200_000)(core_of)  # cached for lookups; the import calls `core_of` once a sense
 
 
+_COGNATE_SPELLING = str.maketrans("kz", "cc")  # German k and z where English writes c: Konflikt, Zentrum
+
+
 def cognate(word: str, english: str) -> bool:
-    """`Option`/option, `Region`/region, `Artikel`/article: a one-word sense sharing the word's start."""
-    w, e = word.lower(), english.lower()
+    """`Option`/option, `Region`/region, `Artikel`/article, `Konsequenz`/consequence: a one-word sense
+    sharing the word's start."""
+    w, e = word.lower().translate(_COGNATE_SPELLING), english.lower().translate(_COGNATE_SPELLING)
     if " " in e or len(w) < 4:
         return False
     return w == e or (len(w) >= 5 and len(e) >= 5 and w[:5] == e[:5])
