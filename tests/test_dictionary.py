@@ -313,6 +313,18 @@ def test_the_english_cognate_is_found_across_k_and_c(small_dict: Path):
     assert gloss_lemma("kritisieren", "VERB").best == "to criticize"
 
 
+def test_the_words_own_line_comes_before_lines_where_it_is_a_synonym(small_dict: Path):
+    """Ding sorts lines by their first headword, so `auf Arbeit sein; arbeiten` (to be in work) comes
+    before `arbeiten {vi}` (to work): only the order of the word's own lines says which is basic. The
+    label of an irregular English form (`{wrought; wrought [archaic]}`) is not the sense's label."""
+    line = parse_line("arbeiten {vi} :: to work {work; worked} {wrought; wrought [archaic]}")
+    sense = line.subs[0].english[0]
+    assert (sense.text, sense.labels) == ("to work", [])
+    assert gloss_lemma("arbeiten", "VERB").best == "to work"
+    # not the first line, `(jdm.) Bericht erstatten; berichten` (to report back), but one of its own lines
+    assert gloss_lemma("berichten", "VERB").best in ("to report", "to tell")
+
+
 def test_derivational_fallback_for_denuclearisation(small_dict: Path):
     g = gloss_lemma("Denuklearisierung", "NOUN")
     assert g.best == "denuclearization"

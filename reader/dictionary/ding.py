@@ -154,8 +154,9 @@ def parse_word(raw: str) -> Word:
 def parse_sense(raw: str) -> Sense:
     if "[" not in raw and "{" not in raw and "<" not in raw:
         return Sense(" ".join(raw.split()).strip(" ;,"))
-    labels = [m.strip() for m in _LABEL.findall(raw)]
-    text = _KEYWORDS.sub(" ", _BRACES.sub(" ", _LABEL.sub(" ", raw)))  # `last <laste>`: keywords are no sense
+    unbraced = _BRACES.sub(" ", raw)  # `to work {work; worked} {wrought; wrought [archaic]}`: forms' labels
+    labels = [m.strip() for m in _LABEL.findall(unbraced)]
+    text = _KEYWORDS.sub(" ", _LABEL.sub(" ", unbraced))  # `last <laste>`: keywords are no sense
     return Sense(_SPACES.sub(" ", text).strip(" ;,"), labels)
 
 

@@ -5,7 +5,8 @@ Signals, all principled and cheap: the entry's part of speech against the token'
 domain-specific, regional or register-marked ones, the German words of the entry's line that also occur
 in the sentence (`atomare Abschreckung` when the sentence says *atomar*), the English sense's own
 frequency (translators use common words: *deterrence* before *determent*; stored at import, see
-`zipf.py`), and Ding's own order.
+`zipf.py`), and Ding's own order: among the word's own lines (it is their first headword) only, since Ding
+sorts lines by their first headword (`auf Arbeit sein; arbeiten` comes before `arbeiten {vi}`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ COMMENT = 0.2
 COGNATE = 1.5  # translators use the English cognate when there is one (`Option` → option)
 COMMON_ZIPF = 5.5  # `der`, `sein`, `haben` … say nothing about which sense is meant
 LINE_RANK, VOTE, LONG, SENSE_INDEX, CONTEXT = 0.2, 0.3, 0.6, 0.3, 1.2
+OTHER_LINE = 1  # the line rank of a line where the word is a later synonym (Ding sorts by the first)
 _NOISE = re.compile(r"\([^)]*\)|(?<!\S)/[^/\s][^/]*/(?!\S)|(?<!\S)/\S*|\S*/(?!\S)|"
                     r"\b(?:sth|sb|one[’']s|oneself|sb[’']s)\b\.?(?:[’']s\b)?(?:/(?:sth|sb|sb[’']s)\b\.?)*|^\s*…|…\s*$")
 _MANY_SPACES = re.compile(r"\s+")
@@ -150,14 +152,15 @@ def rank(candidates: list[Candidate], word: str, pos: str | None,
     translates the longer words built on this one (`Güterzug` freight train, `Nachtzug` night train)."""
     ctx = informative(context) - {word.lower()}
     best: dict[str, Ranked] = {}
-    lines = sorted({c.order for c in candidates})
+    lines = sorted({c.order for c in candidates if c.main and c.syn == 0})  # the word's own lines
     votes: dict[str, int] = {}
     for c in candidates:
         for sense in c.senses:
             key = core(sense.text).lower()
             votes[key] = votes.get(key, 0) + 1
     for c in candidates:
-        base = candidate_score(c, word, pos, ctx) - LINE_RANK * min(4, lines.index(c.order))
+        own = lines.index(c.order) if c.main and c.syn == 0 else OTHER_LINE
+        base = candidate_score(c, word, pos, ctx) - LINE_RANK * min(4, own)
         for k, sense in enumerate(c.senses):
             text = core(sense.text)
             if not text:
