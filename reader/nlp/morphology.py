@@ -166,7 +166,7 @@ def _repair_noun(text: str, lemma: str, tag_id: int) -> str:
 
 
 def _umlaut_plural(text: str, lemma: str) -> str | None:
-    """The singular of an umlaut -e plural that HanTa does not know (`Einkünfte` → Einkunft,
+    """The singular of an umlaut -e plural that HanTa does not know (`Herkünfte` → Herkunft,
     `Ankünfte` → Ankunft, not `Ankünft`): the form without -e and umlaut, when that is a noun and HanTa
     has only guessed the form or its lemma is no word."""
     stem = text[:-1]
