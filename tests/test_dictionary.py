@@ -325,6 +325,11 @@ def test_the_words_own_line_comes_before_lines_where_it_is_a_synonym(small_dict:
     assert gloss_lemma("berichten", "VERB").best in ("to report", "to tell")
 
 
+def test_a_sense_of_several_domains_is_general_not_thrice_specialised(small_dict: Path):
+    """`deutsch [geogr.] [ling.] [soc.]` German before `deutsch [hist.] [art]` old German."""
+    assert gloss_lemma("deutsch", "ADJ").best == "German"
+
+
 def test_derivational_fallback_for_denuclearisation(small_dict: Path):
     g = gloss_lemma("Denuklearisierung", "NOUN")
     assert g.best == "denuclearization"

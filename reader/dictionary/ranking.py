@@ -37,6 +37,7 @@ COMMENT = 0.2
 COGNATE = 1.5  # translators use the English cognate when there is one (`Option` → option)
 COMMON_ZIPF = 5.5  # `der`, `sein`, `haben` … say nothing about which sense is meant
 LINE_RANK, VOTE, LONG, SENSE_INDEX, CONTEXT = 0.2, 0.3, 0.6, 0.3, 1.2
+EXTRA_LABEL = 0.1  # per label beyond a sense's strongest one
 OTHER_LINE = 1  # the line rank of a line where the word is a later synonym (Ding sorts by the first)
 _NOISE = re.compile(r"\([^)]*\)|(?<!\S)/[^/\s][^/]*/(?!\S)|(?<!\S)/\S*|\S*/(?!\S)|"
                     r"\b(?:sth|sb|one[’']s|oneself|sb[’']s)\b\.?(?:[’']s\b)?(?:/(?:sth|sb|sb[’']s)\b\.?)*|^\s*…|…\s*$")
@@ -116,12 +117,11 @@ def pos_score(entry_pos: str | None, pos: str | None) -> float:
 
 
 def label_penalty(labels: list[str]) -> float:
-    p = 0.0
-    for label in labels:
-        if label in NEUTRAL:
-            continue
-        p += 0.9 if label in REGISTER else 0.7 if label in REGIONAL else 0.3 if label in FIGURATIVE else 0.5
-    return min(p, 2.0)
+    """The strongest label's penalty, a little more for each further one: a sense marked for several
+    domains (`German [geogr.] [ling.] [soc.]`) is general rather than three times specialised."""
+    ps = [0.9 if label in REGISTER else 0.7 if label in REGIONAL else 0.3 if label in FIGURATIVE else 0.5
+          for label in labels if label not in NEUTRAL]
+    return min(max(ps) + EXTRA_LABEL * (len(ps) - 1), 2.0) if ps else 0.0
 
 
 def candidate_score(c: Candidate, word: str, pos: str | None, context: frozenset[str]) -> float:
