@@ -138,6 +138,31 @@ def measure(pairs: list[tuple[str, str]], path: Path) -> dict[str, int]:
     return n
 
 
+def phrase_measure(pairs: list[tuple[str, str]]) -> dict[str, int]:
+    """Words the reader shows a verb phrase on (`zur Verfügung stellen`, `reader.dictionary.idioms`): how
+    often the phrase's first English and the word's own best gloss share a word with the translation."""
+    from reader import nlp
+    from reader.dictionary import gloss_token
+    from reader.dictionary.ranking import core
+
+    n = dict.fromkeys(("words", "phrase", "own"), 0)
+    for (_de, en), tokens in zip(pairs, nlp.analyze_many([d for d, _ in pairs]), strict=True):
+        target = words(en)
+        for t in tokens:
+            g = gloss_token(tokens, t.i) if t.kind == "word" else None
+            if g is not None and g.phrase:
+                n["words"] += 1
+                n["phrase"] += bool(words(core(g.phrase_senses[0])) & target)
+                n["own"] += bool(words(core(g.best)) & target)
+    return n
+
+
+def _phrase_row(n: dict[str, int], row: Callable[..., dict]) -> dict:
+    w = max(1, n["words"])
+    return row(f"  words shown a verb phrase of their sentence ({n['words']}): its English in the translation"
+               " (the word's own best gloss)", f"{n['phrase'] / w:.1%} ({n['own'] / w:.1%})", "", None)
+
+
 def _block(name: str, sentences: int, n: dict[str, int], target: str, row: Callable[..., dict]) -> list[dict]:
     w = n["words"]
     share = {k: n[k] / w for k in ("chosen", "no_context", "first", "any")}
@@ -157,12 +182,14 @@ def sense_rows(path: Path, row: Callable[..., dict]) -> list[dict]:
     if held:
         out += _block("held-out everyday sentences (auf-deutsch, topics not used for tuning)", len(held),
                       measure(held, path), TARGET, row)
+        out.append(_phrase_row(phrase_measure(held), row))
     else:
         out.append(row("sense choice, held-out set", f"skipped (no {PAIRS.name})", TARGET, None))
     news = news_pairs()
     if news:
         out += _block("held-out news (40 GSD dev sentences translated by hand, never tuned on)", len(news),
                       measure(news, path), TARGET, row)
+        out.append(_phrase_row(phrase_measure(news), row))
     proxy = example_pairs()
     if proxy:
         out += _block("proxy: Ding's own example sentence pairs", len(proxy), measure(proxy, path), "", row)

@@ -398,6 +398,21 @@ async def test_all_known_with_confirmation_and_repeatable_undo(db: Path) -> None
         assert screen.statuses["Konsequenz"] == T.NEW
 
 
+async def test_gloss_panel_shows_the_verb_phrase_of_the_sentence(db: Path, small_dict: Path) -> None:
+    """`… Waffentechnologie zur Verfügung stellen könnte`: the phrase and its English on the noun."""
+    app = LesenApp(db)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_article(app, pilot, 4)
+        screen.view.cursor = token_index(screen, "Verfügung")
+        await settle(app, pilot)
+        text = screen.panel.text
+        assert "in this sentence: jdm. etw. zur Verfügung stellen" in text and "to provide sth." in text
+        assert "die Verfügung" in text  # the word's own entry stays
+        screen.view.cursor = token_index(screen, "Waffentechnologie")
+        await settle(app, pilot)
+        assert "in this sentence" not in screen.panel.text
+
+
 async def test_own_gloss(db: Path) -> None:
     app = LesenApp(db)
     async with app.run_test(size=WIDE) as pilot:

@@ -440,6 +440,8 @@ def test_cli_gloss_text_and_json(small_dict: Path, db_path: Path):
     data = json.loads(r.output)
     assert data["article"] == "der" and data["senses"][0]["labels"] == ["Br."]
     assert data["senses"][0]["text"] == "minister of defence"
+    r = CliRunner().invoke(main, ["gloss", "Verfügung", "-c", "Sie stellen uns Geld zur Verfügung."])
+    assert "in this sentence: jdm. etw. zur Verfügung stellen: to provide sth." in r.output
 
 
 def test_user_gloss_comes_first_and_survives_reimport(small_dict: Path, db_path: Path):
@@ -501,3 +503,32 @@ def test_ensure_without_any_source_explains_and_exits_zero(tmp_path: Path, monke
     r = CliRunner().invoke(main, ["dict", "ensure", "--no-download", "--no-apt"])
     assert r.exit_code == 0
     assert "apt-get install trans-de-en" in r.output and "lesen dict install" in r.output
+
+
+def test_verb_phrases_are_read_from_dings_synonyms():
+    from reader.dictionary.idioms import phrase
+
+    assert phrase("jdm. etw. zur Verfügung stellen") == ("stellen", "zur verfügung")
+    assert phrase("einen Termin absagen") == ("absagen", "termin")  # the article inflects: left out
+    assert phrase("hohe Anforderungen stellen") == ("stellen", "hohe anforderungen")
+    assert phrase("Fieber haben") is None  # `haben`, `sein`, modals: mostly the sum of their words
+    assert phrase("schnell laufen") is None  # no noun
+    assert phrase("zur Verfügung stellend") is None  # no infinitive at the end
+    assert phrase("etw. auf den Tisch/die Seite legen") is None  # alternatives
+
+
+def test_a_verb_phrase_of_the_sentence_is_shown_on_each_of_its_words(small_dict: Path):
+    """`zur Verfügung stellen` on `zur`, `Verfügung` and `stellen`, also with the verb first; the word's own
+    senses stay its gloss."""
+    from reader import nlp
+
+    tokens = nlp.analyze("Russland könnte Nordkorea Waffen zur Verfügung stellen. Er stellt die Waffen ab.")
+    shown = {t.text: gloss_token(tokens, t.i) for t in tokens}
+    for word in ("zur", "Verfügung", "stellen"):
+        assert shown[word].phrase == "jdm. etw. zur Verfügung stellen", word
+        assert "to provide sth. (to/for sb.)" in shown[word].phrase_senses
+    assert shown["stellen"].best != shown["stellen"].phrase_senses[0]  # the verb's own gloss is unchanged
+    assert not shown["Waffen"].phrase and not shown["stellt"].phrase  # another sentence: no phrase
+    first = nlp.analyze("Die USA stellen ihre Ressourcen zur vollen Verfügung.")
+    assert gloss_token(first, 2).phrase == "jdm. etw. zur Verfügung stellen"
+    assert not gloss_token(nlp.analyze("Die USA stellen ihre Ressourcen bereit."), 2).phrase

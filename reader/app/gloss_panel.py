@@ -28,6 +28,10 @@ def gloss_markup(info: WordInfo) -> str:
         lines.append(f"[dim]a {_e(info.kind)}: never counted as unknown[/]")
     if info.user_gloss:
         lines.append(f"[dim]your gloss:[/] [b]{_e(info.user_gloss)}[/]")
+    if info.phrase:
+        lines.append("")
+        lines.append(f"[dim]in this sentence:[/] [b]{_e(info.phrase)}[/]")
+        lines.append(f"  {_e('; '.join(info.phrase_senses))}")
     if info.senses:
         lines.append("")
         lines.extend(f"{n}. {_e(s)}" for n, s in enumerate(info.senses[:8], 1))

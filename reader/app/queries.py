@@ -165,6 +165,8 @@ class WordInfo:
     in_library: int = 0
     library_articles: int = 0
     example: tuple[str, str] | None = None  # (sentence, article title) from another library article
+    phrase: str = ""  # a verb phrase of the sentence the word is part of, and its English
+    phrase_senses: list[str] = field(default_factory=list)
 
     @property
     def status_name(self) -> str:
@@ -206,6 +208,7 @@ def word_info(store: Store, tokens: list[Token], index: int, status: int, in_art
         info.user_gloss = getattr(g, "user_gloss", None)
         info.source = getattr(g, "source", "") or ""
         info.pos = getattr(g, "pos", None) or info.pos
+        info.phrase, info.phrase_senses = getattr(g, "phrase", ""), list(getattr(g, "phrase_senses", []))
     else:
         info.parts = [(p, "") for p in (t.parts or [])]
         info.user_gloss = get_gloss(store, t.lemma)

@@ -22,6 +22,8 @@ def _show(g: dictionary.Gloss, limit: int) -> None:
         click.echo(f"  your gloss: {g.user_gloss}")
     if g.separable and g.separable.replace("|", "") != g.headword.replace("|", ""):
         click.echo(f"  separable verb: {g.separable}")
+    if g.phrase:
+        click.echo(f"  in this sentence: {g.phrase}: {'; '.join(g.phrase_senses)}")
     for n, s in enumerate(g.senses[:limit], 1):
         labels = " ".join(f"[{x}]" for x in s.labels)
         click.echo(f"  {n:>2}. {s.text}" + (f"  {labels}" if labels else ""))

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import db, lookup, nouns
+from . import db, idioms, lookup, nouns
 from .agreement import YOU_PLURAL, article_gender, ihr_reading, neighbour, sie_reading
 from .ding import Sense
 from .model import ARTICLES, Gloss, headword
@@ -164,6 +164,9 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
             g.gender = said or g.gender or nouns.name_head_gender(str(path), g.lemma)
         g.article = ARTICLES.get(g.gender or "") if g.pos == "NOUN" or t.tag == "NE" else g.article
         g.headword = headword(g)
+        sentence = _sentence_indices(tokens, index)
+        if t.kind == "word" and (idiom := idioms.find(str(path), tokens, sentence, index)):
+            g.phrase, g.phrase_senses = idiom.headword, list(idiom.senses)  # `zur Verfügung stellen`
     return _user(g, t.lemma, store)
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..zipf import Zipf
-from . import db, family
+from . import db, family, idioms
 from .ding import Line, SubEntry, Word, is_single, read_lines, strip_person
 from .ranking import core_of
 
@@ -144,6 +144,7 @@ class Rows:
         self.phrases: list[tuple] = []  # short multi-word synonyms (`und zwar`, `v. Chr.`)
         self.english: set[str] = set()  # one-word English senses (to recognise English loanwords)
         self.family: list[tuple[str, str, list[str]]] = []  # (key, class, key words of its first senses)
+        self.idioms: list[tuple[str, str, str, int, int]] = []  # verb phrases (`zur Verfügung stellen`)
         self.zipf = Zipf("en")  # each sense's English frequency (of its `core` words, as the ranking scores)
 
     def sense_zipf(self, text: str) -> float:
@@ -221,6 +222,7 @@ class Rows:
                 continue
             prev_ids = self._words(sub, k, ln.number, None)
         self.lines.append((ln.number, " ".join(sorted(context))))
+        self.idioms += idioms.rows(ln.number, ((sub, sid_of(ln.number, k)) for k, sub in enumerate(ln.subs)))
 
     def _family(self, ids: list[int | None], sub: SubEntry) -> None:
         for eid in ids:
@@ -298,6 +300,7 @@ def import_file(source: Path, target: Path | None = None, *, progress: Progress 
         english = [(w, rows.zipf(w)) for w in sorted(rows.english)]
         conn.executemany("INSERT INTO english VALUES (?,?)", english)
         family.create(conn, family.table_rows(rows.family))
+        idioms.create(conn, rows.idioms)
         conn.executescript(INDEXES)
         meta = {"source": origin or str(source.resolve()), "lines": count, "entries": len(rows.entries),
                 "malformed": len(errors), "imported_at": db.now(), "size": source.stat().st_size}

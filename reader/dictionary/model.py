@@ -27,6 +27,8 @@ class Gloss:
     user_gloss: str | None = None
     source: str = "none"  # the lookup step: user, separable, lemma, form, compound, derived:…, none
     plural_only: bool = False
+    phrase: str = ""  # a verb phrase of the sentence the word is part of (`jdm. etw. zur Verfügung stellen`)
+    phrase_senses: list[str] = field(default_factory=list)  # its English
 
     @property
     def found(self) -> bool:
@@ -39,6 +41,7 @@ class Gloss:
             "senses": [s.to_json() for s in self.senses], "best": self.best,
             "parts": [list(p) for p in self.parts], "separable": self.separable,
             "user_gloss": self.user_gloss, "source": self.source,
+            **({"phrase": self.phrase, "phrase_senses": list(self.phrase_senses)} if self.phrase else {}),
         }
 
 
