@@ -532,3 +532,7 @@ def test_a_verb_phrase_of_the_sentence_is_shown_on_each_of_its_words(small_dict:
     first = nlp.analyze("Die USA stellen ihre Ressourcen zur vollen Verfügung.")
     assert gloss_token(first, 2).phrase == "jdm. etw. zur Verfügung stellen"
     assert not gloss_token(nlp.analyze("Die USA stellen ihre Ressourcen bereit."), 2).phrase
+    # one clause: the comma parts `stellen` from `zur Verfügung`, which belongs to `steht`
+    other = nlp.analyze("Sie stellen Fragen, zur Verfügung steht nichts.")
+    assert not gloss_token(other, 1).phrase
+    assert gloss_token(other, 6).phrase == "jdm. zur Verfügung stehen"

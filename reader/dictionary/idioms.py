@@ -10,7 +10,8 @@ plain sum of their words (*Fieber haben*), and these verbs would match almost ev
 In a sentence, a phrase is there when a token has the phrase's verb as its lemma (a separated verb's joined
 lemma included) and the other words stand side by side in the phrase's order, with only articles,
 possessives and attributive adjectives between them (*zur vollen Verfügung stellen*). The longest phrase
-wins. Every token it covers shows it: the verb, the noun and the preposition (*zur*).
+wins. All its words are in one clause: no comma or sentence mark between them. Every token it covers shows
+it: the verb, the noun and the preposition (*zur*).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ PLAIN_VERBS = frozenset(("sein", "haben", "werden", "können", "müssen", "solle
                          "lassen"))
 # Tags of the words a phrase's fixed words may have between them in the sentence.
 _SKIPPED = frozenset(("ART", "PPOSAT", "ADJA", "PIAT", "PDAT"))
+_CLAUSE_MARKS = frozenset(("$,", "$."))
 SENSES = 3  # of a phrase's English, shown
 COMMON = 4.5  # English Zipf from which senses count as equally common (Ding's order decides among them)
 
@@ -126,7 +128,7 @@ def find(path: str, tokens: Sequence[Token], sentence: range, index: int) -> Idi
                 continue
             at = _side_by_side(words, skippable, needed)
             covered = frozenset((k, *(sentence[0] + i for i in at))) if at is not None else frozenset()
-            if index in covered:
+            if index in covered and _one_clause(tokens, covered):
                 found.append((len(needed), line, headword, senses, covered))
     if not found:
         return None
@@ -136,6 +138,12 @@ def find(path: str, tokens: Sequence[Token], sentence: range, index: int) -> Idi
     in_line_order = (s for f in sorted(same, key=lambda f: f[1]) for s in f[3])
     pooled = sorted(in_line_order, key=lambda s: -min(s[1], COMMON))
     return Idiom(first[2], tuple(dict.fromkeys(text for text, _ in pooled))[:SENSES], first[4])
+
+
+def _one_clause(tokens: Sequence[Token], covered: frozenset[int]) -> bool:
+    """No comma or sentence mark between the phrase's words (`Er machte deutlich, jeder Versuch …` holds no
+    `einen Versuch machen`)."""
+    return not any(tokens[k].tag in _CLAUSE_MARKS for k in range(min(covered), max(covered)))
 
 
 def _side_by_side(words: list[str], skippable: list[bool], needed: tuple[str, ...]) -> list[int] | None:
