@@ -408,9 +408,17 @@ async def test_gloss_panel_shows_the_verb_phrase_of_the_sentence(db: Path, small
         text = screen.panel.text
         assert "in this sentence: jdm. etw. zur Verfügung stellen" in text and "to provide sth." in text
         assert "die Verfügung" in text  # the word's own entry stays
-        screen.view.cursor = token_index(screen, "Waffentechnologie")
+        # its other words are drawn like a separable verb's partner
+        view = screen.view
+        stellen = next(t.i for t in screen.tokens if t.text == "stellen" and t.i > view.cursor)
+        assert view.phrase == {view.cursor - 1, view.cursor, stellen}
+        line, _, _ = view.where[stellen]
+        partner = view.get_component_rich_style("article-view--partner", partial=True)
+        assert {seg.text: seg.style for seg in view._render_text_line(line)}["stellen"].underline is True
+        assert partner.underline is True
+        view.cursor = token_index(screen, "Waffentechnologie")
         await settle(app, pilot)
-        assert "in this sentence" not in screen.panel.text
+        assert "in this sentence" not in screen.panel.text and not view.phrase
 
 
 async def test_own_gloss(db: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rich.segment import Segment
@@ -167,6 +168,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._partial = False
         self._strips: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
+        self.phrase: frozenset[int] = frozenset()  # the verb phrase under the cursor (drawn like a partner)
         self.renders = 0  # lines rendered (not from the cache): for tests and benchmarks
 
     def on_mount(self) -> None:
@@ -258,7 +260,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 style = style + self._style(name)
             if i == cursor:
                 style = style + self._style("cursor")
-            elif i == partner:
+            elif i == partner or i in self.phrase:
                 style = style + self._style("partner")
             segments.append(Segment(line.text[x0:x1], style))
             col = x1
@@ -300,8 +302,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self.refresh_line(y)
 
     # -- cursor -----------------------------------------------------------------------------------
+    def show_phrase(self, indices: Iterable[int]) -> None:
+        """Draw these tokens (a verb phrase of the cursor's sentence: `zur Verfügung stellen`) as partners."""
+        old, self.phrase = self.phrase, frozenset(indices)
+        for index in old ^ self.phrase:
+            self._redraw_token(index)
+
     def watch_cursor(self, old: int, new: int) -> None:
         self._ensure_layout()
+        if new not in self.phrase:  # the gloss of the new word brings its own phrase, if any
+            self.show_phrase(())
         for index in (old, self.partner(old), new, self.partner(new)):
             self._redraw_token(index)
         self.scroll_to_cursor()

@@ -165,8 +165,9 @@ class WordInfo:
     in_library: int = 0
     library_articles: int = 0
     example: tuple[str, str] | None = None  # (sentence, article title) from another library article
-    phrase: str = ""  # a verb phrase of the sentence the word is part of, and its English
+    phrase: str = ""  # a verb phrase of the sentence the word is part of, its English and its tokens
     phrase_senses: list[str] = field(default_factory=list)
+    phrase_tokens: list[int] = field(default_factory=list)
 
     @property
     def status_name(self) -> str:
@@ -209,6 +210,7 @@ def word_info(store: Store, tokens: list[Token], index: int, status: int, in_art
         info.source = getattr(g, "source", "") or ""
         info.pos = getattr(g, "pos", None) or info.pos
         info.phrase, info.phrase_senses = getattr(g, "phrase", ""), list(getattr(g, "phrase_senses", []))
+        info.phrase_tokens = list(getattr(g, "phrase_tokens", []))
     else:
         info.parts = [(p, "") for p in (t.parts or [])]
         info.user_gloss = get_gloss(store, t.lemma)

@@ -116,6 +116,7 @@ class ReaderScreen(Screen):
     def _gloss_ready(self, message: msg.GlossReady) -> None:
         if message.info.index == self.view.cursor:
             self.panel.show(message.info, message.content)
+            self.view.show_phrase(message.info.phrase_tokens)
 
     @work(thread=True, exclusive=True, group="position")
     def _save_position(self, index: int) -> None:

@@ -167,6 +167,7 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
         sentence = _sentence_indices(tokens, index)
         if t.kind == "word" and (idiom := idioms.find(str(path), tokens, sentence, index)):
             g.phrase, g.phrase_senses = idiom.headword, list(idiom.senses)  # `zur Verfügung stellen`
+            g.phrase_tokens = sorted(idiom.tokens)
     return _user(g, t.lemma, store)
 
 

@@ -29,6 +29,7 @@ class Gloss:
     plural_only: bool = False
     phrase: str = ""  # a verb phrase of the sentence the word is part of (`jdm. etw. zur Verfügung stellen`)
     phrase_senses: list[str] = field(default_factory=list)  # its English
+    phrase_tokens: list[int] = field(default_factory=list)  # the indices of its words in the token list
 
     @property
     def found(self) -> bool:
@@ -41,7 +42,8 @@ class Gloss:
             "senses": [s.to_json() for s in self.senses], "best": self.best,
             "parts": [list(p) for p in self.parts], "separable": self.separable,
             "user_gloss": self.user_gloss, "source": self.source,
-            **({"phrase": self.phrase, "phrase_senses": list(self.phrase_senses)} if self.phrase else {}),
+            **({"phrase": self.phrase, "phrase_senses": list(self.phrase_senses),
+                "phrase_tokens": list(self.phrase_tokens)} if self.phrase else {}),
         }
 
 
