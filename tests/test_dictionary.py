@@ -508,9 +508,9 @@ def test_ensure_without_any_source_explains_and_exits_zero(tmp_path: Path, monke
 def test_verb_phrases_are_read_from_dings_synonyms():
     from reader.dictionary.idioms import phrase
 
-    assert phrase("jdm. etw. zur Verfügung stellen") == ("stellen", "zur verfügung")
-    assert phrase("einen Termin absagen") == ("absagen", "termin")  # the article inflects: left out
-    assert phrase("hohe Anforderungen stellen") == ("stellen", "hohe anforderungen")
+    assert phrase("jdm. etw. zur Verfügung stellen") == ("stellen", "zur Verfügung")
+    assert phrase("einen Termin absagen") == ("absagen", "Termin")  # the article inflects: left out
+    assert phrase("hohe Anforderungen stellen") == ("stellen", "hohe Anforderungen")
     assert phrase("Fieber haben") is None  # `haben`, `sein`, modals: mostly the sum of their words
     assert phrase("schnell laufen") is None  # no noun
     assert phrase("zur Verfügung stellend") is None  # no infinitive at the end
@@ -536,3 +536,8 @@ def test_a_verb_phrase_of_the_sentence_is_shown_on_each_of_its_words(small_dict:
     other = nlp.analyze("Sie stellen Fragen, zur Verfügung steht nichts.")
     assert not gloss_token(other, 1).phrase
     assert gloss_token(other, 6).phrase == "jdm. zur Verfügung stehen"
+    # a noun of the phrase is a noun in the sentence: `Zur Verfügung` at the start, but not `waren` for Waren
+    assert gloss_token(nlp.analyze("Zur Verfügung stellen sie nichts."), 2).phrase
+    paid = nlp.analyze("Als die Rechnungen bezahlt waren, kamen die Waren.")
+    assert not gloss_token(paid, 3).phrase  # `waren` is no `Waren` (die Waren bezahlen)
+    assert gloss_token(nlp.analyze("Er hat die Waren bezahlt."), 3).phrase == "die Waren bezahlen"

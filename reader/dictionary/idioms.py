@@ -2,9 +2,10 @@
 *einen Termin absagen*, *mit dem Bus fahren*, *Stellen streichen*).
 
 At import, every German synonym that is a phrase ending in a verb's infinitive and holding at least one noun
-becomes a row: the verb, the other words it needs in order (articles and possessives left out, since they
-inflect, and `jdm.`/`etw.`/`sich` placeholders, which the sentence fills with other words), and the sub-entry
-with its English. Phrases around `sein`, `haben`, `werden` and the modals are left out: they are mostly the
+becomes a row: the verb, the other words it needs in order and as written (a noun is capitalised: *Waren
+bezahlen* is not *bezahlt waren*), articles and possessives left out, since they inflect, and
+`jdm.`/`etw.`/`sich` placeholders, which the sentence fills with other words, and the sub-entry with its
+English. Phrases around `sein`, `haben`, `werden` and the modals are left out: they are mostly the
 plain sum of their words (*Fieber haben*), and these verbs would match almost every sentence.
 
 In a sentence, a phrase is there when a token has the phrase's verb as its lemma (a separated verb's joined
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 SCHEMA = """
 CREATE TABLE idioms (
     verb TEXT NOT NULL,      -- the phrase's verb, infinitive (`stellen`)
-    words TEXT NOT NULL,     -- the other words it needs, in order, lower-cased (`zur verfügung`)
+    words TEXT NOT NULL,     -- the other words it needs, in order, as written (`zur Verfügung`)
     headword TEXT NOT NULL,  -- as Ding writes it (`jdm. etw. zur Verfügung stellen`)
     line INTEGER NOT NULL,
     sid INTEGER NOT NULL     -- → subs (its English)
@@ -51,6 +52,7 @@ PLAIN_VERBS = frozenset(("sein", "haben", "werden", "können", "müssen", "solle
 # Tags of the words a phrase's fixed words may have between them in the sentence.
 _SKIPPED = frozenset(("ART", "PPOSAT", "ADJA", "PIAT", "PDAT"))
 _CLAUSE_MARKS = frozenset(("$,", "$."))
+_NOUNS = frozenset(("NN", "NE"))
 SENSES = 3  # of a phrase's English, shown
 COMMON = 4.5  # English Zipf from which senses count as equally common (Ding's order decides among them)
 
@@ -67,7 +69,7 @@ def phrase(text: str) -> tuple[str, str] | None:
         return None
     if not any(w[:1].isupper() for w in rest) or not all(w.isalpha() for w in rest):
         return None
-    needed = [w.lower() for w in rest if w.lower() not in OPTIONAL]
+    needed = [w for w in rest if w.lower() not in OPTIONAL]
     return (verb, " ".join(needed)) if needed else None
 
 
@@ -115,7 +117,9 @@ def find(path: str, tokens: Sequence[Token], sentence: range, index: int) -> Idi
     """The longest verb phrase of the sentence that covers `tokens[index]`: Ding's first line with it names
     it, and the English of every line with the same phrase is pooled, rare English last (`eine Rolle
     spielen`: to be involved, to make a difference before to be part of the equation)."""
-    words = [tokens[k].text.lower() for k in sentence]
+    words = [tokens[k].text for k in sentence]
+    if words and words[0][:1].isupper() and tokens[sentence[0]].tag not in _NOUNS:
+        words[0] = words[0].lower()  # `Zur Verfügung steht …`: a capital that only starts the sentence
     present = set(words)
     skippable = [tokens[k].tag in _SKIPPED for k in sentence]
     found: list[tuple[int, int, str, tuple[tuple[str, float], ...], frozenset[int]]] = []
