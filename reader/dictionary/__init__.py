@@ -164,11 +164,16 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
             g.gender = said or g.gender or nouns.name_head_gender(str(path), g.lemma)
         g.article = ARTICLES.get(g.gender or "") if g.pos == "NOUN" or t.tag == "NE" else g.article
         g.headword = headword(g)
-        sentence = _sentence_indices(tokens, index)
-        if t.kind == "word" and (idiom := idioms.find(str(path), tokens, sentence, index)):
-            g.phrase, g.phrase_senses = idiom.headword, list(idiom.senses)  # `zur Verfügung stellen`
-            g.phrase_tokens = sorted(idiom.tokens)
+        if t.kind == "word":
+            _add_phrase(str(path), g, tokens, index)
     return _user(g, t.lemma, store)
+
+
+def _add_phrase(path: str, g: Gloss, tokens: Sequence[Token], index: int) -> None:
+    """The verb phrase of the sentence the word belongs to (`zur Verfügung stellen`), beside its own gloss."""
+    idiom = idioms.find(path, tokens, _sentence_indices(tokens, index), index)
+    if idiom:
+        g.phrase, g.phrase_senses, g.phrase_tokens = idiom.headword, list(idiom.senses), sorted(idiom.tokens)
 
 
 def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: int) -> None:
