@@ -82,12 +82,13 @@ def merge_gender_forms(doc: Doc) -> Doc:
     Merged only when the three pieces touch, the first is a capitalised word and the last is `in` or
     `innen` (`Mitarbeiter:innen`, `Wähler/in`); `und/oder` or `10:30` are left alone.
     """
+    texts = [t.text for t in doc]  # read once: every `doc[k]` builds a new Token object
     spans = []
     k = 0
-    while k + 2 < len(doc):
-        a, sep, end = doc[k], doc[k + 1], doc[k + 2]
-        if (sep.text in _GENDER_SEPARATORS and end.text in _GENDER_ENDINGS and not a.whitespace_
-                and not sep.whitespace_ and a.text[:1].isupper() and a.text.isalpha()):
+    while k + 2 < len(texts):
+        first = texts[k]
+        if (texts[k + 1] in _GENDER_SEPARATORS and texts[k + 2] in _GENDER_ENDINGS and first[:1].isupper()
+                and first.isalpha() and not doc[k].whitespace_ and not doc[k + 1].whitespace_):
             spans.append(doc[k : k + 3])
             k += 3
         else:
@@ -105,12 +106,13 @@ _FIRST_PIECE, _NEXT_PIECE = re.compile(rf"^{_FIRST}$"), re.compile(rf"^{_NEXT}$"
 def merge_abbreviations(doc: Doc) -> Doc:
     """spaCy splits abbreviations written with spaces (`z. B.`, `u. a.`, `v. Chr.`): one word again, a
     first piece and the further ones one space apart, as `ABBREVIATION` reads them."""
+    texts = [t.text for t in doc]
     spans = []
     k = 0
-    while k + 1 < len(doc):
+    while k + 1 < len(texts):
         end = k
-        if _FIRST_PIECE.match(doc[k].text):
-            while end + 1 < len(doc) and doc[end].whitespace_ == " " and _NEXT_PIECE.match(doc[end + 1].text):
+        if _FIRST_PIECE.match(texts[k]):
+            while end + 1 < len(texts) and doc[end].whitespace_ == " " and _NEXT_PIECE.match(texts[end + 1]):
                 end += 1
         if end > k:
             spans.append(doc[k : end + 1])
