@@ -98,19 +98,21 @@ class Idiom:
     tokens: frozenset[int]  # the token indices it covers
 
 
-_Phrase = tuple[tuple[str, ...], str, int, tuple[tuple[str, float], ...]]
-
-
 @lru_cache(maxsize=20_000)
-def _of_verb(path: str, verb: str) -> tuple[_Phrase, ...]:
-    """(needed words, headword, line, English senses with their Zipf) of every phrase around `verb`."""
+def _of_verb(path: str, verb: str) -> tuple[tuple[tuple[str, ...], str, int, int], ...]:
+    """(needed words, headword, line, sid) of every phrase around `verb`, in Ding order."""
     conn = db.connection(lookup._path(path))
     if conn is None:
         return ()
-    sql = ("SELECT i.words, i.headword, i.line, s.senses FROM idioms i JOIN subs s ON s.sid = i.sid"
-           " WHERE i.verb = ? ORDER BY i.line, i.sid")
-    return tuple((tuple(w.split()), h, line, tuple((text, zipf) for text, _, zipf in json.loads(senses)))
-                 for w, h, line, senses in conn.execute(sql, (verb,)))
+    sql = "SELECT words, headword, line, sid FROM idioms WHERE verb = ? ORDER BY line, sid"
+    return tuple((tuple(w.split()), h, line, sid) for w, h, line, sid in conn.execute(sql, (verb,)))
+
+
+def _english(path: str, sid: int) -> list[tuple[str, float]]:
+    """A phrase's English senses with their Zipf (read only for a phrase the sentence holds)."""
+    conn = db.connection(lookup._path(path))
+    row = conn.execute("SELECT senses FROM subs WHERE sid = ?", (sid,)).fetchone() if conn else None
+    return [(text, zipf) for text, _, zipf in json.loads(row[0])] if row else []
 
 
 def find(path: str, tokens: Sequence[Token], sentence: range, index: int) -> Idiom | None:
@@ -122,24 +124,24 @@ def find(path: str, tokens: Sequence[Token], sentence: range, index: int) -> Idi
         words[0] = words[0].lower()  # `Zur Verfügung steht …`: a capital that only starts the sentence
     present = set(words)
     skippable = [tokens[k].tag in _SKIPPED for k in sentence]
-    found: list[tuple[int, int, str, tuple[tuple[str, float], ...], frozenset[int]]] = []
+    found: list[tuple[int, int, str, int, frozenset[int]]] = []
     for k in sentence:
         t = tokens[k]
         if not t.tag.startswith("V"):
             continue
-        for needed, headword, line, senses in _of_verb(path, t.lemma.lower()):
+        for needed, headword, line, sid in _of_verb(path, t.lemma.lower()):
             if not present.issuperset(needed):
                 continue
             at = _side_by_side(words, skippable, needed)
             covered = frozenset((k, *(sentence[0] + i for i in at))) if at is not None else frozenset()
             if index in covered and _one_clause(tokens, covered):
-                found.append((len(needed), line, headword, senses, covered))
+                found.append((len(needed), line, headword, sid, covered))
     if not found:
         return None
     longest = max(n for n, *_ in found)
     first = min((f for f in found if f[0] == longest), key=lambda f: f[1])
     same = [f for f in found if f[0] == longest and f[4] == first[4]]
-    in_line_order = (s for f in sorted(same, key=lambda f: f[1]) for s in f[3])
+    in_line_order = (s for f in sorted(same, key=lambda f: f[1]) for s in _english(path, f[3]))
     pooled = sorted(in_line_order, key=lambda s: -min(s[1], COMMON))
     return Idiom(first[2], tuple(dict.fromkeys(text for text, _ in pooled))[:SENSES], first[4])
 
