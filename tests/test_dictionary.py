@@ -420,6 +420,13 @@ def test_add_glosses_fills_every_word_row(small_dict: Path):
     assert "gloss" not in by_text["."]
     assert all("gloss" in r for t, r in zip(tokens, rows, strict=True) if t.kind in ("word", "name"))
     assert gloss_token(tokens, 2).lemma == "abhalten"
+    assert not any("phrase" in r for r in rows)
+    tokens = nlp.analyze("Sie stellen uns Geld zur Verfügung.")
+    rows = [t.to_json() for t in tokens]
+    add_glosses(tokens, rows)
+    phrased = {r["text"]: r["phrase"] for r in rows if "phrase" in r}
+    assert set(phrased) == {"stellen", "zur", "Verfügung"}
+    assert phrased["zur"]["headword"] == "jdm. etw. zur Verfügung stellen"
 
 
 def test_no_dictionary_gives_empty_glosses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

@@ -320,7 +320,11 @@ def gloss_word(word: str, *, context: str | None = None, store: Store | None = N
 
 
 def add_glosses(tokens: list[Token], rows: list[dict[str, Any]]) -> None:
-    """Add a "gloss" (best English gloss in this context) to every word/name row."""
+    """Add a "gloss" (best English gloss in this context) to every word/name row, and a "phrase" (the verb
+    phrase of the sentence it belongs to, with its first English) where there is one."""
     for t, row in zip(tokens, rows, strict=True):
         if t.kind in ("word", "name"):
-            row["gloss"] = gloss_token(tokens, t.i).best
+            g = gloss_token(tokens, t.i)
+            row["gloss"] = g.best
+            if g.phrase:
+                row["phrase"] = {"headword": g.phrase, "gloss": g.phrase_senses[0] if g.phrase_senses else ""}
