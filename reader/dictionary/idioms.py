@@ -23,7 +23,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import db, lookup
 from .ding import SubEntry
@@ -98,20 +98,25 @@ class Idiom:
     tokens: frozenset[int]  # the token indices it covers
 
 
+class _Match(NamedTuple):
+    size: int  # how many words besides the verb
+    line: int
+    headword: str
+    sid: int
+    tokens: frozenset[int]
+
+
 @lru_cache(maxsize=20_000)
 def _of_verb(path: str, verb: str) -> tuple[tuple[tuple[str, ...], str, int, int], ...]:
     """(needed words, headword, line, sid) of every phrase around `verb`, in Ding order."""
-    conn = db.connection(lookup._path(path))
-    if conn is None:
-        return ()
-    sql = "SELECT words, headword, line, sid FROM idioms WHERE verb = ? ORDER BY line, sid"
-    return tuple((tuple(w.split()), h, line, sid) for w, h, line, sid in conn.execute(sql, (verb,)))
+    rows = lookup._conn(path).execute(
+        "SELECT words, headword, line, sid FROM idioms WHERE verb = ? ORDER BY line, sid", (verb,))
+    return tuple((tuple(w.split()), h, line, sid) for w, h, line, sid in rows)
 
 
 def _english(path: str, sid: int) -> list[tuple[str, float]]:
     """A phrase's English senses with their Zipf (read only for a phrase the sentence holds)."""
-    conn = db.connection(lookup._path(path))
-    row = conn.execute("SELECT senses FROM subs WHERE sid = ?", (sid,)).fetchone() if conn else None
+    row = lookup._conn(path).execute("SELECT senses FROM subs WHERE sid = ?", (sid,)).fetchone()
     return [(text, zipf) for text, _, zipf in json.loads(row[0])] if row else []
 
 
@@ -124,7 +129,7 @@ def find(path: str, tokens: Sequence[Token], sentence: range, index: int) -> Idi
         words[0] = words[0].lower()  # `Zur Verfügung steht …`: a capital that only starts the sentence
     present = set(words)
     skippable = [tokens[k].tag in _SKIPPED for k in sentence]
-    found: list[tuple[int, int, str, int, frozenset[int]]] = []
+    found: list[_Match] = []
     for k in sentence:
         t = tokens[k]
         if not t.tag.startswith("V"):
@@ -135,15 +140,13 @@ def find(path: str, tokens: Sequence[Token], sentence: range, index: int) -> Idi
             at = _side_by_side(words, skippable, needed)
             covered = frozenset((k, *(sentence[0] + i for i in at))) if at is not None else frozenset()
             if index in covered and _one_clause(tokens, covered):
-                found.append((len(needed), line, headword, sid, covered))
+                found.append(_Match(len(needed), line, headword, sid, covered))
     if not found:
         return None
-    longest = max(n for n, *_ in found)
-    first = min((f for f in found if f[0] == longest), key=lambda f: f[1])
-    same = [f for f in found if f[0] == longest and f[4] == first[4]]
-    in_line_order = (s for f in sorted(same, key=lambda f: f[1]) for s in _english(path, f[3]))
-    pooled = sorted(in_line_order, key=lambda s: -min(s[1], COMMON))
-    return Idiom(first[2], tuple(dict.fromkeys(text for text, _ in pooled))[:SENSES], first[4])
+    best = max(found, key=lambda m: (m.size, -m.line))
+    same = sorted((m for m in found if m.size == best.size and m.tokens == best.tokens), key=lambda m: m.line)
+    pooled = sorted((s for m in same for s in _english(path, m.sid)), key=lambda s: -min(s[1], COMMON))
+    return Idiom(best.headword, tuple(dict.fromkeys(text for text, _ in pooled))[:SENSES], best.tokens)
 
 
 def _one_clause(tokens: Sequence[Token], covered: frozenset[int]) -> bool:
