@@ -36,28 +36,37 @@ class MorphSearch:
                 self.known.setdefault(morpheme, {})[tag] = lp
         # a tag's unknown-morpheme score without its length and suffix terms (HanTa adds left to right)
         self.base = {t: tagger.Int_t + tagger.LP_hapax_t[t] for t in tagger.LP_hapax_t if t in tagger.LP_s_t}
+        # ... plus its length term, by morpheme length (the same sum, in the same order, as HanTa's)
+        self.base_len = {t: [b + lp for lp in tagger.LP_len_t[t][:25]] for t, b in self.base.items()}
 
     def _guess(self, word: str):
-        """HanTa's `lp_m_t` for a morpheme no tag knows, with a tag that may guess (not strict)."""
-        lp_s_t, lp_len_t, base = self.t.LP_s_t, self.t.LP_len_t, self.base
+        """HanTa's `lp_m_t` for the morpheme `word[i:j]` no tag knows, with a tag that may guess (not
+        strict). The suffix score depends only on the morpheme's last four letters and on which of them
+        it has (length up to 5), so it is looked up once per (end, length class, tag)."""
+        lp_s_t, base_len = self.t.LP_s_t, self.base_len
         wlen = len(word)
+        suffix_scores: dict[tuple[int, int, int], float] = {}
 
-        def guess(m: str, t: int) -> float:
-            mlen = len(m)
+        def guess(i: int, j: int, t: int) -> float:
+            mlen = j - i
             if not (wlen < 4 or mlen > 2):
                 return _INF
-            suffixes = lp_s_t[t]
-            if mlen > 4 and m[-4:] in suffixes:
-                lp_suf = suffixes[m[-4:]]
-            elif mlen > 3 and m[-3:] in suffixes:
-                lp_suf = suffixes[m[-3:]]
-            elif mlen > 2 and m[-2:] in suffixes:
-                lp_suf = suffixes[m[-2:]]
-            elif mlen > 1 and m[-1:] in suffixes:
-                lp_suf = suffixes[m[-1:]]
-            else:
-                lp_suf = suffixes[""]
-            lp = base[t] + lp_len_t[t][min(mlen, 24)] + lp_suf
+            key = (j, mlen if mlen < 5 else 5, t)
+            lp_suf = suffix_scores.get(key)
+            if lp_suf is None:
+                m, suffixes = word[i:j], lp_s_t[t]
+                if mlen > 4 and m[-4:] in suffixes:
+                    lp_suf = suffixes[m[-4:]]
+                elif mlen > 3 and m[-3:] in suffixes:
+                    lp_suf = suffixes[m[-3:]]
+                elif mlen > 2 and m[-2:] in suffixes:
+                    lp_suf = suffixes[m[-2:]]
+                elif mlen > 1 and m[-1:] in suffixes:
+                    lp_suf = suffixes[m[-1:]]
+                else:
+                    lp_suf = suffixes[""]
+                suffix_scores[key] = lp_suf
+            lp = base_len[t][mlen if mlen < 24 else 24] + lp_suf
             if wlen == mlen:
                 lp -= 4.6
             return lp
@@ -78,21 +87,23 @@ class MorphSearch:
             if not row:
                 continue
             bound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else LOWER_BOUND
-            # (end, segment, the tags that know it, the guesses' scores by tag or None: no guess scores it)
+            # (end, the tags that know the segment, the guesses' scores by tag or None: no guess scores it)
             segments = []
             for j in range(i + 1, wlen + 1):
-                segment = word[i:j]
-                known = known_by.get(segment, _NONE)
+                known = known_by.get(word[i:j], _NONE)
                 guesses = None if strict or not (wlen < 4 or j - i > 2) else {}
                 if known or guesses is not None:
-                    segments.append((j, segment, known, guesses))
+                    segments.append((j, known, guesses))
+            known_segments = [s for s in segments if s[1]]  # all a state without guessing tags can take
             for state, lp in row.items():
                 if lp < bound:
                     continue
                 every, guessable, order = follow(state)
                 prev_tag = state[1]
-                for j, segment, known, guesses in segments:
-                    if len(known) < len(every):
+                for j, known, guesses in segments if guessable else known_segments:
+                    if not known:
+                        moves, mixed = [], False
+                    elif len(known) < len(every):
                         moves = [(tag, every[tag], lpm) for tag, lpm in known.items() if tag in every]
                         mixed = len(moves) > 1
                     else:
@@ -104,7 +115,7 @@ class MorphSearch:
                             if tag not in known:
                                 lpm = guesses.get(tag)
                                 if lpm is None:
-                                    lpm = guesses[tag] = guess(segment, tag)
+                                    lpm = guesses[tag] = guess(i, j, tag)
                                 moves.append((tag, lpt, lpm))
                     if not moves:
                         continue
