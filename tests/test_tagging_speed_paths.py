@@ -178,3 +178,23 @@ def test_words_that_only_look_like_compounds_go_to_hanta():
     anything = CompoundGuesser(nouns.get, lambda w, zipf: True, t.tag2int, t.int2tag)
     assert anything.split("wasserführungen")[1] == "führungen"
     assert anything.split("entführungen") is None  # a verb prefix is no modifier: not `ent|Führungen`
+
+
+def test_tokenizer_shortcut_for_letters_splits_like_spacys_german_tokenizer():
+    """Chunks of letters skip the affix rules (`token_match`); spaCy's own German tokenizer, without the
+    shortcut, must split the same texts the same way: seeds, and letters of every script beside words."""
+    import sys
+
+    import spacy
+
+    from reader.cleaning import clean
+    from reader.nlp.pipeline import build
+
+    ours, theirs = build().tokenizer, spacy.blank("de").tokenizer
+    assert ours.token_match is not None and theirs.token_match is None
+    letters = [chr(i) for i in range(0, sys.maxunicode + 1, 5) if chr(i).isalpha()]
+    texts = [clean(p.read_text(encoding="utf-8")).body for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    texts += [" ".join(f"{c} Haus{c} {c}Haus Ha{c}us ({c}{c}) {c}. 12{c} 5km" for c in letters[k : k + 500])
+              for k in range(0, len(letters), 500)]
+    for text in texts:
+        assert [(t.idx, t.text) for t in ours(text)] == [(t.idx, t.text) for t in theirs(text)]

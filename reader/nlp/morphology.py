@@ -317,8 +317,10 @@ def _without_ge(stem: str) -> list[str]:
 
 def _is_acronym(text: str) -> bool:
     """`USA`, `SPD`, `TV`, `B52`: upper-case letters (and digits), kept as written."""
+    if len(text) > 6 or text.islower():
+        return False
     letters = [c for c in text if c.isalpha()]
-    if len(letters) < 2 or not all(c.isupper() for c in letters) or len(text) > 6:
+    if len(letters) < 2 or not all(c.isupper() for c in letters):
         return False
     return len(letters) <= 3 or not known(text)  # `REDE` and `TEAM` are words in capitals
 

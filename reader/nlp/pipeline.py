@@ -40,6 +40,9 @@ def build() -> Language:
     # spaCy computes some twenty attributes for every new word type; lesen reads only `is_space`
     getters = nlp.vocab.lex_attr_getters
     nlp.vocab.lex_attr_getters = {IS_SPACE: getters[IS_SPACE]}
+    # A chunk of letters only is one token: no German prefix, suffix or infix rule splits letters (checked
+    # for every Unicode letter), so its first sight skips the affix regexes (most new chunks are words).
+    nlp.tokenizer.token_match = str.isalpha
     nlp.add_pipe("lesen_segment")
     nlp.add_pipe("lesen_morphology")
     nlp.add_pipe("lesen_separable")
