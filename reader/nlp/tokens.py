@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from operator import attrgetter
 from typing import Any
 
@@ -28,7 +28,6 @@ class Token:
     gender: str | None = None
     parts: list[str] | None = None
     verb: dict[str, Any] | None = None  # {"lemma": joined lemma, "other": index of the other part}
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def is_word(self) -> bool:
@@ -57,7 +56,6 @@ class Token:
             out["parts"] = list(self.parts)
         if self.verb:
             out["verb"] = dict(self.verb)
-        out.update(self.extra)
         return out
 
     def to_row(self) -> tuple[Any, ...]:
@@ -66,13 +64,13 @@ class Token:
 
     @classmethod
     def from_row(cls, row: list[Any]) -> Token:
-        return cls(*row)  # the row holds the leading fields in declaration order
+        return cls(*row)  # the row holds the fields in declaration order
 
 
-_ROW_FIELDS = (
+ROW_FIELDS = (  # the stored order: never reorder
     "i", "text", "start", "end", "sentence", "paragraph", "kind", "lemma", "pos", "tag",
     "base", "gender", "parts", "verb",
 )
 
-assert _ROW_FIELDS == tuple(f.name for f in fields(Token))[: len(_ROW_FIELDS)]
-_to_row = attrgetter(*_ROW_FIELDS)
+assert ROW_FIELDS == tuple(f.name for f in fields(Token))
+_to_row = attrgetter(*ROW_FIELDS)

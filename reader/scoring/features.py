@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..nlp.tokens import NAME, NUMBER, PUNCT, WORD, Token
+from ..nlp.tokens import NAME, NUMBER, PUNCT, ROW_FIELDS, WORD, Token
 from .frequency import lemma_zipf, zipf
 
 RARE, VERY_RARE = 4.0, 3.0  # Zipf below which a lemma counts as rare / very rare
@@ -42,19 +42,12 @@ def syllables(word: str) -> int:
 
 # Positions in a token row (`Token.to_row()`, the stored form): features read rows, not Token objects,
 # so scoring stored articles needs no Token construction.
-_FIELDS = ("i", "text", "start", "end", "sentence", "paragraph", "kind", "lemma", "pos", "tag", "base",
-           "gender", "parts", "verb")
 TEXT, START, END, SENTENCE, KIND, LEMMA, POS, TAG, PARTS = (
-    _FIELDS.index(k) for k in ("text", "start", "end", "sentence", "kind", "lemma", "pos", "tag", "parts"))
+    ROW_FIELDS.index(k) for k in ("text", "start", "end", "sentence", "kind", "lemma", "pos", "tag", "parts"))
 Row = Sequence[Any]
 
 # Per word (surface, lemma): length, syllables, lemma Zipf, surface Zipf, noun nominalisation, compound.
 _words: dict[tuple[str, str, str], tuple[int, int, float, float, bool, bool]] = {}
-
-
-def token_rows(tokens: Iterable[Token]) -> list[tuple]:
-    return [(t.i, t.text, t.start, t.end, t.sentence, t.paragraph, t.kind, t.lemma, t.pos, t.tag, t.base,
-             t.gender, t.parts, t.verb) for t in tokens]
 
 
 def _word(row: Row) -> tuple[int, int, float, float, bool, bool]:
@@ -159,7 +152,7 @@ def sentence_features(rows: Sequence[Row]) -> tuple[list[float], int]:
 
 def text_features(tokens: Sequence[Token] | Sequence[Row]) -> dict[str, float]:
     """Word-weighted means over the sentences of a text (tokens or token rows), plus its counts."""
-    rows = tokens if tokens and isinstance(tokens[0], (list, tuple)) else token_rows(tokens)  # type: ignore[arg-type]
+    rows = tokens if tokens and isinstance(tokens[0], (list, tuple)) else [t.to_row() for t in tokens]  # type: ignore[union-attr]
     total = [0.0] * len(FEATURES)
     weight = 0
     sentences = 0
