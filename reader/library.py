@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import gc
 import sqlite3
+from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import cleaning, nlp, sources
 from .store import Store
@@ -13,6 +14,7 @@ from .store import articles as store_articles
 from .store.db import StoreError
 
 ADDED, DUPLICATE, REFUSED, WARNED = "added", "duplicate", "refused", "warned"
+FEED = "feed"  # a news feed's address: its articles follow as results of their own
 MIN_WORDS = 3
 MAX_WORDS = 50_000  # longer texts are books or dumps, not articles (analysis would take minutes)
 
@@ -25,10 +27,11 @@ class ImportResult:
     article_id: int | None = None
     title: str | None = None
     tokens: int = 0
+    links: list[str] = field(default_factory=list)  # a feed's articles, to import next
 
     @property
     def ok(self) -> bool:
-        return self.outcome in (ADDED, DUPLICATE, WARNED)
+        return self.outcome in (ADDED, DUPLICATE, WARNED, FEED)
 
 
 class NotGermanError(sources.SourceError):
@@ -89,6 +92,11 @@ def _settle_gc() -> None:
         gc.freeze()
 
 
+def _duplicate(ref: str, article_id: int, title: str | None = None) -> ImportResult:
+    return ImportResult(ref, DUPLICATE, f"{ref}: already in the library (article {article_id})", article_id,
+                        title)
+
+
 def store_prepared(store: Store, p: Prepared) -> ImportResult:
     """Analyse and store a prepared article, unless the same text is already there.
 
@@ -97,8 +105,7 @@ def store_prepared(store: Store, p: Prepared) -> ImportResult:
     art = p.article
     existing = store_articles.find_by_hash(store, store_articles.content_hash(art.body))
     if existing is not None:
-        return ImportResult(p.ref, DUPLICATE, f"{p.ref}: already in the library (article {existing})",
-                            existing, art.title)
+        return _duplicate(p.ref, existing, art.title)
     tokens = nlp.analyze(art.body)
     _settle_gc()
     try:
@@ -111,33 +118,53 @@ def store_prepared(store: Store, p: Prepared) -> ImportResult:
         existing = store_articles.find_by_hash(store, store_articles.content_hash(art.body))
         if existing is None:
             raise
-        return ImportResult(p.ref, DUPLICATE, f"{p.ref}: already in the library (article {existing})",
-                            existing, art.title)
+        return _duplicate(p.ref, existing, art.title)
     outcome, message = (WARNED, p.warning) if p.warning else (ADDED, f"{p.ref}: imported “{art.title}”")
     return ImportResult(p.ref, outcome, message, article_id, art.title, len(tokens))
+
+
+def import_ref(store: Store, ref: str, *, listed: bool = False, force: bool = False,
+               timeout: float | None = None) -> ImportResult:
+    """Import one file or URL; never raises for a bad input (a `REFUSED` result says why in one line).
+
+    Each article is stored in one transaction, so a failure leaves nothing half-imported. A file that
+    breaks an unexpected part of the pipeline is refused; database errors are raised, since every further
+    article would fail the same way. A news feed's address (RSS or Atom) gives a `FEED` result with the
+    addresses of its articles. For an address `listed` in a feed: an article already imported from it is
+    not downloaded again, and a feed is refused.
+    """
+    try:
+        if listed and (existing := store_articles.find_by_url(store, ref)) is not None:
+            return _duplicate(ref, existing)
+        return store_prepared(store, prepare(ref, force=force, timeout=timeout))
+    except sources.IsFeed as exc:
+        if listed:
+            return ImportResult(ref, REFUSED, f"{ref}: is a feed listed in a feed; import it on its own")
+        feed = exc.feed
+        name = f" “{feed.title}”" if feed.title else ""
+        return ImportResult(ref, FEED, f"{ref}: news feed{name} with {len(feed.links)} articles",
+                            title=feed.title, links=feed.links)
+    except sources.SourceError as exc:
+        return ImportResult(ref, REFUSED, str(exc))
+    except (sqlite3.Error, StoreError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop a directory import
+        reason = (str(exc).splitlines() or [""])[0][:200]
+        return ImportResult(ref, REFUSED, f"{ref}: could not be imported ({type(exc).__name__}: {reason})")
 
 
 def import_refs(
     store: Store, refs: list[str], *, force: bool = False, timeout: float | None = None,
     save_cache: bool = True,
 ) -> Iterator[ImportResult]:
-    """Import files, directories and URLs one by one, going on past bad ones.
-
-    Each article is stored in one transaction, so a failure leaves nothing half-imported. A file that
-    breaks an unexpected part of the pipeline is refused with a one-line reason; database errors stop
-    the import, since every further article would fail the same way.
-    """
-    for ref in sources.expand(refs):
-        try:
-            prepared = prepare(ref, force=force, timeout=timeout)
-            yield store_prepared(store, prepared)
-        except sources.SourceError as exc:
-            yield ImportResult(ref, REFUSED, str(exc))
-        except (sqlite3.Error, StoreError):
-            raise
-        except Exception as exc:  # noqa: BLE001 - one bad file must not stop a directory import
-            reason = (str(exc).splitlines() or [""])[0][:200]
-            yield ImportResult(ref, REFUSED, f"{ref}: could not be imported ({type(exc).__name__}: {reason})")
+    """Import files, directories, URLs and news feeds one by one (`import_ref`), going on past bad ones;
+    a feed's result comes before those of its articles."""
+    pending = deque((ref, False) for ref in sources.expand(refs))  # (ref, listed in a feed)
+    while pending:
+        ref, listed = pending.popleft()
+        result = import_ref(store, ref, listed=listed, force=force, timeout=timeout)
+        pending.extendleft((link, True) for link in reversed(result.links))
+        yield result
     if save_cache:  # later imports only analyse word types they have not seen
         nlp.save_word_cache()
 

@@ -17,16 +17,30 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from .feeds import Feed, FeedError, looks_like_feed, parse
+
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MAX_BYTES = 10 * 1024 * 1024  # files and pages larger than this are not articles
 URL_TIMEOUT = 10.0  # seconds without an answer; `LESEN_URL_TIMEOUT` overrides it
 TOTAL_TIMEOUT_FACTOR = 4  # the whole download may take this many timeouts
 USER_AGENT = "lesen/0.1 (German reader for learners)"
+PAGE_TYPES = {"text/html", "application/xhtml+xml", "text/plain"}
+FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
+              "text/xml"}
 
 
 class SourceError(Exception):
     """An input that cannot be imported; the message is one line for the user."""
+
+
+class IsFeed(SourceError):
+    """The address is a news feed, not an article: `lesen import` imports the articles it lists."""
+
+    def __init__(self, feed: Feed) -> None:
+        super().__init__(f"{feed.url}: is a news feed of {len(feed.links)} articles;"
+                         " `lesen import` imports them")
+        self.feed = feed
 
 
 @dataclass
@@ -168,16 +182,19 @@ def _read_body(resp, url: str, limit: float) -> bytes:
 
 
 def fetch_url(url: str, timeout: float | None = None) -> RawDocument:
-    """Download a page (short timeout, size limit) and extract its article."""
+    """Download a page (short timeout, size limit) and extract its article; raises `IsFeed` for a news
+    feed (RSS or Atom, whatever type the server gives it)."""
     timeout = timeout or url_timeout()
-    req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain"})
+    accept = "text/html,text/plain,application/rss+xml,application/atom+xml;q=0.9,*/*;q=0.1"
+    req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": accept})
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 (http/https only)
             ctype = (resp.headers.get_content_type() or "").lower()
-            if ctype not in ("text/html", "application/xhtml+xml", "text/plain"):
+            if ctype not in PAGE_TYPES | FEED_TYPES:
                 raise SourceError(f"{url}: is {ctype or 'not text'}, not an article page")
             data = _read_body(resp, url, TOTAL_TIMEOUT_FACTOR * timeout)
             charset = resp.headers.get_content_charset()
+            final_url = resp.geturl() or url  # after redirects: what a feed's relative links start from
     except SourceError:
         raise
     except urllib.error.HTTPError as exc:
@@ -192,6 +209,14 @@ def fetch_url(url: str, timeout: float | None = None) -> RawDocument:
         raise SourceError(f"{url}: download failed ({exc or type(exc).__name__})") from exc
     if len(data) > MAX_BYTES:
         raise SourceError(f"{url}: the page is larger than {MAX_BYTES / 1e6:.0f} MB")
+    if looks_like_feed(data):
+        try:
+            feed = parse(data, final_url)
+        except FeedError as exc:
+            raise SourceError(str(exc)) from exc
+        raise IsFeed(feed)
+    if ctype in FEED_TYPES:
+        raise SourceError(f"{url}: is {ctype} but not a news feed (RSS or Atom)")
     if charset:
         try:
             text = data.decode(charset)

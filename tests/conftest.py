@@ -74,3 +74,28 @@ def serve_http(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[st
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@contextmanager
+def serve_pages(pages: dict[str, tuple[str, bytes]], seen: list[str] | None = None) -> Iterator[str]:
+    """Serve fixed answers (path → content type, body; 404 otherwise), recording the paths asked for."""
+
+    class Pages(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802 (http.server API)
+            if seen is not None:
+                seen.append(self.path)
+            if self.path not in pages:
+                self.send_error(404)
+                return
+            ctype, body = pages[self.path]
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    with serve_http(Pages) as base:
+        yield base

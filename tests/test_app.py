@@ -10,6 +10,7 @@ import pytest
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
 from app_seed_db import seeded_copy  # noqa: E402
+from conftest import serve_pages  # noqa: E402
 from textual.widgets import Input  # noqa: E402
 
 from reader.app.app import LesenApp  # noqa: E402
@@ -149,6 +150,28 @@ async def test_import_in_background(db: Path, tmp_path: Path) -> None:
         table = app.screen.query_one(LibraryTable)
         assert table.row_count == 6, [n.message for n in app._notifications]  # noqa: SLF001
         assert "1 imported" in str(app.screen.query_one("#library-status").render())
+
+
+async def test_import_a_news_feed_in_background(db: Path) -> None:
+    """A feed's address imports the articles it lists, each counted; its unreachable item is refused."""
+    article = ("<html lang='de'><head><title>Neue Regeln für Mieten</title></head><body><article>"
+               "<h1>Neue Regeln für Mieten</h1><p>Die Regierung hat am Montag ein neues Gesetz beschlossen. "
+               "Es soll die Mieten in den großen Städten begrenzen und gilt ab dem nächsten Jahr.</p>"
+               "<p>Vermieter kritisierten das Gesetz, Mieterverbände begrüßten es dagegen ausdrücklich.</p>"
+               "</article></body></html>").encode()
+    feed = (b"<?xml version='1.0'?><rss version='2.0'><channel><title>Test</title>"
+            b"<item><link>/neu.html</link></item><item><link>/fehlt.html</link></item></channel></rss>")
+    with serve_pages({"/rss": ("application/rss+xml", feed), "/neu.html": ("text/html", article)}) as base:
+        app = LesenApp(db)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(app, pilot)
+            await pilot.press("o")
+            app.screen.query_one(Input).value = f"{base}/rss"
+            await pilot.press("enter")
+            await settle(app, pilot, 5)
+            assert app.screen.query_one(LibraryTable).row_count == 6
+            assert "1 imported, 0 already there, 1 refused." in str(
+                app.screen.query_one("#library-status").render())
 
 
 async def test_articles_imported_by_another_process_appear(db: Path, monkeypatch) -> None:

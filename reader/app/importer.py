@@ -10,14 +10,15 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
 
-def import_one(db_path: str, ref: str) -> list[tuple[str, str]]:
-    """Import one file or URL into the database at `db_path`; (outcome, message) per result."""
+def import_one(db_path: str, ref: str, listed: bool = False) -> tuple[str, str, list[str]]:
+    """Import one file or URL (`listed` in a feed or not) into the database at `db_path`: (outcome,
+    message, a feed's article addresses)."""
     from .. import library
     from ..store import Store
 
     with Store(db_path) as store:
-        results = library.import_refs(store, [ref], save_cache=False)
-        return [(r.outcome, r.message) for r in results]
+        r = library.import_ref(store, ref, listed=listed)
+        return r.outcome, r.message, r.links
 
 
 def finish() -> None:

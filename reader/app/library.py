@@ -231,7 +231,8 @@ class LibraryScreen(Screen):
             if ref and ref.strip():
                 self._import(ref.strip())
 
-        self.app.push_screen(InputDialog("Import a file, a folder or a URL:", placeholder="path or https://…"),
+        self.app.push_screen(InputDialog("Import a file, a folder, a URL or a news feed:",
+                                         placeholder="path or https://…"),
                              answered)
 
     @work(thread=True, exclusive=True, group="import")
@@ -246,22 +247,28 @@ class LibraryScreen(Screen):
             return
         added = dup = 0
         refused: list[str] = []
-        self.post_message(msg.ImportProgress(0, len(refs), "starting the analysis…"))
+        pending = [(one, False) for one in refs]  # (ref, listed in a feed)
+        self.post_message(msg.ImportProgress(0, len(pending), "starting the analysis…"))
         try:
+            db = str(self.app.db_path)
             with import_process() as pool:
-                for n, one in enumerate(refs):
-                    self.post_message(msg.ImportProgress(n, len(refs), f"importing {one}"))
-                    for outcome, message in pool.submit(import_one, str(self.app.db_path), one).result():
-                        if outcome == library.DUPLICATE:
-                            dup += 1
-                        elif outcome in (library.ADDED, library.WARNED):
-                            added += 1
-                        else:
-                            refused.append(message)
+                n = 0
+                while n < len(pending):
+                    one, listed = pending[n]
+                    self.post_message(msg.ImportProgress(n, len(pending), f"importing {one}"))
+                    outcome, message, links = pool.submit(import_one, db, one, listed).result()
+                    n += 1
+                    pending[n:n] = [(link, True) for link in links]  # a feed's articles come next
+                    if outcome == library.DUPLICATE:
+                        dup += 1
+                    elif outcome in (library.ADDED, library.WARNED):
+                        added += 1
+                    elif outcome != library.FEED:
+                        refused.append(message)
                 pool.submit(finish).result()
         except Exception as exc:  # noqa: BLE001 - a failed import is reported, the app goes on
             refused.append(f"{ref}: import failed ({exc})")
-        self.post_message(msg.ImportProgress(len(refs), len(refs), "done"))
+        self.post_message(msg.ImportProgress(len(pending), len(pending), "done"))
         self.post_message(msg.ImportFinished(added, dup, refused))
 
     @on(msg.ImportProgress)

@@ -19,13 +19,13 @@ from .main import Context, fail, friendly_errors, main, pass_ctx
 @pass_ctx
 @friendly_errors
 def import_cmd(ctx: Context, refs: tuple[str, ...], force: bool, if_empty: bool) -> None:
-    """Import articles: .txt/.md/.html files, directories and http(s) URLs."""
+    """Import articles: .txt/.md/.html files, directories, http(s) URLs and news feeds (RSS, Atom)."""
     store = ctx.store
     if if_empty and articles.count_articles(store):
         click.echo("The library already has articles; nothing imported.")
         return
     expanded = library.sources.expand(list(refs))
-    results = []
+    results, later = [], []
     show_bar = len(expanded) > 1
     with click.progressbar(length=len(expanded), label="Importing", file=sys.stderr, show_pos=True,
                            hidden=not show_bar) as bar:
@@ -34,11 +34,14 @@ def import_cmd(ctx: Context, refs: tuple[str, ...], force: bool, if_empty: bool)
             results.append(result)
             if not show_bar:
                 _report(result)
+            elif result.outcome != library.ADDED:
+                later.append(result)  # said after the bar, which would overwrite it
+            if result.links:  # a feed: its articles follow, with the bar shown from now on
+                bar.length += len(result.links)
+                bar.hidden, show_bar = False, True
             bar.update(1)
-    if show_bar:
-        for result in results:
-            if result.outcome != library.ADDED:
-                _report(result)
+    for result in later:
+        _report(result)
     added = sum(r.outcome in (library.ADDED, library.WARNED) for r in results)
     dup = sum(r.outcome == library.DUPLICATE for r in results)
     bad = sum(r.outcome == library.REFUSED for r in results)

@@ -67,6 +67,11 @@ def find_by_hash(store: Store, digest: str) -> int | None:
     return store.scalar("SELECT id FROM articles WHERE content_hash = ?", (digest,))
 
 
+def find_by_url(store: Store, url: str) -> int | None:
+    """The first article imported from `url`, if any."""
+    return store.scalar("SELECT min(id) FROM articles WHERE url = ?", (url,))
+
+
 def add_article(
     store: Store,
     *,

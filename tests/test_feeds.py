@@ -1,0 +1,146 @@
+"""News feeds: parsing RSS and Atom, and `lesen import FEED` against a local server (articles imported in
+the feed's order, known addresses not downloaded again, bad items refused one by one)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import SEEDS, serve_pages
+
+from reader import feeds
+from reader.cleaning import clean
+from reader.cli import main
+from reader.store import Store
+from reader.store.articles import list_articles
+
+RSS = """<?xml version="1.0" encoding="ISO-8859-1"?>
+<rss version="2.0"><channel><title>Nachrichten aus Köln</title><link>https://example.org/</link>
+<item><title>Erster</title><link>https://example.org/a/1.html</link></item>
+<item><title>Zweiter</title><link> /a/2.html </link></item>
+<item><title>Doppelt</title><link>https://example.org/a/1.html</link></item>
+<item><title>Ohne Web</title><link>mailto:redaktion@example.org</link></item>
+<item><title>Ohne Link</title></item>
+</channel></rss>""".encode("iso-8859-1")
+
+ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
+<!-- a comment before the root -->
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom-Beispiel</title>
+<link rel="self" href="https://example.org/feed.atom"/>
+<entry><title>Eins</title><link rel="replies" href="https://example.org/c/1"/>
+<link href="https://example.org/e/1"/></entry>
+<entry><title>Zwei</title><link rel="alternate" type="text/html" href="e/2"/></entry>
+</feed>"""
+
+RDF = b"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+<channel rdf:about="https://example.org/"><title>RDF-Beispiel</title><link>https://example.org/</link></channel>
+<item rdf:about="https://example.org/r/1"><title>Eins</title><link>https://example.org/r/1</link></item>
+</rdf:RDF>"""
+
+
+def test_rss_links_in_order_resolved_and_once():
+    assert feeds.looks_like_feed(RSS)
+    feed = feeds.parse(RSS, "https://example.org/rss.xml")
+    assert feed.title == "Nachrichten aus Köln"
+    assert feed.links == ["https://example.org/a/1.html", "https://example.org/a/2.html"]
+
+
+def test_atom_takes_each_entrys_alternate_link():
+    assert feeds.looks_like_feed(ATOM)
+    feed = feeds.parse(ATOM, "https://example.org/feeds/feed.atom")
+    assert feed.title == "Atom-Beispiel"
+    assert feed.links == ["https://example.org/e/1", "https://example.org/feeds/e/2"]
+
+
+def test_rss_1_0_items():
+    feed = feeds.parse(RDF, "https://example.org/index.rdf")
+    assert feed.title == "RDF-Beispiel" and feed.links == ["https://example.org/r/1"]
+
+
+@pytest.mark.parametrize("data", [b"<!DOCTYPE html><html><body><p>rss feed</p></body></html>",
+                                  b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>',
+                                  b"Ein Text, der <rss> erw\xc3\xa4hnt."])
+def test_other_documents_are_no_feeds(data):
+    assert not feeds.looks_like_feed(data)
+
+
+def test_broken_feed_is_one_line_error():
+    with pytest.raises(feeds.FeedError, match=r"^https://example.org/f: the feed is not well-formed XML"):
+        feeds.parse(b"<rss><channel><item><link>x</channel></rss>", "https://example.org/f")
+
+
+def test_entity_bomb_is_refused():
+    """Nested entities that would expand to a billion characters: expat stops them (one-line error)."""
+    entities = "".join(f'<!ENTITY e{i} "{f"&e{i - 1};" * 10 if i else "lol"}">' for i in range(10))
+    bomb = f'<?xml version="1.0"?><!DOCTYPE r [{entities}]><rss><channel><item><link>&e9;</link></item>'
+    with pytest.raises(feeds.FeedError, match="not well-formed"):
+        feeds.parse((bomb + "</channel></rss>").encode(), "https://example.org/f")
+
+
+def _page(body: str) -> bytes:
+    paragraphs = [p for p in body.split("\n\n") if p.strip()]
+    title, rest = paragraphs[0], paragraphs[1:]
+    html = (f"<!DOCTYPE html><html lang='de'><head><meta charset='utf-8'><title>{title}</title></head>"
+            f"<body><nav><a href='/'>Startseite</a></nav><article><h1>{title}</h1>"
+            + "".join(f"<p>{p}</p>" for p in rest) + "</article></body></html>")
+    return html.encode("utf-8")
+
+
+def _site_pages() -> dict[str, tuple[str, bytes]]:
+    """Two seed articles, an RSS feed listing them (with a missing page and a feed between them), and an
+    Atom feed served as text/xml."""
+    seeds = sorted(SEEDS.glob("*.txt"))
+    items = "".join(f"<item><link>{link}</link></item>"
+                    for link in ("/artikel/1.html", "/artikel/fehlt.html", "/artikel/2.html", "/atom"))
+    rss = f"<rss version='2.0'><channel><title>Testnachrichten</title>{items}</channel></rss>"
+    atom = (b"<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'><title>A</title>"
+            b"<entry><link href='/artikel/2.html'/></entry></feed>")
+    pages = {f"/artikel/{k}.html": ("text/html; charset=utf-8",
+                                    _page(clean(seeds[k].read_text(encoding="utf-8")).body)) for k in (1, 2)}
+    return {"/rss": ("application/rss+xml", rss.encode()), "/atom": ("text/xml", atom), **pages}
+
+
+SEEN: list[str] = []
+
+
+@pytest.fixture(scope="module")
+def site():
+    with serve_pages(_site_pages(), SEEN) as base:
+        yield base
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_import_a_feed_then_only_its_new_articles(db_path: Path, site: str):
+    SEEN.clear()
+    first = run("import", f"{site}/rss")
+    assert first.exit_code == 1, first.output  # one item is missing
+    assert f"{site}/rss: news feed “Testnachrichten” with 4 articles" in first.output
+    assert f"{site}/artikel/fehlt.html: the server answered 404" in first.output
+    assert f"{site}/atom: is a feed listed in a feed" in first.output
+    assert "2 imported, 0 already there, 2 refused." in first.output
+    with Store(db_path) as store:
+        arts = list_articles(store)
+    assert [a.url for a in arts] == [f"{site}/artikel/1.html", f"{site}/artikel/2.html"]  # the feed's order
+    assert all(a.words > 50 for a in arts)
+
+    SEEN.clear()
+    again = run("import", f"{site}/rss")
+    assert "0 imported, 2 already there, 2 refused." in again.output
+    assert SEEN == ["/rss", "/artikel/fehlt.html", "/atom"]  # known articles are not downloaded
+
+
+def test_a_feed_served_as_xml_is_recognised(db_path: Path, site: str):
+    result = run("import", f"{site}/atom")
+    assert result.exit_code == 0, result.output
+    assert "1 imported, 0 already there, 0 refused." in result.output
+
+
+def test_commands_that_read_one_article_refuse_a_feed(db_path: Path, site: str):
+    result = CliRunner().invoke(main, ["vocab", f"{site}/rss"])
+    assert result.exit_code != 0
+    assert "is a news feed of 4 articles" in result.output
