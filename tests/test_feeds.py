@@ -3,6 +3,7 @@ the feed's order, known addresses not downloaded again, bad items refused one by
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -140,7 +141,13 @@ def test_a_feed_served_as_xml_is_recognised(db_path: Path, site: str):
     assert "1 imported, 0 already there, 0 refused." in result.output
 
 
-def test_commands_that_read_one_article_refuse_a_feed(db_path: Path, site: str):
-    result = CliRunner().invoke(main, ["vocab", f"{site}/rss"])
-    assert result.exit_code != 0
-    assert "is a news feed of 4 articles" in result.output
+def test_vocabulary_of_a_feed_covers_its_articles(tmp_path: Path, site: str):
+    """A teacher's list for a feed: the words of the articles it lists, bad items skipped with a warning."""
+    out = tmp_path / "feed.tsv"
+    result = CliRunner().invoke(main, ["vocab", f"{site}/rss", "--format", "tsv", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"{site}/artikel/fehlt.html: the server answered 404" in result.output
+    assert f"{site}/atom: is a feed listed in a feed; skipped" in result.output
+    with out.open(encoding="utf-8", newline="") as fh:
+        titles = {row["source"] for row in csv.DictReader(fh, delimiter="\t")}
+    assert len(titles) == 2, titles  # the two articles' titles

@@ -79,7 +79,7 @@ def export_anki_cmd(ctx: Context, article_refs: tuple[str, ...], status_text: st
 @friendly_errors
 def vocab_cmd(cctx: click.Context, refs: tuple[str, ...], level: str, top: int | None, coverage: float | None,
               fmt: str, out: str | None) -> None:
-    """Vocabulary list of FILE|DIR|ARTICLE... for teachers (no learner data is used)."""
+    """Vocabulary list of FILE|DIR|URL|FEED|ARTICLE... for teachers (no learner data is used)."""
     from ..export import vocab
 
     ctx: Context = cctx.obj

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,17 +61,27 @@ class VocabList:
 
 
 def read_files(refs: Sequence[str], warn: Callable[[str], None] | None = None) -> list[Text]:
-    """Files and folders: read, cleaned and analysed (nothing stored).
+    """Files, folders, web pages and news feeds: read, cleaned and analysed (nothing stored).
 
-    A bad file inside a folder is skipped with a warning; a bad file named on its own is an error.
+    A bad file inside a folder, or a bad article of a feed, is skipped with a warning; a bad file named
+    on its own is an error.
     """
     prepared = []
     named = {str(r) for r in refs}
-    for ref in sources.expand(list(refs)):
+    pending = deque((ref, False) for ref in sources.expand(list(refs)))  # (ref, listed in a feed)
+    while pending:
+        ref, listed = pending.popleft()
         try:
             prepared.append(library.prepare(ref))
+        except sources.IsFeed as exc:
+            if not listed:
+                pending.extendleft((link, True) for link in reversed(exc.feed.links))
+            elif warn is None:
+                raise
+            else:
+                warn(f"{ref}: is a feed listed in a feed; skipped")
         except sources.SourceError as exc:
-            if warn is None or ref in named:
+            if warn is None or (ref in named and not listed):
                 raise
             warn(str(exc))
     bodies = [p.article.body for p in prepared]
