@@ -37,9 +37,14 @@ def _local(tag: str) -> str:
 
 
 def _link(item: ElementTree.Element) -> str | None:
-    """An item's page: Atom's `<link href>` (the alternate one), else RSS's `<link>` text."""
+    """An item's page: Atom's `<link href>` (the alternate one), else RSS's `<link>` text, else an RSS
+    `<guid>` that is a permalink (RSS 2.0 lets a guid stand for the link)."""
+    guid = None
     for child in item:
-        if _local(child.tag) != "link":
+        name = _local(child.tag)
+        if name == "guid" and child.get("isPermaLink", "true") == "true" and child.text:
+            guid = child.text.strip()
+        if name != "link":
             continue
         href = child.get("href")
         if href is not None:
@@ -47,7 +52,7 @@ def _link(item: ElementTree.Element) -> str | None:
                 return href.strip()
         elif child.text and child.text.strip():
             return child.text.strip()
-    return None
+    return guid or None
 
 
 def parse(data: bytes, url: str) -> Feed:

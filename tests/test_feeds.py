@@ -23,6 +23,8 @@ RSS = """<?xml version="1.0" encoding="ISO-8859-1"?>
 <item><title>Doppelt</title><link>https://example.org/a/1.html</link></item>
 <item><title>Ohne Web</title><link>mailto:redaktion@example.org</link></item>
 <item><title>Ohne Link</title></item>
+<item><title>Nur guid</title><guid>https://example.org/a/3.html</guid></item>
+<item><title>guid, kein Permalink</title><guid isPermaLink="false">https://example.org/id/4</guid></item>
 </channel></rss>""".encode("iso-8859-1")
 
 ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
@@ -45,7 +47,8 @@ def test_rss_links_in_order_resolved_and_once():
     assert feeds.looks_like_feed(RSS)
     feed = feeds.parse(RSS, "https://example.org/rss.xml")
     assert feed.title == "Nachrichten aus Köln"
-    assert feed.links == ["https://example.org/a/1.html", "https://example.org/a/2.html"]
+    assert feed.links == ["https://example.org/a/1.html", "https://example.org/a/2.html",
+                          "https://example.org/a/3.html"]
 
 
 def test_atom_takes_each_entrys_alternate_link():
