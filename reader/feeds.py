@@ -25,6 +25,11 @@ class Feed:
     title: str | None
     links: list[str]  # article addresses, absolute, each once, in the feed's order
 
+    @property
+    def size(self) -> str:
+        """"1 article", "12 articles"."""
+        return f"{len(self.links)} article{'' if len(self.links) == 1 else 's'}"
+
 
 def looks_like_feed(data: bytes) -> bool:
     """True when the document's root element is a feed's (`<rss>`, `<feed>`, `<rdf:RDF>`)."""

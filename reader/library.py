@@ -142,7 +142,7 @@ def import_ref(store: Store, ref: str, *, listed: bool = False, force: bool = Fa
             return ImportResult(ref, REFUSED, f"{ref}: is a feed listed in a feed; import it on its own")
         feed = exc.feed
         name = f" “{feed.title}”" if feed.title else ""
-        return ImportResult(ref, FEED, f"{ref}: news feed{name} with {len(feed.links)} articles",
+        return ImportResult(ref, FEED, f"{ref}: news feed{name} with {feed.size}",
                             title=feed.title, links=feed.links)
     except sources.SourceError as exc:
         return ImportResult(ref, REFUSED, str(exc))

@@ -38,7 +38,7 @@ class IsFeed(SourceError):
     """The address is a news feed, not an article: `lesen import` imports the articles it lists."""
 
     def __init__(self, feed: Feed) -> None:
-        super().__init__(f"{feed.url}: is a news feed of {len(feed.links)} articles;"
+        super().__init__(f"{feed.url}: is a news feed of {feed.size};"
                          " `lesen import` imports them")
         self.feed = feed
 

@@ -154,3 +154,30 @@ def test_vocabulary_of_a_feed_covers_its_articles(tmp_path: Path, site: str):
     with out.open(encoding="utf-8", newline="") as fh:
         titles = {row["source"] for row in csv.DictReader(fh, delimiter="\t")}
     assert len(titles) == 2, titles  # the two articles' titles
+
+
+def test_follow_feeds_update_and_unfollow(db_path: Path, site: str):
+    """Followed feeds live in the learner database; `update` imports what they list that is new."""
+    assert "You follow no feeds" in run("feeds").output
+    assert run("feeds", "update").exit_code == 1
+    added = run("feeds", "add", f"{site}/rss", f"{site}/atom")
+    assert "Following “Testnachrichten” (4 articles now)" in added.output
+    assert "Following “A” (1 article now)" in added.output
+    assert "Already following" in run("feeds", "add", f"{site}/rss").output
+    page = CliRunner().invoke(main, ["feeds", "add", f"{site}/artikel/1.html"])
+    assert page.exit_code == 1 and "is a page, not a news feed" in page.output
+    listed = run("feeds").output.splitlines()
+    assert listed == [f"  1  Testnachrichten  {site}/rss", f"  2  A  {site}/atom"]
+
+    first = run("feeds", "update")
+    assert "2 imported, 1 already there, 2 refused." in first.output  # /atom's article came with /rss
+    SEEN.clear()
+    again = run("feeds", "update")
+    assert "0 imported, 3 already there, 2 refused." in again.output
+    assert "/artikel/1.html" not in SEEN and "/artikel/2.html" not in SEEN
+
+    assert "No longer following Testnachrichten." in run("feeds", "remove", "1").output
+    assert run("feeds").output.splitlines() == [f"  1  A  {site}/atom"]
+    assert CliRunner().invoke(main, ["feeds", "remove", f"{site}/rss"]).exit_code == 1
+    with Store(db_path) as store:
+        assert len(list_articles(store)) == 2  # unfollowing keeps the articles

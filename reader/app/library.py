@@ -40,6 +40,7 @@ class LibraryScreen(Screen):
         Binding("s", "stats", "Stats", id="library.stats"),
         Binding("x", "export_anki", "Anki", id="library.export_anki"),
         Binding("v", "vocabulary", "Vocab list", id="library.vocabulary"),
+        Binding("u", "update_feeds", "Update feeds", show=False, id="library.update_feeds"),
         Binding("less_than_sign", "sort(-1)", "Sort by previous column", show=False,
                 id="library.sort_previous"),
         Binding("greater_than_sign", "sort(1)", "Sort by next column", show=False, id="library.sort_next"),
@@ -235,15 +236,23 @@ class LibraryScreen(Screen):
                                          placeholder="path or https://…"),
                              answered)
 
+    def action_update_feeds(self) -> None:
+        self._import(None)
+
     @work(thread=True, exclusive=True, group="import")
-    def _import(self, ref: str) -> None:
+    def _import(self, ref: str | None) -> None:
+        """Import a file, folder, URL or feed; None: what the followed feeds list that is not imported yet."""
         from .. import library
+        from ..store.feeds import subscriptions
         from .importer import finish, import_one, import_process
 
         try:
-            refs = library.sources.expand([ref])
+            refs = library.sources.expand([ref]) if ref else [s.url for s in subscriptions(self.app.store)]
         except library.sources.SourceError as exc:
             self.post_message(msg.Notice(str(exc), "error"))
+            return
+        if not refs:
+            self.post_message(msg.Notice("You follow no feeds yet: lesen feeds add URL", "warning"))
             return
         added = dup = 0
         refused: list[str] = []
@@ -267,7 +276,7 @@ class LibraryScreen(Screen):
                         refused.append(message)
                 pool.submit(finish).result()
         except Exception as exc:  # noqa: BLE001 - a failed import is reported, the app goes on
-            refused.append(f"{ref}: import failed ({exc})")
+            refused.append(f"{ref or 'feeds'}: import failed ({exc})")
         self.post_message(msg.ImportProgress(len(pending), len(pending), "done"))
         self.post_message(msg.ImportFinished(added, dup, refused))
 

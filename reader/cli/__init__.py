@@ -10,6 +10,7 @@ from . import (  # noqa: F401  (register commands)
     backup_cmds,
     dict_cmds,
     export_cmds,
+    feed_cmds,
     library_cmds,
     score_cmd,
 )

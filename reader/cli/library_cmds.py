@@ -8,7 +8,7 @@ import sys
 import click
 
 from .. import library
-from ..store import articles
+from ..store import Store, articles
 from .main import Context, fail, friendly_errors, main, pass_ctx
 
 
@@ -24,7 +24,13 @@ def import_cmd(ctx: Context, refs: tuple[str, ...], force: bool, if_empty: bool)
     if if_empty and articles.count_articles(store):
         click.echo("The library already has articles; nothing imported.")
         return
-    expanded = library.sources.expand(list(refs))
+    run_import(store, list(refs), force=force)
+
+
+def run_import(store: Store, refs: list[str], *, force: bool = False) -> None:
+    """Import refs with a progress bar (shown for several refs, and from a feed on), say what was not
+    imported, and exit 1 when something was refused."""
+    expanded = library.sources.expand(refs)
     results, later = [], []
     show_bar = len(expanded) > 1
     with click.progressbar(length=len(expanded), label="Importing", file=sys.stderr, show_pos=True,
