@@ -297,3 +297,23 @@ def test_cli_export_anki(lib, tmp_path, monkeypatch):
     assert r.exit_code != 0 and "no article matches" in r.output
     r = runner.invoke(main, ["export", "anki", "--status", "often"])
     assert r.exit_code != 0 and "unknown status" in r.output
+
+
+def test_a_word_in_a_verb_phrase_shows_the_phrase_on_its_card(small_dict, tmp_path, monkeypatch):
+    """`Verfügung` met in `… zur Verfügung stellen`: the card says what the phrase means in that sentence,
+    before the word's own other senses."""
+    monkeypatch.setenv("LESEN_DB", str(tmp_path / "lesen.db"))
+    text = ("Waffen für Nordkorea\n\nRussland könnte Nordkorea Waffen zur Verfügung stellen. "
+            "Das sagte ein Sprecher der Regierung am Montag in Moskau.")
+    with Store(tmp_path / "lesen.db") as s:
+        assert library.import_text(s, text).ok
+        res = A.export_anki(s, A.Options(limit=None), tmp_path / "d.apkg")
+    col = new_collection(tmp_path)
+    try:
+        import_apkg(col, res.path)
+        notes = notes_by_word(col)
+        more = notes["Verfügung"]["MoreSenses"]
+        assert more.startswith("in this sentence: jdm. etw. zur Verfügung stellen: to provide sth."), more
+        assert "in this sentence" not in notes["Sprecher"]["MoreSenses"]
+    finally:
+        col.close()

@@ -214,3 +214,17 @@ def test_a_bad_file_in_a_folder_is_skipped_with_a_warning(tmp_path):
     assert len(texts) == 1 and len(warnings) == 1 and "does not look German" in warnings[0]
     with pytest.raises(V.sources.SourceError):
         V.read_texts([str(folder / "b.txt")], warn=warnings.append)
+
+
+def test_a_word_in_a_verb_phrase_is_glossed_with_the_phrase_of_its_example(small_dict, tmp_path):
+    """A teacher pre-teaching `Verfügung` from `… zur Verfügung stellen` needs the phrase's meaning."""
+    f = tmp_path / "waffen.txt"
+    f.write_text("Waffen für Nordkorea\n\nRussland könnte Nordkorea Waffen zur Verfügung stellen. Das sagte "
+                 "ein Sprecher der Regierung am Montag in Moskau.", encoding="utf-8")
+    vl = V.build(V.read_texts([str(f)]), "A1")
+    rows = {r["lemma"]: r for r in csv.DictReader(io.StringIO(V.render(vl, "tsv").decode()), delimiter="\t")}
+    assert rows["Verfügung"]["gloss"].endswith(
+        "(in the example: jdm. etw. zur Verfügung stellen: to provide sth. (to/for sb.))"), rows["Verfügung"]
+    assert "in the example" not in rows["Sprecher"]["gloss"]
+    quizlet = dict(line.split("\t") for line in V.render(vl, "quizlet").decode().splitlines())
+    assert "zur Verfügung stellen" in next(v for k, v in quizlet.items() if "Verfügung" in k)

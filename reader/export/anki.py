@@ -306,9 +306,10 @@ def note_fields(v: W.WordView, reverse: bool) -> list[str]:
     parts = " + ".join(f"{W.esc(p)} ({W.esc(g)})" if g else W.esc(p) for p, g in v.parts) \
         if len(v.parts) > 1 else ""
     ex = v.example
+    more = ([f"in this sentence: {v.phrase}"] if v.phrase else []) + v.more
     return [
         W.esc(v.lemma), W.esc(v.display), v.gender, W.esc(v.plural), W.esc(v.pos_name), W.esc(v.meaning),
-        W.esc("; ".join(v.more)), ex.bold if ex else "", ex.gap if ex else "", W.esc(v.title),
+        W.esc("; ".join(more)), ex.bold if ex else "", ex.gap if ex else "", W.esc(v.title),
         W.esc(v.band), parts, "y" if reverse else "",
     ]
 

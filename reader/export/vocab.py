@@ -172,7 +172,7 @@ def word_of(texts: list[Text], occ: W.Occurrences, lemma: str) -> W.Word:
 def row(v: W.WordView, decimal: str = ".") -> list[str]:
     """One entry as plain text in the order of COLUMNS."""
     return [W.one_line(x) for x in (
-        v.display, v.lemma, v.article, v.plural, v.pos_name, v.meaning, v.level,
+        v.display, v.lemma, v.article, v.plural, v.pos_name, v.meaning_in_example, v.level,
         f"{v.zipf:.1f}".replace(".", decimal), str(v.count), v.example.text if v.example else "", v.title)]
 
 
@@ -212,8 +212,8 @@ def to_md(vl: VocabList) -> bytes:
     out.append("|" + "---|" * len(head))
     for v in vl.entries:
         ex = v.example.bold.replace("|", "\\|") if v.example else ""
-        cells = [_md_cell(v.display), _md_cell(v.plural), _md_cell(v.pos_name), _md_cell(v.meaning),
-                 _md_cell(v.level), str(v.count), ex]
+        cells = [_md_cell(v.display), _md_cell(v.plural), _md_cell(v.pos_name),
+                 _md_cell(v.meaning_in_example), _md_cell(v.level), str(v.count), ex]
         out.append("| " + " | ".join(cells) + " |")
     return ("\n".join(out) + "\n").encode("utf-8")
 
@@ -239,7 +239,7 @@ def to_html(vl: VocabList) -> bytes:
         ex = v.example.bold if v.example else ""
         rows.append(
             f"<tr><td><strong>{e(v.display)}</strong></td><td>{e(v.plural)}</td><td>{e(v.pos_name)}</td>"
-            f"<td>{e(v.meaning)}</td><td>{e(v.level)}</td><td class=\"n\">{v.count}</td>"
+            f"<td>{e(v.meaning_in_example)}</td><td>{e(v.level)}</td><td class=\"n\">{v.count}</td>"
             f"<td class=\"ex\">{ex}</td></tr>")
     sources_html = "".join(f"<li>{e(t.title)}</li>" for t in vl.texts)
     page = f"""<!DOCTYPE html>
@@ -276,7 +276,7 @@ def to_anki_txt(vl: VocabList, deck: str = "lesen vocabulary") -> bytes:
 
 def to_quizlet(vl: VocabList) -> bytes:
     """term⇥definition, one card a line, no quoting."""
-    lines = [f"{W.one_line(v.headword)}\t{W.one_line(v.meaning)}" for v in vl.entries]
+    lines = [f"{W.one_line(v.headword)}\t{W.one_line(v.meaning_in_example)}" for v in vl.entries]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 

@@ -288,9 +288,15 @@ class WordView:
     display: str = ""  # `die Abschreckung`, `zurück|rudern`
     meaning: str = ""  # the learner's own gloss first, else the dictionary's best
     more: list[str] = field(default_factory=list)
+    phrase: str = ""  # the verb phrase of the example the word is part of, with its English
     parts: list[tuple[str, str]] = field(default_factory=list)
     example: Example | None = None
     title: str = ""
+
+    @property
+    def meaning_in_example(self) -> str:
+        """The meaning, and the verb phrase of the example when the word is part of one."""
+        return f"{self.meaning} (in the example: {self.phrase})" if self.phrase else self.meaning
 
     @property
     def level(self) -> str:
@@ -391,6 +397,8 @@ def describe(w: Word) -> WordView:
         (getattr(g, "separable", None) if g is not None else None) or sep or lemma)
     view.meaning = best_gloss(g, w.user_gloss)
     view.more = [s for s in all_senses(g, 4) if s != view.meaning][:3]
+    if getattr(g, "phrase", "") and place is not None:  # glossed in its example sentence
+        view.phrase = f"{g.phrase}: {g.phrase_senses[0]}" if g.phrase_senses else g.phrase
     gparts = getattr(g, "parts", None) or []
     view.parts = [(str(p), str(pg or "")) for p, pg in gparts] or [(p, "") for p in token_parts]
     return view
