@@ -39,6 +39,7 @@ def _starts_sentence(tok: Token) -> bool:
 
 
 _NUMBER_DOT = re.compile(r"^\d+\.$")
+_DIGIT_DOT = re.compile(r"\d\.")
 
 
 def _next_word(doc: Doc, i: int) -> Token | None:
@@ -58,6 +59,8 @@ def split_sentence_final_numbers(doc: Doc) -> Doc:
     """
     from . import hanta
 
+    if not _DIGIT_DOT.search(doc.text):  # no `17.` anywhere: nothing to look at token by token
+        return doc
     splits = []
     for tok in doc:
         if not _NUMBER_DOT.match(tok.text):
@@ -74,6 +77,7 @@ def split_sentence_final_numbers(doc: Doc) -> Doc:
 
 _GENDER_SEPARATORS = {":", "/", "*", "_"}
 _GENDER_ENDINGS = {"in", "innen"}
+_GENDER_FORM = re.compile(r"[:/*_]in")
 
 
 def merge_gender_forms(doc: Doc) -> Doc:
@@ -82,6 +86,8 @@ def merge_gender_forms(doc: Doc) -> Doc:
     Merged only when the three pieces touch, the first is a capitalised word and the last is `in` or
     `innen` (`Mitarbeiter:innen`, `Wähler/in`); `und/oder` or `10:30` are left alone.
     """
+    if not _GENDER_FORM.search(doc.text):  # no `:in`, `/innen` …: nothing to look at token by token
+        return doc
     texts = [t.text for t in doc]  # read once: every `doc[k]` builds a new Token object
     spans = []
     k = 0
@@ -101,11 +107,14 @@ def merge_gender_forms(doc: Doc) -> Doc:
 _FIRST, _NEXT = r"[a-zäöü]\.", r"[^\W\d_]{1,4}\."
 ABBREVIATION = re.compile(rf"^{_FIRST}(?: ?{_NEXT})+$")
 _FIRST_PIECE, _NEXT_PIECE = re.compile(rf"^{_FIRST}$"), re.compile(rf"^{_NEXT}$")
+_SPACED_PIECES = re.compile(rf"{_FIRST} {_NEXT}")  # what a text must hold for a merge
 
 
 def merge_abbreviations(doc: Doc) -> Doc:
     """spaCy splits abbreviations written with spaces (`z. B.`, `u. a.`, `v. Chr.`): one word again, a
     first piece and the further ones one space apart, as `ABBREVIATION` reads them."""
+    if not _SPACED_PIECES.search(doc.text):  # no `x. yy.` anywhere: nothing to look at token by token
+        return doc
     texts = [t.text for t in doc]
     spans = []
     k = 0
