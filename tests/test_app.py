@@ -152,10 +152,10 @@ async def test_import_in_background(db: Path, tmp_path: Path) -> None:
         assert "1 imported" in str(app.screen.query_one("#library-status").render())
 
 
-async def test_import_and_update_news_feeds_in_background(db: Path) -> None:
-    """`u` imports what the followed feeds list (each article counted, an unreachable item refused); a
-    feed's address given to `o` then finds its articles already there."""
-    from reader.store.feeds import follow
+async def test_import_follow_and_update_a_news_feed_in_background(db: Path) -> None:
+    """A feed's address given to `o` imports the articles it lists (an unreachable item refused) and offers
+    to follow the feed; `u` then imports what the followed feeds list that is new."""
+    from reader.store.feeds import subscriptions
 
     article = ("<html lang='de'><head><title>Neue Regeln für Mieten</title></head><body><article>"
                "<h1>Neue Regeln für Mieten</h1><p>Die Regierung hat am Montag ein neues Gesetz beschlossen. "
@@ -171,18 +171,22 @@ async def test_import_and_update_news_feeds_in_background(db: Path) -> None:
             await pilot.press("u")
             await settle(app, pilot)
             assert any("follow no feeds" in str(n.message) for n in app._notifications)  # noqa: SLF001
-            with Store(db) as store:
-                follow(store, f"{base}/rss", "Test")
-            await pilot.press("u")
-            await settle(app, pilot, 5)
-            assert app.screen.query_one(LibraryTable).row_count == 6
-            status = app.screen.query_one("#library-status")
-            assert "1 imported, 0 already there, 1 refused." in str(status.render())
             await pilot.press("o")
             app.screen.query_one(Input).value = f"{base}/rss"
             await pilot.press("enter")
             await settle(app, pilot, 5)
+            assert isinstance(app.screen, ConfirmDialog)
+            await pilot.press("y")
+            await settle(app, pilot)
+            with Store(db) as store:
+                assert [(s.url, s.title) for s in subscriptions(store)] == [(f"{base}/rss", "Test")]
+            assert app.screen.query_one(LibraryTable).row_count == 6
+            status = app.screen.query_one("#library-status")
+            assert "1 imported, 0 already there, 1 refused." in str(status.render())
+            await pilot.press("u")
+            await settle(app, pilot, 5)
             assert "0 imported, 1 already there, 1 refused." in str(status.render())
+            assert not isinstance(app.screen, ConfirmDialog)  # a followed feed is not offered again
 
 
 async def test_articles_imported_by_another_process_appear(db: Path, monkeypatch) -> None:

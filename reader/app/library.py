@@ -256,6 +256,8 @@ class LibraryScreen(Screen):
             return
         added = dup = 0
         refused: list[str] = []
+        new_feed = None
+        followed = {s.url for s in subscriptions(self.app.store)}
         pending = [(one, False) for one in refs]  # (ref, listed in a feed)
         self.post_message(msg.ImportProgress(0, len(pending), "starting the analysis…"))
         try:
@@ -265,9 +267,11 @@ class LibraryScreen(Screen):
                 while n < len(pending):
                     one, listed = pending[n]
                     self.post_message(msg.ImportProgress(n, len(pending), f"importing {one}"))
-                    outcome, message, links = pool.submit(import_one, db, one, listed).result()
+                    outcome, message, links, title = pool.submit(import_one, db, one, listed).result()
                     n += 1
                     pending[n:n] = [(link, True) for link in links]  # a feed's articles come next
+                    if outcome == library.FEED and one not in followed:
+                        new_feed = (one, title)
                     if outcome == library.DUPLICATE:
                         dup += 1
                     elif outcome in (library.ADDED, library.WARNED):
@@ -278,7 +282,7 @@ class LibraryScreen(Screen):
         except Exception as exc:  # noqa: BLE001 - a failed import is reported, the app goes on
             refused.append(f"{ref or 'feeds'}: import failed ({exc})")
         self.post_message(msg.ImportProgress(len(pending), len(pending), "done"))
-        self.post_message(msg.ImportFinished(added, dup, refused))
+        self.post_message(msg.ImportFinished(added, dup, refused, new_feed))
 
     @on(msg.ImportProgress)
     def _import_progress(self, message: msg.ImportProgress) -> None:
@@ -296,6 +300,22 @@ class LibraryScreen(Screen):
         self.notify(text + ("\n" + "\n".join(message.refused[:3]) if message.refused else ""),
                     severity="warning" if message.refused else "information")
         self.reload()
+        if message.new_feed:
+            url, title = message.new_feed
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._follow(url, title)
+
+            question = f"Follow “{title or url}”?\n`u` then imports its new articles."
+            self.app.push_screen(ConfirmDialog(question, "Follow"), answered)
+
+    @work(thread=True, group="db")
+    def _follow(self, url: str, title: str | None) -> None:
+        from ..store.feeds import follow
+
+        follow(self.app.store, url, title)
+        self.post_message(msg.Notice(f"Following {title or url}: u imports its new articles.", "information"))
 
     @on(msg.Notice)
     def _notice(self, message: msg.Notice) -> None:

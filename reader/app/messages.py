@@ -39,6 +39,7 @@ class ImportFinished(Message):
     added: int
     duplicates: int
     refused: list[str]
+    new_feed: tuple[str, str | None] | None = None  # (address, title) of an imported feed not followed yet
 
 
 @dataclass
