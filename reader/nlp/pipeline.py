@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable, Iterable
 
 import spacy
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IDX, IS_SPACE, LEMMA, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -72,41 +72,45 @@ def reset_caches() -> None:
     morphology.clear_caches()
 
 
+_ARRAY = [ORTH, IDX, IS_SPACE, SENT_START, TAG, POS, LEMMA]
+
+
 def to_tokens(doc: Doc, gender_of: GenderLookup | None = None) -> list[Token]:
     """Convert a processed Doc to lesen tokens (whitespace dropped, sentence indices counted).
 
-    The components' stored token attributes are read from `doc.user_data`, where spaCy keeps them under
-    `("._.", name, tok.idx, None)` (`tok._` builds a helper object for every read: half the time here).
+    Read from arrays, not spaCy Token objects (building one per token and reading its properties took a
+    third more time): the token attributes as one array, strings from the vocabulary, paragraphs from
+    `segment`, and the components' stored attributes from `doc.user_data`, where spaCy keeps them under
+    `("._.", name, tok.idx, None)`.
     """
     from spacy.tokens import Token as SpacyToken
 
     get = doc.user_data.get
-    paragraph = SpacyToken.get_extension("paragraph")[2]  # a getter
+    strings = doc.vocab.strings
+    paragraphs = segment.paragraphs(doc)
     stored = [SpacyToken.get_extension(name) for name in ("kind", "parts", "verb", "base")]
     assert all(e[1] is None and e[2] is None for e in stored), "stored token attributes expected"
     no_kind, no_parts, no_verb, no_base = (e[0] for e in stored)
     out: list[Token] = []
     index: dict[int, int] = {}
     sentence = -1
-    for tok in doc:
-        if tok.is_space:
+    for i, (orth, idx, space, start, tag_id, pos_id, lemma_id) in enumerate(doc.to_array(_ARRAY).tolist()):
+        if space:
             continue
-        if tok.is_sent_start or sentence < 0:
+        if start == 1 or sentence < 0:
             sentence += 1
-        idx, text, lemma, tag = tok.idx, tok.text, tok.lemma_, tok.tag_
-        index[tok.i] = len(out)
+        text, lemma, tag = strings[orth], strings[lemma_id], strings[tag_id]
+        index[i] = len(out)
         kind = get(("._.", "kind", idx, None), no_kind)
         parts = get(("._.", "parts", idx, None), no_parts)
         verb = get(("._.", "verb", idx, None), no_verb)
         gender = None
         if tag == "NN" and kind == WORD:
             gender = (gender_of(lemma) if gender_of else None) or guess_gender(lemma, parts, gender_of)
-        out.append(Token(
-            i=len(out), text=text, start=idx, end=idx + len(text), sentence=sentence,
-            paragraph=paragraph(tok), kind=kind, lemma=lemma, pos=tok.pos_, tag=tag,
-            base=get(("._.", "base", idx, None), no_base) or lemma, gender=gender,
-            parts=list(parts) if parts else None,
-            verb=dict(verb) if verb else None,
+        out.append(Token(  # positional, in field order: the call is cheaper than by keyword
+            len(out), text, idx, idx + len(text), sentence, paragraphs[i], kind, lemma,
+            strings[pos_id] if pos_id else "", tag, get(("._.", "base", idx, None), no_base) or lemma,
+            gender, list(parts) if parts else None, dict(verb) if verb else None,
         ))
     for t in out:
         if t.verb:

@@ -20,13 +20,9 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _PARAGRAPHS = "lesen_paragraphs"
 
 
-def _paragraph(tok: Token) -> int:
-    paragraphs = tok.doc.user_data.get(_PARAGRAPHS)
-    return paragraphs[tok.i] if paragraphs else 0
-
-
-if not Token.has_extension("paragraph"):
-    Token.set_extension("paragraph", getter=_paragraph)
+def paragraphs(doc: Doc) -> list[int]:
+    """The paragraph index of every token of a segmented doc (all 0 before segmentation)."""
+    return doc.user_data.get(_PARAGRAPHS) or [0] * len(doc)
 
 
 def is_paragraph_break(tok: Token) -> bool:
