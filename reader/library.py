@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from . import cleaning, nlp, sources
 from .store import Store
 from .store import articles as store_articles
+from .store import feeds as followed
 from .store.db import StoreError
 
 ADDED, DUPLICATE, REFUSED, WARNED = "added", "duplicate", "refused", "warned"
 FEED = "feed"  # a news feed's address: its articles follow as results of their own
+SKIPPED = "skipped"  # an article of a feed refused before for a lasting reason: not downloaded again
 MIN_WORDS = 3
 MAX_WORDS = 50_000  # longer texts are books or dumps, not articles (analysis would take minutes)
 
@@ -31,7 +33,7 @@ class ImportResult:
 
     @property
     def ok(self) -> bool:
-        return self.outcome in (ADDED, DUPLICATE, WARNED, FEED)
+        return self.outcome in (ADDED, DUPLICATE, WARNED, FEED, SKIPPED)
 
 
 class NotGermanError(sources.SourceError):
@@ -92,6 +94,12 @@ def _settle_gc() -> None:
         gc.freeze()
 
 
+def summary(added: int, duplicates: int, refused: int, skipped: int = 0) -> str:
+    """`3 imported, 1 already there, 0 refused.` (and how many were refused before, if any)."""
+    before = f", {skipped} refused before" if skipped else ""
+    return f"{added} imported, {duplicates} already there, {refused} refused{before}."
+
+
 def _duplicate(ref: str, article_id: int, title: str | None = None) -> ImportResult:
     return ImportResult(ref, DUPLICATE, f"{ref}: already in the library (article {article_id})", article_id,
                         title)
@@ -131,20 +139,26 @@ def import_ref(store: Store, ref: str, *, listed: bool = False, force: bool = Fa
     breaks an unexpected part of the pipeline is refused; database errors are raised, since every further
     article would fail the same way. A news feed's address (RSS or Atom) gives a `FEED` result with the
     addresses of its articles. For an address `listed` in a feed: an article already imported from it is
-    not downloaded again, and a feed is refused.
+    not downloaded again, nor one refused before for a lasting reason (not a timeout or a server error),
+    and a feed is refused.
     """
     try:
         if listed and (existing := store_articles.find_by_url(store, ref)) is not None:
             return _duplicate(ref, existing)
+        if listed and followed.refused_before(store, ref):
+            return ImportResult(ref, SKIPPED, f"{ref}: refused before; not downloaded again")
         return store_prepared(store, prepare(ref, force=force, timeout=timeout))
     except sources.IsFeed as exc:
         if listed:
+            followed.remember_refusal(store, ref)
             return ImportResult(ref, REFUSED, f"{ref}: is a feed listed in a feed; import it on its own")
         feed = exc.feed
         name = f" “{feed.title}”" if feed.title else ""
         return ImportResult(ref, FEED, f"{ref}: news feed{name} with {feed.size}",
                             title=feed.title, links=feed.links)
     except sources.SourceError as exc:
+        if listed and exc.lasting:
+            followed.remember_refusal(store, ref)
         return ImportResult(ref, REFUSED, str(exc))
     except (sqlite3.Error, StoreError):
         raise

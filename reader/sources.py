@@ -33,6 +33,14 @@ FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xm
 class SourceError(Exception):
     """An input that cannot be imported; the message is one line for the user."""
 
+    lasting = True  # trying again later would fail the same way
+
+
+class Unreachable(SourceError):
+    """A download that failed for a reason that may pass: a timeout, no connection, a server error."""
+
+    lasting = False
+
 
 class IsFeed(SourceError):
     """The address is a news feed, not an article: `lesen import` imports the articles it lists."""
@@ -177,7 +185,7 @@ def _read_body(resp, url: str, limit: float) -> bytes:
         chunks.append(chunk)
         size += len(chunk)
         if time.monotonic() > deadline:
-            raise SourceError(f"{url}: the download took more than {limit:g} s")
+            raise Unreachable(f"{url}: the download took more than {limit:g} s")
     return b"".join(chunks)
 
 
@@ -198,14 +206,17 @@ def fetch_url(url: str, timeout: float | None = None) -> RawDocument:
     except SourceError:
         raise
     except urllib.error.HTTPError as exc:
-        raise SourceError(f"{url}: the server answered {exc.code} {exc.reason}") from exc
+        error = Unreachable if exc.code >= 500 or exc.code in (408, 429) else SourceError
+        raise error(f"{url}: the server answered {exc.code} {exc.reason}") from exc
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, TimeoutError):
-            raise SourceError(f"{url}: timed out after {timeout:g} s") from exc
-        raise SourceError(f"{url}: cannot be reached ({exc.reason})") from exc
+            raise Unreachable(f"{url}: timed out after {timeout:g} s") from exc
+        raise Unreachable(f"{url}: cannot be reached ({exc.reason})") from exc
     except TimeoutError as exc:
-        raise SourceError(f"{url}: timed out after {timeout:g} s") from exc
-    except (OSError, http.client.HTTPException, ValueError) as exc:
+        raise Unreachable(f"{url}: timed out after {timeout:g} s") from exc
+    except (OSError, http.client.HTTPException) as exc:
+        raise Unreachable(f"{url}: download failed ({exc or type(exc).__name__})") from exc
+    except ValueError as exc:  # a malformed address
         raise SourceError(f"{url}: download failed ({exc or type(exc).__name__})") from exc
     if len(data) > MAX_BYTES:
         raise SourceError(f"{url}: the page is larger than {MAX_BYTES / 1e6:.0f} MB")

@@ -77,8 +77,9 @@ def serve_http(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[st
 
 
 @contextmanager
-def serve_pages(pages: dict[str, tuple[str, bytes]], seen: list[str] | None = None) -> Iterator[str]:
-    """Serve fixed answers (path → content type, body; 404 otherwise), recording the paths asked for."""
+def serve_pages(pages: dict[str, tuple[str, bytes] | int], seen: list[str] | None = None) -> Iterator[str]:
+    """Serve fixed answers (path → content type and body, or an HTTP error code; 404 for any other path),
+    recording the paths asked for."""
 
     class Pages(http.server.BaseHTTPRequestHandler):
         def log_message(self, *args) -> None:
@@ -87,10 +88,11 @@ def serve_pages(pages: dict[str, tuple[str, bytes]], seen: list[str] | None = No
         def do_GET(self) -> None:  # noqa: N802 (http.server API)
             if seen is not None:
                 seen.append(self.path)
-            if self.path not in pages:
-                self.send_error(404)
+            answer = pages.get(self.path, 404)
+            if isinstance(answer, int):
+                self.send_error(answer)
                 return
-            ctype, body = pages[self.path]
+            ctype, body = answer
             self.send_response(200)
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(body)))

@@ -254,7 +254,7 @@ class LibraryScreen(Screen):
         if not refs:
             self.post_message(msg.Notice("You follow no feeds yet: lesen feeds add URL", "warning"))
             return
-        added = dup = 0
+        added = dup = skipped = 0
         refused: list[str] = []
         new_feed = None
         followed = {s.url for s in subscriptions(self.app.store)}
@@ -276,13 +276,15 @@ class LibraryScreen(Screen):
                         dup += 1
                     elif outcome in (library.ADDED, library.WARNED):
                         added += 1
+                    elif outcome == library.SKIPPED:
+                        skipped += 1
                     elif outcome != library.FEED:
                         refused.append(message)
                 pool.submit(finish).result()
         except Exception as exc:  # noqa: BLE001 - a failed import is reported, the app goes on
             refused.append(f"{ref or 'feeds'}: import failed ({exc})")
         self.post_message(msg.ImportProgress(len(pending), len(pending), "done"))
-        self.post_message(msg.ImportFinished(added, dup, refused, new_feed))
+        self.post_message(msg.ImportFinished(added, dup, refused, new_feed, skipped))
 
     @on(msg.ImportProgress)
     def _import_progress(self, message: msg.ImportProgress) -> None:
@@ -294,8 +296,9 @@ class LibraryScreen(Screen):
     @on(msg.ImportFinished)
     def _import_finished(self, message: msg.ImportFinished) -> None:
         self.query_one("#import-progress", ProgressBar).remove_class("-shown")
-        text = (f"{message.added} imported, {message.duplicates} already there,"
-                f" {len(message.refused)} refused.")
+        from ..library import summary
+
+        text = summary(message.added, message.duplicates, len(message.refused), message.skipped)
         self.query_one("#library-status", Static).update(text)
         self.notify(text + ("\n" + "\n".join(message.refused[:3]) if message.refused else ""),
                     severity="warning" if message.refused else "information")

@@ -40,6 +40,7 @@ class ImportFinished(Message):
     duplicates: int
     refused: list[str]
     new_feed: tuple[str, str | None] | None = None  # (address, title) of an imported feed not followed yet
+    skipped: int = 0  # a feed's articles refused before, not downloaded again
 
 
 @dataclass

@@ -40,7 +40,7 @@ def run_import(store: Store, refs: list[str], *, force: bool = False) -> None:
             results.append(result)
             if not show_bar:
                 _report(result)
-            elif result.outcome != library.ADDED:
+            elif result.outcome not in (library.ADDED, library.SKIPPED):
                 later.append(result)  # said after the bar, which would overwrite it
             if result.links:  # a feed: its articles follow, with the bar shown from now on
                 bar.length += len(result.links)
@@ -51,8 +51,9 @@ def run_import(store: Store, refs: list[str], *, force: bool = False) -> None:
     added = sum(r.outcome in (library.ADDED, library.WARNED) for r in results)
     dup = sum(r.outcome == library.DUPLICATE for r in results)
     bad = sum(r.outcome == library.REFUSED for r in results)
+    skipped = sum(r.outcome == library.SKIPPED for r in results)
     if show_bar or bad:
-        click.echo(f"{added} imported, {dup} already there, {bad} refused.")
+        click.echo(library.summary(added, dup, bad, skipped))
     if bad:
         raise SystemExit(1)
 

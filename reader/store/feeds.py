@@ -1,5 +1,5 @@
-"""The news feeds the learner follows: their addresses and titles, kept in the `feeds` setting (a JSON
-list, read and written in one transaction)."""
+"""The news feeds the learner follows, and the addresses their articles were refused at for good: both
+kept as JSON lists in settings (`feeds`, `feed_refusals`), each read and written in one transaction."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from dataclasses import asdict, dataclass
 from .db import Store
 
 SETTING = "feeds"
+REFUSALS = "feed_refusals"
+MAX_REFUSALS = 2000  # the most recent are kept; an older one is only tried once more
 
 
 @dataclass
@@ -53,3 +55,23 @@ def unfollow(store: Store, ref: str) -> Subscription | None:
         removed = subs.pop(k)
         _write(store, subs)
         return removed
+
+
+def _refusals(store: Store) -> list[str]:
+    try:
+        urls = json.loads(store.get_setting(REFUSALS) or "[]")
+        return [u for u in urls if isinstance(u, str)]
+    except (ValueError, TypeError):
+        return []
+
+
+def refused_before(store: Store, url: str) -> bool:
+    """True when an article address listed in a feed was refused for a lasting reason before."""
+    return url in _refusals(store)
+
+
+def remember_refusal(store: Store, url: str) -> None:
+    """Remember a lasting refusal, so that updating the feeds does not download the page again."""
+    with store.transaction():
+        urls = [u for u in _refusals(store) if u != url] + [url]
+        store.set_setting(REFUSALS, json.dumps(urls[-MAX_REFUSALS:], ensure_ascii=False))
