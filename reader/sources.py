@@ -143,6 +143,14 @@ def from_html(html: str, origin: str, url: str | None = None) -> RawDocument:
     )
 
 
+def _feed(data: bytes, where: str) -> SourceError:
+    """What reading a feed raises: `IsFeed` with its links, or a one-line error for a broken one."""
+    try:
+        return IsFeed(parse(data, where))
+    except FeedError as exc:
+        return SourceError(str(exc))
+
+
 def read_file(path: Path) -> RawDocument:
     name = str(path)
     try:
@@ -164,6 +172,8 @@ def read_file(path: Path) -> RawDocument:
         raise SourceError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
     if len(data) > MAX_BYTES:
         raise SourceError(f"{name}: is larger than {MAX_BYTES / 1e6:.0f} MB; that is not an article")
+    if looks_like_feed(data):  # a saved feed: its articles are on the web
+        raise _feed(data, name)
     text = decode(data, name)
     if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
         return from_html(text, name)
@@ -221,11 +231,7 @@ def fetch_url(url: str, timeout: float | None = None) -> RawDocument:
     if len(data) > MAX_BYTES:
         raise SourceError(f"{url}: the page is larger than {MAX_BYTES / 1e6:.0f} MB")
     if looks_like_feed(data):
-        try:
-            feed = parse(data, final_url)
-        except FeedError as exc:
-            raise SourceError(str(exc)) from exc
-        raise IsFeed(feed)
+        raise _feed(data, final_url)
     if ctype in FEED_TYPES:
         raise SourceError(f"{url}: is {ctype} but not a news feed (RSS or Atom)")
     if charset:

@@ -187,3 +187,14 @@ def test_follow_feeds_update_and_unfollow(db_path: Path, site: str):
     assert CliRunner().invoke(main, ["feeds", "remove", f"{site}/rss"]).exit_code == 1
     with Store(db_path) as store:
         assert len(list_articles(store)) == 2  # unfollowing keeps the articles
+
+
+def test_a_saved_feed_file_imports_the_articles_it_links_to(db_path: Path, site: str, tmp_path: Path):
+    saved = tmp_path / "nachrichten.xml"
+    saved.write_text(f"<rss><channel><title>Gespeichert</title><item><link>{site}/artikel/1.html</link></item>"
+                     "<item><link>relativ.html</link></item></channel></rss>", encoding="utf-8")
+    result = run("import", str(saved))
+    assert f"{saved}: news feed “Gespeichert” with 1 article" in result.output  # a relative link has no site
+    assert "1 imported, 0 already there, 0 refused." in result.output
+    with Store(db_path) as store:
+        assert [a.url for a in list_articles(store)] == [f"{site}/artikel/1.html"]
