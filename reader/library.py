@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import sqlite3
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from . import cleaning, nlp, sources
@@ -131,6 +131,24 @@ def store_prepared(store: Store, p: Prepared) -> ImportResult:
     return ImportResult(p.ref, outcome, message, article_id, art.title, len(tokens))
 
 
+class Pending:
+    """The refs still to read, in order, each with whether a feed listed it: a feed's articles are queued
+    right after the feed."""
+
+    def __init__(self, refs: Iterable[str]) -> None:
+        self._queue = deque((ref, False) for ref in refs)
+
+    def __len__(self) -> int:
+        return len(self._queue)
+
+    def __iter__(self) -> Iterator[tuple[str, bool]]:
+        while self._queue:
+            yield self._queue.popleft()
+
+    def add_feed(self, links: list[str]) -> None:
+        self._queue.extendleft((link, True) for link in reversed(links))
+
+
 def import_ref(store: Store, ref: str, *, listed: bool = False, force: bool = False,
                timeout: float | None = None) -> ImportResult:
     """Import one file or URL; never raises for a bad input (a `REFUSED` result says why in one line).
@@ -173,11 +191,10 @@ def import_refs(
 ) -> Iterator[ImportResult]:
     """Import files, directories, URLs and news feeds one by one (`import_ref`), going on past bad ones;
     a feed's result comes before those of its articles."""
-    pending = deque((ref, False) for ref in sources.expand(refs))  # (ref, listed in a feed)
-    while pending:
-        ref, listed = pending.popleft()
+    pending = Pending(sources.expand(refs))
+    for ref, listed in pending:
         result = import_ref(store, ref, listed=listed, force=force, timeout=timeout)
-        pending.extendleft((link, True) for link in reversed(result.links))
+        pending.add_feed(result.links)
         yield result
     if save_cache:  # later imports only analyse word types they have not seen
         nlp.save_word_cache()

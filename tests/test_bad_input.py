@@ -343,11 +343,11 @@ def test_a_failure_inside_the_store_transaction_leaves_no_trace(tmp_path, corpus
     real = reader.scoring.article_added
     calls = []
 
-    def fails_once(store, article_id, tokens):
+    def fails_once(store, article_id, *args):
         calls.append(article_id)
         if len(calls) == 1:
             raise RuntimeError("disk on fire\nsecond line")
-        return real(store, article_id, tokens)
+        return real(store, article_id, *args)
 
     monkeypatch.setattr(reader.scoring, "article_added", fails_once)
     folder = tmp_path / "two"

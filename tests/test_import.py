@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import http.server
 import json
 import sqlite3
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS, serve_http
+from conftest import SEEDS, serve_pages
 
 from reader.cli import main
 from reader.store import Store
@@ -75,22 +74,7 @@ def test_import_if_empty_imports_only_into_an_empty_library(db_path: Path):
 
 @pytest.fixture
 def http_page():
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
-            if self.path == "/artikel.html":
-                body = PAGE.encode("utf-8")
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-            else:
-                self.send_error(404)
-
-        def log_message(self, *args):
-            pass
-
-    with serve_http(Handler) as base:
+    with serve_pages({"/artikel.html": ("text/html; charset=utf-8", PAGE.encode("utf-8"))}) as base:
         yield base
 
 

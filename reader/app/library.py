@@ -246,30 +246,28 @@ class LibraryScreen(Screen):
         from ..store.feeds import subscriptions
         from .importer import finish, import_one, import_process
 
+        followed = [s.url for s in subscriptions(self.app.store)]
         try:
-            refs = library.sources.expand([ref]) if ref else [s.url for s in subscriptions(self.app.store)]
+            refs = library.sources.expand([ref]) if ref else followed
         except library.sources.SourceError as exc:
             self.post_message(msg.Notice(str(exc), "error"))
             return
         if not refs:
             self.post_message(msg.Notice("You follow no feeds yet: lesen feeds add URL", "warning"))
             return
-        added = dup = skipped = 0
+        added = dup = skipped = done = 0
         refused: list[str] = []
         new_feed = None
-        followed = {s.url for s in subscriptions(self.app.store)}
-        pending = [(one, False) for one in refs]  # (ref, listed in a feed)
+        pending = library.Pending(refs)
         self.post_message(msg.ImportProgress(0, len(pending), "starting the analysis…"))
         try:
             db = str(self.app.db_path)
             with import_process() as pool:
-                n = 0
-                while n < len(pending):
-                    one, listed = pending[n]
-                    self.post_message(msg.ImportProgress(n, len(pending), f"importing {one}"))
+                for one, listed in pending:
+                    self.post_message(msg.ImportProgress(done, done + 1 + len(pending), f"importing {one}"))
                     outcome, message, links, title = pool.submit(import_one, db, one, listed).result()
-                    n += 1
-                    pending[n:n] = [(link, True) for link in links]  # a feed's articles come next
+                    done += 1
+                    pending.add_feed(links)
                     if outcome == library.FEED and one not in followed:
                         new_feed = (one, title)
                     if outcome == library.DUPLICATE:
@@ -283,7 +281,7 @@ class LibraryScreen(Screen):
                 pool.submit(finish).result()
         except Exception as exc:  # noqa: BLE001 - a failed import is reported, the app goes on
             refused.append(f"{ref or 'feeds'}: import failed ({exc})")
-        self.post_message(msg.ImportProgress(len(pending), len(pending), "done"))
+        self.post_message(msg.ImportProgress(done, done, "done"))
         self.post_message(msg.ImportFinished(added, dup, refused, new_feed, skipped))
 
     @on(msg.ImportProgress)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,14 +67,13 @@ def read_files(refs: Sequence[str], warn: Callable[[str], None] | None = None) -
     """
     prepared = []
     named = {str(r) for r in refs}
-    pending = deque((ref, False) for ref in sources.expand(list(refs)))  # (ref, listed in a feed)
-    while pending:
-        ref, listed = pending.popleft()
+    pending = library.Pending(sources.expand(list(refs)))
+    for ref, listed in pending:
         try:
             prepared.append(library.prepare(ref))
         except sources.IsFeed as exc:
             if not listed:
-                pending.extendleft((link, True) for link in reversed(exc.feed.links))
+                pending.add_feed(exc.feed.links)
             elif warn is None:
                 raise
             else:

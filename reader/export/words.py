@@ -397,7 +397,7 @@ def describe(w: Word) -> WordView:
         (getattr(g, "separable", None) if g is not None else None) or sep or lemma)
     view.meaning = best_gloss(g, w.user_gloss)
     view.more = [s for s in all_senses(g, 4) if s != view.meaning][:3]
-    if getattr(g, "phrase", "") and place is not None:  # glossed in its example sentence
+    if getattr(g, "phrase", ""):  # only a gloss in its example sentence (`gloss_at`) has one
         view.phrase = f"{g.phrase}: {g.phrase_senses[0]}" if g.phrase_senses else g.phrase
     gparts = getattr(g, "parts", None) or []
     view.parts = [(str(p), str(pg or "")) for p, pg in gparts] or [(p, "") for p in token_parts]

@@ -50,10 +50,12 @@ def store_difficulty(store: Store, article_id: int, tokens: Sequence[Token] | Se
     return d
 
 
-def article_added(store: Store, article_id: int, tokens: Sequence[Token]) -> None:
-    """Level, score and features, assumed-known words for the learner's level, and the coverage row."""
+def article_added(store: Store, article_id: int, tokens: Sequence[Token],
+                  rows: Sequence[list] | None = None) -> None:
+    """Level, score and features, assumed-known words for the learner's level, and the coverage row
+    (`rows`: the tokens' rows when the caller has them already)."""
     with store.transaction():
-        store_difficulty(store, article_id, tokens)
+        store_difficulty(store, article_id, rows or tokens)
         assume.assume_new(store, {t.lemma for t in tokens if t.counts_as_unknown})
         coverage.index_article(store, article_id, tokens)
         if store.get_setting(MODEL_SETTING) is None and store.scalar("SELECT count(*) FROM articles") == 1:
