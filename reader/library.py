@@ -30,6 +30,7 @@ class ImportResult:
     title: str | None = None
     tokens: int = 0
     links: list[str] = field(default_factory=list)  # a feed's articles, to import next
+    listed: bool = False  # an article a feed listed, not a ref the user named
 
     @property
     def ok(self) -> bool:
@@ -194,6 +195,7 @@ def import_refs(
     pending = Pending(sources.expand(refs))
     for ref, listed in pending:
         result = import_ref(store, ref, listed=listed, force=force, timeout=timeout)
+        result.listed = listed
         pending.add_feed(result.links)
         yield result
     if save_cache:  # later imports only analyse word types they have not seen

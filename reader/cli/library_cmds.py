@@ -19,7 +19,10 @@ from .main import Context, fail, friendly_errors, main, pass_ctx
 @pass_ctx
 @friendly_errors
 def import_cmd(ctx: Context, refs: tuple[str, ...], force: bool, if_empty: bool) -> None:
-    """Import articles: .txt/.md/.html files, directories, http(s) URLs and news feeds (RSS, Atom)."""
+    """Import articles: .txt/.md/.html files, directories, http(s) URLs and news feeds (RSS, Atom).
+
+    Exits 1 when a file or address given is refused; a feed's refused articles are reported but do not
+    fail the import."""
     store = ctx.store
     if if_empty and articles.count_articles(store):
         click.echo("The library already has articles; nothing imported.")
@@ -29,7 +32,9 @@ def import_cmd(ctx: Context, refs: tuple[str, ...], force: bool, if_empty: bool)
 
 def run_import(store: Store, refs: list[str], *, force: bool = False) -> None:
     """Import refs with a progress bar (shown for several refs, and from a feed on), say what was not
-    imported, and exit 1 when something was refused."""
+    imported, and exit 1 when something named in refs was refused. A refused article of a feed (a video
+    page, a server error) is said and counted but does not fail the run: feeds list such pages all the
+    time, and `feeds update` from a scheduler would fail on every one."""
     expanded = library.sources.expand(refs)
     results, later = [], []
     show_bar = len(expanded) > 1
@@ -54,7 +59,7 @@ def run_import(store: Store, refs: list[str], *, force: bool = False) -> None:
     skipped = sum(r.outcome == library.SKIPPED for r in results)
     if show_bar or bad:
         click.echo(library.summary(added, dup, bad, skipped))
-    if bad:
+    if any(r.outcome == library.REFUSED and not r.listed for r in results):
         raise SystemExit(1)
 
 
