@@ -76,6 +76,16 @@ def test_hyphenated_words():
     assert bomber.lemma == "B-52-Bomber" and bomber.parts == ["B-52", "Bomber"]
 
 
+def test_hyphenated_noun_with_a_small_first_letter():
+    """The capitalised last part makes `pH-Wert` a noun, though HanTa reads a small first letter as a
+    non-noun; `x-beliebige` stays an adjective."""
+    toks = analyze("Ein hoher pH-Wert schadet, sagt der iPhone-Nutzer über eine x-beliebige Zahl.")
+    ph = by_text(toks, "pH-Wert")
+    assert (ph.lemma, ph.pos, ph.parts) == ("pH-Wert", "NOUN", ["pH", "Wert"])
+    assert by_text(toks, "iPhone-Nutzer").pos == "NOUN"
+    assert by_text(toks, "x-beliebige").lemma == "x-beliebig" and by_text(toks, "x-beliebige").pos == "ADJ"
+
+
 def test_names_numbers_and_punctuation_are_flagged():
     toks = analyze("Die USA schickten 2022 mehr als 10.000 Soldaten nach Südkorea, sagte Austin.")
     usa = by_text(toks, "USA")

@@ -566,6 +566,11 @@ def _hanta_word(text: str) -> str:
 
 
 _NOUN_TAGS = ("NN", "NE", "NNA", "NNI")
+_NOUN_HEAD = re.compile(r"\w-[A-ZÄÖÜ][a-zäöüß]+$")  # `pH-Wert`, not `x-beliebig` or `ARD-Vorsitz-KO`
+
+
+def _small_hyphen_noun(word: str) -> bool:
+    return word[:1].islower() and "-" in word and bool(_NOUN_HEAD.search(word))
 _VERB_TAGS = tuple(f"{v}({f})" for v in ("VV", "VA", "VM") for f in ("FIN", "INF", "IMP", "PP", "IZU"))
 # After these a word may be capitalised because a sentence or quotation starts there.
 _OPENING_TAGS = ("$.", "$(")
@@ -608,18 +613,23 @@ def _retag(words: list[str], tag_ids: list[int]) -> list[bool]:
     - a lower-case word mid-sentence is no noun: HanTa's best other tag, or, when it knows the word
       only as a noun and no article comes before it, an adjective (`sehr lecker`, `ist klasse`);
     - a capitalised word mid-sentence is no verb (`für die Mitfahrt`, `den Google Maps Eintrag`);
-    - an inflected word HanTa guessed to be an adverb before a noun is an adjective (`leckere Burger`).
+    - an inflected word HanTa guessed to be an adverb before a noun is an adjective (`leckere Burger`);
+    - a hyphenated word with a small first letter and a capitalised last part is a noun (`pH-Wert`,
+      `iPhone-Nutzer`): HanTa reads the small letter as the sign of a non-noun.
     """
     t = hanta.tagger()
     int2tag, tag2int = t.int2tag, t.tag2int
     names = [int2tag[i] for i in tag_ids]
+    for k, w in enumerate(words):
+        if names[k] not in _NOUN_TAGS and _small_hyphen_noun(w):
+            tag_ids[k], names[k] = tag2int["NN"], "NN"
     mid = [k > 0 and not names[k - 1].startswith(_OPENING_TAGS) for k in range(len(words))]
     for k in range(1, len(words)):
         w, name, old = words[k], names[k], tag_ids[k]
         nxt = names[k + 1] if k + 1 < len(words) else ""
         first = w[:1]
         if first.islower():
-            if name in _NOUN_TAGS:
+            if name in _NOUN_TAGS and not _small_hyphen_noun(w):
                 alt = hanta.best_tag_id(w, exclude=_NOUN_TAGS)
                 if alt is None and name == "NN" and (names[k - 1] not in _NOUN_CONTEXT or nxt in _MODIFIED):
                     alt = _unknown_non_noun(w)
