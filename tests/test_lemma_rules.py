@@ -38,6 +38,9 @@ def test_a_title_before_a_common_noun_name_keeps_the_noun_elsewhere():
         # a neuter determiner: the nominalised infinitive, not the plural of a feminine -e noun
         ("Sie redeten ihm zu dem Bleiben in der Stadt zu.", "Bleiben", "Bleiben"),
         ("Nach einem Duschen fühlt man sich besser.", "Duschen", "Duschen"),
+        # `das`, `ein`, `ins` go with no plural and no weak masculine in -en: even a verb HanTa does not know
+        ("Die Sumerer erfanden das Sieden von Seife.", "Sieden", "Sieden"),
+        ("Um das Zinken zu erschweren, prüft man die Würfel.", "Zinken", "Zinken"),
         # a determiner no neuter takes: the plural noun, not the infinitive
         ("Im Keller gibt es die Duschen für alle Gäste.", "Duschen", "Dusche"),
         ("Wir haben keine neuen Leuchten gekauft.", "Leuchten", "Leuchte"),

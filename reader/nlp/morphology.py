@@ -434,6 +434,9 @@ _TITLES = frozenset(("Herr", "Herrn", "Frau", "Dr.", "Prof.", "Dr", "Prof"))
 _SINGULAR_NEUTER = frozenset(("das", "dem", "des", "beim", "zum", "vom", "im", "ins", "am", "ans", "aufs",
                               "fürs", "übers", "durchs", "ein", "einem", "eines", "kein", "keinem", "dieses",
                               "diesem", "jedes", "jedem", "sein", "seinem", "mein", "meinem", "ihrem"))
+# Determiners of a neuter singular and nothing else that an -en noun could be: not a plural, nor a weak
+# masculine (`das Sieden`, `ein Sieden`, `ins Schwitzen`; `dem Kunden` is the weak masculine Kunde).
+_NEUTER_ONLY = frozenset(("das", "ein", "kein", "ins", "ans", "aufs", "fürs", "übers", "durchs", "ums"))
 # Determiners that never go with a neuter singular noun (so not with a nominalised infinitive).
 _NOT_NEUTER = frozenset(("die", "den", "der", "keine", "meine", "deine", "seine", "ihre", "unsere", "viele",
                          "einige", "mehrere", "alle", "beide", "diese", "jene", "manche", "solche", "welche"))
@@ -446,8 +449,9 @@ def _in_context(words: list[str], tag_ids: list[int], k: int, stts: str, lemma: 
     """A lemma (and tag) that the words around decide, or None to keep the word's own:
     - a capitalised word after a title is a surname (`Frau Rübben`, `Dr. Sieben`);
     - a word HanTa cut to a feminine -e noun is a nominalised infinitive after a neuter determiner
-      (`zu dem Bleiben`), and a nominalised infinitive is that -e noun's plural after a determiner that
-      never goes with a neuter (`die Duschen`);
+      (`zu dem Bleiben`; after `das`, `ein`, `ins` … even a verb HanTa does not know: `das Sieden`), and a
+      nominalised infinitive is that -e noun's plural after a determiner that never goes with a neuter
+      (`die Duschen`);
     - after `eine`/`einer` a noun is feminine singular, so its -e is no plural ending (`einer Markise`);
       so it is after any determiner but a dative one, or with nothing before it that could govern a
       dative, when the noun HanTa chose forms its plural otherwise (`die Falle` beside `Fälle`, `Rinde
@@ -466,7 +470,8 @@ def _in_context(words: list[str], tag_ids: list[int], k: int, stts: str, lemma: 
         return ("NN", people) if people else None
     if stts == "NN":
         if lemma == w[:-1] and w.endswith("en"):  # `Bleiben` → Bleibe
-            if _determiner(words, tag_ids, k) in _SINGULAR_NEUTER and _is_infinitive(w):
+            det = _determiner(words, tag_ids, k)
+            if det in _NEUTER_ONLY or det in _SINGULAR_NEUTER and _is_infinitive(w):
                 return "NN", w
         elif lemma == w and w.endswith("en") and hanta.tag_name(tag_ids[k]) == "NNI":  # `Duschen`
             if _determiner(words, tag_ids, k) in _NOT_NEUTER:
