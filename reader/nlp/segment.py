@@ -47,7 +47,7 @@ def _next_word(doc: Doc, i: int) -> Token | None:
     return None
 
 
-def split_sentence_final_numbers(doc: Doc) -> Doc:
+def split_sentence_final_numbers(doc: Doc, text: str) -> Doc:
     """spaCy keeps `2017.` whole; split it when the period ends a sentence rather than an ordinal.
 
     An ordinal is followed by a noun (`am 17. August`) or a lower-case word (`17. und 18.`); a number
@@ -55,7 +55,7 @@ def split_sentence_final_numbers(doc: Doc) -> Doc:
     """
     from . import hanta
 
-    if not _DIGIT_DOT.search(doc.text):  # no `17.` anywhere: nothing to look at token by token
+    if not _DIGIT_DOT.search(text):  # no `17.` anywhere: nothing to look at token by token
         return doc
     splits = []
     for tok in doc:
@@ -76,13 +76,13 @@ _GENDER_ENDINGS = {"in", "innen"}
 _GENDER_FORM = re.compile(r"[:/*_]in")
 
 
-def merge_gender_forms(doc: Doc) -> Doc:
+def merge_gender_forms(doc: Doc, text: str) -> Doc:
     """spaCy splits gender-inclusive nouns at the colon or slash (`Mitarbeiter : innen`): one word again.
 
     Merged only when the three pieces touch, the first is a capitalised word and the last is `in` or
     `innen` (`Mitarbeiter:innen`, `Wähler/in`); `und/oder` or `10:30` are left alone.
     """
-    if not _GENDER_FORM.search(doc.text):  # no `:in`, `/innen` …: nothing to look at token by token
+    if not _GENDER_FORM.search(text):  # no `:in`, `/innen` …: nothing to look at token by token
         return doc
     texts = [t.text for t in doc]  # read once: every `doc[k]` builds a new Token object
     spans = []
@@ -106,10 +106,10 @@ _FIRST_PIECE, _NEXT_PIECE = re.compile(rf"^{_FIRST}$"), re.compile(rf"^{_NEXT}$"
 _SPACED_PIECES = re.compile(rf"{_FIRST} {_NEXT}")  # what a text must hold for a merge
 
 
-def merge_abbreviations(doc: Doc) -> Doc:
+def merge_abbreviations(doc: Doc, text: str) -> Doc:
     """spaCy splits abbreviations written with spaces (`z. B.`, `u. a.`, `v. Chr.`): one word again, a
     first piece and the further ones one space apart, as `ABBREVIATION` reads them."""
-    if not _SPACED_PIECES.search(doc.text):  # no `x. yy.` anywhere: nothing to look at token by token
+    if not _SPACED_PIECES.search(text):  # no `x. yy.` anywhere: nothing to look at token by token
         return doc
     texts = [t.text for t in doc]
     spans = []
@@ -136,7 +136,8 @@ def _merge(doc: Doc, spans: list) -> Doc:
 @Language.component("lesen_segment")
 def segment(doc: Doc) -> Doc:
     """Set sentence starts and the `paragraph` extension on every token (in one pass, written at once)."""
-    doc = merge_abbreviations(merge_gender_forms(split_sentence_final_numbers(doc)))
+    text = doc.text  # built from the tokens each time it is read; splits and merges keep it as it is
+    doc = merge_abbreviations(merge_gender_forms(split_sentence_final_numbers(doc, text), text), text)
     paragraph = 0
     new_sentence = True
     pending_end = False
