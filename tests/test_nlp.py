@@ -124,6 +124,11 @@ def test_sentences_and_paragraphs():
     assert by_text(toks, "Neuer").paragraph == 1 and by_text(toks, "Neuer").sentence == 3
 
 
+def test_a_sentence_may_start_with_a_small_letter_before_a_capital():
+    toks = analyze("Der Wert sinkt. pH-Werte über 8 sind selten. iPhone-Nutzer zahlen mehr. Er kam ca. um 8.")
+    assert [by_text(toks, w).sentence for w in ("pH-Werte", "iPhone-Nutzer", "Er", "um")] == [1, 2, 3, 3]
+
+
 def test_json_shape():
     toks = analyze("Kim ruderte zurück.")
     row = toks[1].to_json()

@@ -30,8 +30,11 @@ def is_paragraph_break(tok: Token) -> bool:
 
 
 def _starts_sentence(tok: Token) -> bool:
+    """A capital, a digit or an opening mark; or a small letter with a capital later in the word, which
+    German writes at a sentence start too (`pH-Werte`, `iPhone`, `dpa-Meldungen`)."""
     t = tok.text
-    return t[:1].isupper() or t[:1].isdigit() or t[:1] in '"„“»«‚(–-'
+    return (t[:1].isupper() or t[:1].isdigit() or t[:1] in '"„“»«‚(–-'
+            or t[:1].islower() and not t.islower() and any(c.isupper() for c in t))
 
 
 _NUMBER_DOT = re.compile(r"^\d+\.$")
