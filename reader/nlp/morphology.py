@@ -572,10 +572,6 @@ def _hanta_word(text: str) -> str:
 
 _NOUN_TAGS = ("NN", "NE", "NNA", "NNI")
 _NOUN_HEAD = re.compile(r"\w-[A-ZÄÖÜ][a-zäöüß]+$")  # `pH-Wert`, not `x-beliebig` or `ARD-Vorsitz-KO`
-
-
-def _small_hyphen_noun(word: str) -> bool:
-    return word[:1].islower() and "-" in word and bool(_NOUN_HEAD.search(word))
 _VERB_TAGS = tuple(f"{v}({f})" for v in ("VV", "VA", "VM") for f in ("FIN", "INF", "IMP", "PP", "IZU"))
 # After these a word may be capitalised because a sentence or quotation starts there.
 _OPENING_TAGS = ("$.", "$(")
@@ -609,6 +605,10 @@ def _finite_last(words: list[str], tag_ids: list[int]) -> None:
             continue
         if any(tid == finite for tid, _ in t._tag_word(words[last], 5, True)):
             tag_ids[last] = finite
+
+
+def _small_hyphen_noun(word: str) -> bool:
+    return word[:1].islower() and "-" in word and bool(_NOUN_HEAD.search(word))
 
 
 def _retag(words: list[str], tag_ids: list[int]) -> list[bool]:

@@ -34,7 +34,7 @@ def _starts_sentence(tok: Token) -> bool:
     German writes at a sentence start too (`pH-Werte`, `iPhone`, `dpa-Meldungen`)."""
     t = tok.text
     return (t[:1].isupper() or t[:1].isdigit() or t[:1] in '"„“»«‚(–-'
-            or t[:1].islower() and not t.islower() and any(c.isupper() for c in t))
+            or t[:1].islower() and not t.islower())
 
 
 _NUMBER_DOT = re.compile(r"^\d+\.$")
