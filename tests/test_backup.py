@@ -75,7 +75,10 @@ def test_backup_while_another_process_writes(tmp_path, library_db):
     writer = subprocess.Popen([sys.executable, "-c", WRITER, str(library_db)], cwd=ROOT,
                               env={**os.environ, "PYTHONPATH": str(ROOT)}, stderr=subprocess.PIPE, text=True)
     try:
-        time.sleep(1.0)  # the writer is committing status changes as fast as it can
+        deadline = time.monotonic() + 60
+        while not any(t[0].startswith("Schreib") for t in snapshot(library_db)["terms"]):  # writing yet?
+            assert writer.poll() is None and time.monotonic() < deadline, "the writer did not start"
+            time.sleep(0.05)
         copies = []
         for k in range(3):
             target = tmp_path / f"copy{k}.db"
