@@ -1,4 +1,5 @@
-"""News feeds (RSS 2.0, RSS 1.0/RDF, Atom): the article links they list, in the feed's order.
+"""News feeds (RSS 2.0, RSS 1.0/RDF, Atom): the article links they list, in the feed's order, and the
+feeds a web page names in its head.
 
 Parsed with the standard library's expat parser, which fetches no external entity and (expat 2.4 and
 later) refuses entity expansion bombs; the download is already limited in size and time.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from urllib.parse import urljoin
 from xml.etree import ElementTree
 
@@ -75,3 +77,32 @@ def parse(data: bytes, url: str) -> Feed:
             if re.match(r"https?://", absolute, re.IGNORECASE):
                 links[absolute] = None
     return Feed(url=url, title=title or None, links=list(links))
+
+
+_FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml"}
+_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+MAX_HEAD = 200_000  # characters read for feed links when a page has no `</head>`
+
+
+class _FeedLinks(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "link":
+            a = {k: (v or "").strip() for k, v in attrs}
+            if "alternate" in a.get("rel", "").lower().split() and a.get("type", "").lower() in _FEED_TYPES \
+                    and a.get("href"):
+                self.hrefs.append(a["href"])
+
+
+def feed_links(html: str, url: str) -> list[str]:
+    """The feeds a page names for feed readers (`<link rel="alternate" type="application/rss+xml"
+    href="…">`), absolute, each once, in the page's order."""
+    end = _HEAD_END.search(html)  # feed links belong to the head; the body can be long
+    parser = _FeedLinks()
+    parser.feed(html[: end.start() if end else MAX_HEAD])
+    parser.close()
+    links = (urljoin(url, href) for href in parser.hrefs)
+    return list(dict.fromkeys(link for link in links if re.match(r"https?://", link, re.IGNORECASE)))

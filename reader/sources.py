@@ -14,16 +14,17 @@ import re
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .feeds import Feed, FeedError, looks_like_feed, parse
+from .feeds import Feed, FeedError, feed_links, looks_like_feed, parse
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MAX_BYTES = 10 * 1024 * 1024  # files and pages larger than this are not articles
 URL_TIMEOUT = 10.0  # seconds without an answer; `LESEN_URL_TIMEOUT` overrides it
 TOTAL_TIMEOUT_FACTOR = 4  # the whole download may take this many timeouts
+MAX_DISCOVERED = 3  # feed links of a page tried in turn
 USER_AGENT = "lesen/0.1 (German reader for learners)"
 PAGE_TYPES = {"text/html", "application/xhtml+xml", "text/plain"}
 FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
@@ -143,12 +144,19 @@ def from_html(html: str, origin: str, url: str | None = None) -> RawDocument:
     )
 
 
+def _parsed(data: bytes, where: str) -> Feed:
+    try:
+        return parse(data, where)
+    except FeedError as exc:
+        raise SourceError(str(exc)) from exc
+
+
 def _feed(data: bytes, where: str) -> SourceError:
     """What reading a feed raises: `IsFeed` with its links, or a one-line error for a broken one."""
     try:
-        return IsFeed(parse(data, where))
-    except FeedError as exc:
-        return SourceError(str(exc))
+        return IsFeed(_parsed(data, where))
+    except SourceError as exc:
+        return exc
 
 
 def read_file(path: Path) -> RawDocument:
@@ -199,9 +207,25 @@ def _read_body(resp, url: str, limit: float) -> bytes:
     return b"".join(chunks)
 
 
-def fetch_url(url: str, timeout: float | None = None) -> RawDocument:
-    """Download a page (short timeout, size limit) and extract its article; raises `IsFeed` for a news
-    feed (RSS or Atom, whatever type the server gives it)."""
+@dataclass
+class _Download:
+    data: bytes
+    ctype: str
+    charset: str | None
+    final_url: str  # after redirects: what relative links start from
+
+    def text(self, url: str) -> str:
+        if self.charset:
+            try:
+                return self.data.decode(self.charset)
+            except (LookupError, UnicodeDecodeError):
+                pass
+        return decode(self.data, url)
+
+
+def _download(url: str, timeout: float | None = None) -> _Download:
+    """A page or feed's bytes (short timeout, size limit), or a one-line `SourceError` (`Unreachable`
+    for what may pass)."""
     timeout = timeout or url_timeout()
     accept = "text/html,text/plain,application/rss+xml,application/atom+xml;q=0.9,*/*;q=0.1"
     req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": accept})
@@ -230,20 +254,41 @@ def fetch_url(url: str, timeout: float | None = None) -> RawDocument:
         raise SourceError(f"{url}: download failed ({exc or type(exc).__name__})") from exc
     if len(data) > MAX_BYTES:
         raise SourceError(f"{url}: the page is larger than {MAX_BYTES / 1e6:.0f} MB")
-    if looks_like_feed(data):
-        raise _feed(data, final_url)
-    if ctype in FEED_TYPES:
-        raise SourceError(f"{url}: is {ctype} but not a news feed (RSS or Atom)")
-    if charset:
-        try:
-            text = data.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            text = decode(data, url)
-    else:
-        text = decode(data, url)
-    if ctype == "text/plain":
+    return _Download(data, ctype, charset, final_url)
+
+
+def fetch_url(url: str, timeout: float | None = None) -> RawDocument:
+    """Download a page and extract its article; raises `IsFeed` for a news feed (RSS or Atom, whatever
+    type the server gives it)."""
+    got = _download(url, timeout)
+    if looks_like_feed(got.data):
+        raise _feed(got.data, got.final_url)
+    if got.ctype in FEED_TYPES:
+        raise SourceError(f"{url}: is {got.ctype} but not a news feed (RSS or Atom)")
+    text = got.text(url)
+    if got.ctype == "text/plain":
         return RawDocument(text=text, origin=url, url=url)
     return from_html(text, url, url=url)
+
+
+def fetch_feed(url: str, timeout: float | None = None) -> Feed:
+    """The news feed at `url`, or the first that the page at `url` names in its head (`<link
+    rel="alternate" type="application/rss+xml" href="…">`, as news sites do for feed readers); the
+    feed's `url` is the address asked for, to be asked again."""
+    got = _download(url, timeout)
+    if looks_like_feed(got.data):
+        return replace(_parsed(got.data, got.final_url), url=url)
+    candidates = feed_links(got.text(url), got.final_url) if got.ctype in PAGE_TYPES else []
+    for link in candidates[:MAX_DISCOVERED]:
+        try:
+            found = _download(link, timeout)
+        except SourceError:
+            continue
+        if looks_like_feed(found.data):
+            return replace(_parsed(found.data, found.final_url), url=link)
+    named = f"; the {len(candidates)} it names cannot be read" if candidates else " and names none"
+    raise SourceError(f"{url}: is a page, not a news feed (RSS or Atom){named};"
+                      " `lesen import` imports a page")
 
 
 def expand(refs: list[str]) -> list[str]:

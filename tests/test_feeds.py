@@ -104,8 +104,11 @@ def _site_pages() -> dict[str, tuple[str, bytes]]:
             b"<entry><link href='/artikel/2.html'/></entry></feed>")
     pages = {f"/artikel/{k}.html": ("text/html; charset=utf-8",
                                     _page(clean(seeds[k].read_text(encoding="utf-8")).body)) for k in (1, 2)}
+    start = ('<!DOCTYPE html><html><head><title>Start</title><link rel="stylesheet" href="/a.css">'
+             '<link rel="alternate" type="application/rss+xml" title="Alle Nachrichten" href="fehlt.xml">'
+             '<link rel="alternate" type="application/rss+xml" href="/rss"></head><body>Start</body></html>')
     return {"/rss": ("application/rss+xml", rss.encode()), "/atom": ("text/xml", atom),
-            "/artikel/besetzt.html": 503, **pages}
+            "/artikel/besetzt.html": 503, "/start/": ("text/html; charset=utf-8", start.encode()), **pages}
 
 
 SEEN: list[str] = []
@@ -200,3 +203,17 @@ def test_a_saved_feed_file_imports_the_articles_it_links_to(db_path: Path, site:
     assert "1 imported, 0 already there, 0 refused." in result.output
     with Store(db_path) as store:
         assert [a.url for a in list_articles(store)] == [f"{site}/artikel/1.html"]
+
+
+def test_follow_a_news_site_by_its_page(db_path: Path, site: str):
+    """A site's page that names its feeds in its head (`<link rel="alternate" …>`): the first that can be
+    read is followed under its own address; a page that names none is refused in one line."""
+    added = run("feeds", "add", f"{site}/start/")
+    assert added.exit_code == 0, added.output
+    said = f"Following “Testnachrichten” (5 articles now, the feed {site}/rss named by {site}/start/)"
+    assert said in added.output
+    assert run("feeds").output.splitlines() == [f"  1  Testnachrichten  {site}/rss"]
+    page = CliRunner().invoke(main, ["feeds", "add", f"{site}/artikel/1.html"])
+    assert page.exit_code == 1
+    assert page.output.strip() == (f"lesen: {site}/artikel/1.html: is a page, not a news feed (RSS or Atom)"
+                                   " and names none; `lesen import` imports a page")

@@ -29,20 +29,20 @@ def feeds_group(cctx: click.Context) -> None:
 @pass_ctx
 @friendly_errors
 def add_cmd(ctx: Context, urls: tuple[str, ...]) -> None:
-    """Follow the feeds at URLS (each is downloaded once to check that it is a feed)."""
+    """Follow the feeds at URLS: a feed's address, or a news site's page, whose head names its feed
+    (each is downloaded once to check that it is a feed)."""
     for url in urls:
         if not sources.is_url(url):
             fail(f"{url}: a feed is an http:// or https:// address")
         try:
-            sources.fetch_url(url)
-        except sources.IsFeed as found:
-            feed = found.feed
-            new = followed.follow(ctx.store, url, feed.title)
-            name = f"“{feed.title}”" if feed.title else url
-            verb = "Following" if new else "Already following"
-            click.echo(f"{verb} {name} ({feed.size} now)")
-            continue
-        fail(f"{url}: is a page, not a news feed (RSS or Atom); `lesen import` imports a page")
+            feed = sources.fetch_feed(url)
+        except sources.SourceError as exc:
+            fail(str(exc))
+        new = followed.follow(ctx.store, feed.url, feed.title)
+        name = f"“{feed.title}”" if feed.title else feed.url
+        verb = "Following" if new else "Already following"
+        found = f", the feed {feed.url} named by {url}" if feed.url != url else ""
+        click.echo(f"{verb} {name} ({feed.size} now{found})")
 
 
 @feeds_group.command("remove")
