@@ -63,7 +63,8 @@ def prepare_text(text: str, ref: str, *, force: bool = False, title: str | None 
     article = cleaning.clean(text, title=title)
     body = article.body
     if len(body.split()) < MIN_WORDS:
-        raise sources.SourceError(f"{ref}: has no article text after cleaning")
+        raise sources.SourceError(f"{ref}: has no article text after cleaning"
+                                  + sources.feed_hint(doc.feeds if doc else []))
     share = nlp.german_share(body)
     warning = None
     if share < nlp.language.MIN_GERMAN_SHARE:

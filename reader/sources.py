@@ -14,7 +14,7 @@ import re
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .feeds import Feed, FeedError, feed_links, looks_like_feed, parse
@@ -61,6 +61,7 @@ class RawDocument:
     source: str | None = None
     published: str | None = None
     is_html: bool = False
+    feeds: list[str] = field(default_factory=list)  # the news feeds a web page names in its head
 
 
 def url_timeout() -> float:
@@ -268,7 +269,18 @@ def fetch_url(url: str, timeout: float | None = None) -> RawDocument:
     text = got.text(url)
     if got.ctype == "text/plain":
         return RawDocument(text=text, origin=url, url=url)
-    return from_html(text, url, url=url)
+    feeds = feed_links(text, got.final_url)
+    try:
+        doc = from_html(text, url, url=url)
+    except SourceError as exc:
+        raise SourceError(str(exc) + feed_hint(feeds)) from exc
+    doc.feeds = feeds
+    return doc
+
+
+def feed_hint(feeds: list[str]) -> str:
+    """What a refusal of a page adds when the page names a news feed (a site's front page, say)."""
+    return f"; the page names the news feed {feeds[0]} (`lesen feeds add` follows it)" if feeds else ""
 
 
 def fetch_feed(url: str, timeout: float | None = None) -> Feed:

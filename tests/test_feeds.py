@@ -213,6 +213,8 @@ def test_follow_a_news_site_by_its_page(db_path: Path, site: str):
     said = f"Following “Testnachrichten” (5 articles now, the feed {site}/rss named by {site}/start/)"
     assert said in added.output
     assert run("feeds").output.splitlines() == [f"  1  Testnachrichten  {site}/rss"]
+    front = run("import", f"{site}/start/")
+    assert front.exit_code == 1 and f"the page names the news feed {site}/start/fehlt.xml" in front.output
     page = CliRunner().invoke(main, ["feeds", "add", f"{site}/artikel/1.html"])
     assert page.exit_code == 1
     assert page.output.strip() == (f"lesen: {site}/artikel/1.html: is a page, not a news feed (RSS or Atom)"
