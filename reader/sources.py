@@ -155,9 +155,9 @@ def _parsed(data: bytes, where: str) -> Feed:
 def _feed(data: bytes, where: str) -> SourceError:
     """What reading a feed raises: `IsFeed` with its links, or a one-line error for a broken one."""
     try:
-        return IsFeed(_parsed(data, where))
-    except SourceError as exc:
-        return exc
+        return IsFeed(parse(data, where))
+    except FeedError as exc:
+        return SourceError(str(exc))
 
 
 def read_file(path: Path) -> RawDocument:
