@@ -139,12 +139,15 @@ def test_import_a_feed_then_only_its_new_articles(db_path: Path, site: str):
         arts = list_articles(store)
     assert [a.url for a in arts] == [f"{site}/artikel/1.html", f"{site}/artikel/2.html"]  # the feed's order
     assert all(a.words > 50 for a in arts)
+    for art in arts:  # what the feed brought is named
+        assert f"{art.url}: imported “{art.title}”" in first.output
 
     SEEN.clear()
     again = run("import", f"{site}/rss")
     assert "0 imported, 2 already there, 1 refused, 2 refused before." in again.output
     assert SEEN == ["/rss", "/artikel/besetzt.html"]  # only the server error is tried again
     assert again.exit_code == 0 and "fehlt.html" not in again.output
+    assert "already in the library" not in again.output  # a feed's old articles are only counted
     named = run("import", f"{site}/rss", f"{site}/artikel/fehlt.html")
     assert named.exit_code == 1, named.output  # a page named on the command line fails the run
 

@@ -32,9 +32,9 @@ def import_cmd(ctx: Context, refs: tuple[str, ...], force: bool, if_empty: bool)
 
 def run_import(store: Store, refs: list[str], *, force: bool = False) -> None:
     """Import refs with a progress bar (shown for several refs, and from a feed on), say what was not
-    imported, and exit 1 when something named in refs was refused. A refused article of a feed (a video
-    page, a server error) is said and counted but does not fail the run: feeds list such pages all the
-    time, and `feeds update` from a scheduler would fail on every one."""
+    imported and which articles a feed brought, and exit 1 when something named in refs was refused. A
+    refused article of a feed (a video page, a server error) is said and counted but does not fail the
+    run: feeds list such pages all the time, and `feeds update` from a scheduler would fail on every one."""
     expanded = library.sources.expand(refs)
     results, later = [], []
     show_bar = len(expanded) > 1
@@ -45,8 +45,10 @@ def run_import(store: Store, refs: list[str], *, force: bool = False) -> None:
             results.append(result)
             if not show_bar:
                 _report(result)
-            elif result.outcome not in (library.ADDED, library.SKIPPED):
-                later.append(result)  # said after the bar, which would overwrite it
+            elif result.outcome == library.SKIPPED or result.listed and result.outcome == library.DUPLICATE:
+                pass  # a feed's articles seen before: only counted, or every update would list them all
+            elif result.outcome != library.ADDED or result.listed:
+                later.append(result)  # said after the bar, which would overwrite it (a feed's news too)
             if result.links:  # a feed: its articles follow, with the bar shown from now on
                 bar.length += len(result.links)
                 bar.hidden, show_bar = False, True
