@@ -31,6 +31,7 @@ class ImportResult:
     tokens: int = 0
     links: list[str] = field(default_factory=list)  # a feed's articles, to import next
     listed: bool = False  # an article a feed listed, not a ref the user named
+    names_feed: str | None = None  # a page refused as no article names this news feed
 
     @property
     def ok(self) -> bool:
@@ -63,8 +64,7 @@ def prepare_text(text: str, ref: str, *, force: bool = False, title: str | None 
     article = cleaning.clean(text, title=title)
     body = article.body
     if len(body.split()) < MIN_WORDS:
-        raise sources.SourceError(f"{ref}: has no article text after cleaning"
-                                  + sources.feed_hint(doc.feeds if doc else []))
+        raise sources.no_article(f"{ref}: has no article text after cleaning", doc.feeds if doc else [])
     share = nlp.german_share(body)
     warning = None
     if share < nlp.language.MIN_GERMAN_SHARE:
@@ -186,7 +186,8 @@ def import_ref(store: Store, ref: str, *, listed: bool = False, force: bool = Fa
     except sources.SourceError as exc:
         if listed and exc.lasting:
             followed.remember_refusal(store, ref)
-        return ImportResult(ref, REFUSED, str(exc))
+        named = exc.feed if isinstance(exc, sources.NamesFeed) else None
+        return ImportResult(ref, REFUSED, str(exc), names_feed=named)
     except (sqlite3.Error, StoreError):
         raise
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop a directory import

@@ -37,6 +37,19 @@ class SourceError(Exception):
     lasting = True  # trying again later would fail the same way
 
 
+class NamesFeed(SourceError):
+    """A web page refused as no article (a site's front page, say) that names a news feed in its head."""
+
+    def __init__(self, message: str, feed: str) -> None:
+        super().__init__(f"{message}; the page names the news feed {feed} (`lesen feeds add` follows it)")
+        self.feed = feed
+
+
+def no_article(message: str, feeds: list[str]) -> SourceError:
+    """The refusal of a page without article text: `NamesFeed` when the page names a news feed."""
+    return NamesFeed(message, feeds[0]) if feeds else SourceError(message)
+
+
 class Unreachable(SourceError):
     """A download that failed for a reason that may pass: a timeout, no connection, a server error."""
 
@@ -273,14 +286,9 @@ def fetch_url(url: str, timeout: float | None = None) -> RawDocument:
     try:
         doc = from_html(text, url, url=url)
     except SourceError as exc:
-        raise SourceError(str(exc) + feed_hint(feeds)) from exc
+        raise no_article(str(exc), feeds) from exc
     doc.feeds = feeds
     return doc
-
-
-def feed_hint(feeds: list[str]) -> str:
-    """What a refusal of a page adds when the page names a news feed (a site's front page, say)."""
-    return f"; the page names the news feed {feeds[0]} (`lesen feeds add` follows it)" if feeds else ""
 
 
 def fetch_feed(url: str, timeout: float | None = None) -> Feed:

@@ -190,6 +190,40 @@ async def test_import_follow_and_update_a_news_feed_in_background(db: Path) -> N
             assert not isinstance(app.screen, ConfirmDialog)  # a followed feed is not offered again
 
 
+async def test_a_site_front_page_leads_to_its_feed(db: Path) -> None:
+    """A page that is no article but names a news feed in its head (a site's front page): `o` offers to
+    import the feed instead, and then to follow it."""
+    from reader.store.feeds import subscriptions
+
+    front = (b"<html><head><title>Start</title><link rel='alternate' type='application/rss+xml' href='/rss'>"
+             b"</head><body><p>Willkommen</p></body></html>")
+    article = ("<html lang='de'><head><title>Neue Regeln</title></head><body><article><p>Die Regierung hat "
+               "am Montag ein neues Gesetz beschlossen. Es soll die Mieten in den großen Städten begrenzen "
+               "und gilt ab dem nächsten Jahr. Vermieter kritisierten es.</p></article></body></html>")
+    feed = (b"<rss version='2.0'><channel><title>Test</title><item><link>/neu.html</link></item>"
+            b"</channel></rss>")
+    pages = {"/": ("text/html", front), "/rss": ("application/rss+xml", feed),
+             "/neu.html": ("text/html", article.encode())}
+    with serve_pages(pages) as base:
+        app = LesenApp(db)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(app, pilot)
+            await pilot.press("o")
+            app.screen.query_one(Input).value = f"{base}/"
+            await pilot.press("enter")
+            await settle(app, pilot, 5)
+            assert isinstance(app.screen, ConfirmDialog)
+            assert f"names the news feed\n{base}/rss" in app.screen.question
+            await pilot.press("y")
+            await settle(app, pilot, 5)
+            assert isinstance(app.screen, ConfirmDialog) and "Follow “Test”" in app.screen.question
+            await pilot.press("y")
+            await settle(app, pilot)
+            with Store(db) as store:
+                assert [s.url for s in subscriptions(store)] == [f"{base}/rss"]
+            assert app.screen.query_one(LibraryTable).row_count == 6
+
+
 async def test_articles_imported_by_another_process_appear(db: Path, monkeypatch) -> None:
     from click.testing import CliRunner
 

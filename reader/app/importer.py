@@ -10,15 +10,16 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
 
-def import_one(db_path: str, ref: str, listed: bool = False) -> tuple[str, str, list[str], str | None]:
+def import_one(db_path: str, ref: str,
+               listed: bool = False) -> tuple[str, str, list[str], str | None, str | None]:
     """Import one file or URL (`listed` in a feed or not) into the database at `db_path`: (outcome,
-    message, a feed's article addresses, title)."""
+    message, a feed's article addresses, title, the news feed a page refused as no article names)."""
     from .. import library
     from ..store import Store
 
     with Store(db_path) as store:
         r = library.import_ref(store, ref, listed=listed)
-        return r.outcome, r.message, r.links, r.title
+        return r.outcome, r.message, r.links, r.title, r.names_feed
 
 
 def finish() -> None:

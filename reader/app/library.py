@@ -257,7 +257,7 @@ class LibraryScreen(Screen):
             return
         added = dup = skipped = done = 0
         refused: list[str] = []
-        new_feed = None
+        new_feed = named_feed = None
         pending = library.Pending(refs)
         self.post_message(msg.ImportProgress(0, len(pending), "starting the analysis…"))
         try:
@@ -265,7 +265,7 @@ class LibraryScreen(Screen):
             with import_process() as pool:
                 for one, listed in pending:
                     self.post_message(msg.ImportProgress(done, done + 1 + len(pending), f"importing {one}"))
-                    outcome, message, links, title = pool.submit(import_one, db, one, listed).result()
+                    outcome, message, links, title, names = pool.submit(import_one, db, one, listed).result()
                     done += 1
                     pending.add_feed(links)
                     if outcome == library.FEED and one not in followed:
@@ -278,11 +278,13 @@ class LibraryScreen(Screen):
                         skipped += 1
                     elif outcome != library.FEED:
                         refused.append(message)
+                        if names and one == ref:
+                            named_feed = (one, names)
                 pool.submit(finish).result()
         except Exception as exc:  # noqa: BLE001 - a failed import is reported, the app goes on
             refused.append(f"{ref or 'feeds'}: import failed ({exc})")
         self.post_message(msg.ImportProgress(done, done, "done"))
-        self.post_message(msg.ImportFinished(added, dup, refused, new_feed, skipped))
+        self.post_message(msg.ImportFinished(added, dup, refused, new_feed, skipped, named_feed))
 
     @on(msg.ImportProgress)
     def _import_progress(self, message: msg.ImportProgress) -> None:
@@ -301,6 +303,15 @@ class LibraryScreen(Screen):
         self.notify(text + ("\n" + "\n".join(message.refused[:3]) if message.refused else ""),
                     severity="warning" if message.refused else "information")
         self.reload()
+        if message.named_feed:  # a site's front page, say: its feed is what to import
+            page, feed = message.named_feed
+
+            def import_feed(yes: bool | None) -> None:
+                if yes:
+                    self._import(feed)
+
+            question = f"{page} is no article, but it names the news feed\n{feed}\nImport its articles?"
+            self.app.push_screen(ConfirmDialog(question, "Import"), import_feed)
         if message.new_feed:
             url, title = message.new_feed
 

@@ -41,6 +41,7 @@ class ImportFinished(Message):
     refused: list[str]
     new_feed: tuple[str, str | None] | None = None  # (address, title) of an imported feed not followed yet
     skipped: int = 0  # a feed's articles refused before, not downloaded again
+    named_feed: tuple[str, str] | None = None  # (page, feed): a page refused as no article names a feed
 
 
 @dataclass
