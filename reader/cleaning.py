@@ -80,16 +80,21 @@ class CleanArticle:
     dropped: list[str] = field(default_factory=list)
 
 
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+_PUNCTUATION = re.compile(r"[.,;:!?\"„“]")
+
+
 def _words(line: str) -> list[str]:
-    return re.findall(r"[^\W\d_][\w-]*", line)
+    return _WORD.findall(line)
 
 
 def is_navigation(line: str) -> bool:
     """A run of capitalised menu words with no function word and no punctuation."""
-    words = _words(line)
-    if len(words) < 3 or re.search(r"[.,;:!?\"„“]", line):
+    if _PUNCTUATION.search(line):  # first: a paragraph of text has some, and is long to split into words
         return False
-    return not any(w.lower() in _FUNCTION_WORDS for w in words) and all(w[0].isupper() for w in words)
+    words = _words(line)
+    return len(words) >= 3 and not any(w.lower() in _FUNCTION_WORDS for w in words) and all(
+        w[0].isupper() for w in words)
 
 
 def is_heading(line: str) -> bool:
