@@ -12,7 +12,8 @@ of test words:
   far/wide, so a learner would never see `further`, `additional`; every other comparative and superlative
   gets its positive from HanTa (`größten` → groß, `nächste` → nah);
 - capitalisation decides noun or not mid-sentence (`sehr lecker`, `für die Mitfahrt`, `beim Treten`),
-  and a degree adverb before a word (`wirklich klasse`);
+  and a degree adverb before a word (`wirklich klasse`); a hyphenated word's capitalised last part makes
+  it a noun whatever its first letter (`pH-Wert`, `iPhone-Nutzer`);
 - nominalised adjectives take the -e form (`Älteren` → `Ältere`), nouns in -in are never inflected,
   a loanword's -s plural is cut (`Cafés`), an -ien plural is an -ie, -ium or -ion noun's (`Ethnien`,
   `Sanatorien`, `Stadien`), an umlaut plural loses its umlaut (`Ankünfte` → Ankunft), the -n plural of
@@ -24,9 +25,10 @@ of test words:
 - `TV's`, `Virus'` are lemmatised without the apostrophe; soft hyphens are ignored; abbreviations of
   dotted pieces are adverbs written as the dictionary writes them (`z.B.` → z. B.);
 - the words around decide where grammar does (`_in_context`): a surname after a title (`Frau Rübben`),
-  the nominalised infinitive or the feminine plural by the determiner's gender (`zu dem Bleiben`, `die
-  Duschen`), a feminine singular after `eine`/`einer` (`einer Markise`, not `Markis`) or after any
-  determiner but a dative when the other noun forms its plural otherwise (`die Falle`, not `Fall`: Fälle),
+  the nominalised infinitive or the feminine plural by the determiner's gender (`zu dem Bleiben`, `das
+  Sieden`, `die Duschen`), a feminine singular after `eine`/`einer` (`einer Markise`, not `Markis`) or
+  after any determiner but a dative when the other noun forms its plural otherwise (`die Falle`, not
+  `Fall`: Fälle),
   `gefallen`/`geraten` by their auxiliary (`hat … gefallen` ≠ `ist … gefallen`), a subordinate clause
   without a finite verb ends in one (`ob es ihm gefällt`: gefallen, not fällen), a capitalised adverb
   after a preposition is a noun (`im Nachhinein`), a country in -en after a plural determiner is its
