@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 import sqlite3
 import sys
@@ -79,7 +80,28 @@ def friendly_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+# Which module defines each command: a command's module is imported when it runs (or `--help` lists it),
+# so a light command does not pay for the dictionary, the analysis or the exports.
+COMMANDS = {
+    "analyze": "analyze_cmd", "backup": "backup_cmds", "restore": "backup_cmds", "gloss": "dict_cmds",
+    "dict": "dict_cmds", "export": "export_cmds", "vocab": "export_cmds", "known": "export_cmds",
+    "feeds": "feed_cmds", "import": "library_cmds", "list": "library_cmds", "delete": "library_cmds",
+    "score": "score_cmd", "level": "score_cmd",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(self.commands) | set(COMMANDS))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            importlib.import_module(f"{__package__}.{COMMANDS[cmd_name]}")
+        return self.commands.get(cmd_name)
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="LESEN_DB",
               help="Learner database (default: your data directory; env LESEN_DB).")
 @click.option("--level", type=click.Choice(["A1", "A2", "B1", "B2", "C1", "C2"], case_sensitive=False),
