@@ -252,15 +252,18 @@ def test_an_inflected_ordinal_is_no_adverb(small_dict: Path):
 
 def test_an_inflected_adjective_takes_the_entry_of_its_inflected_form(small_dict: Path):
     """Ding lists adjectives used only inflected under that form (`letzte; letzter; letztes`): the token's
-    own form wins over its lemma's entries (`nächste` is next, not `nah` near), and a keyword in angle
-    brackets is no part of the sense (`last <laste>`)."""
+    own form wins over its lemma's entries (`nächste` is next, not `nah` near), unless the form's entries
+    are of another word class than the lemma's (the article `den`), and a keyword in angle brackets is no
+    part of the sense (`last <laste>`)."""
     from reader.nlp import analyze
 
     assert parse_line("letzte; letzter; letztes {adj} :: last <laste>").subs[0].english[0].text == "last"
     for sentence, word, best in (("Das war die letzte Sitzung.", "letzte", "last"),
                                  ("Im nächsten Jahr kommt er.", "nächsten", "next"),
                                  ("Die meisten kamen.", "meisten", "most"),
-                                 ("Von den vielen sprach keiner.", "vielen", "many")):
+                                 ("Von den vielen sprach keiner.", "vielen", "many"),
+                                 # not for the article: `den` is listed only as the relative pronoun (who)
+                                 ("Er hat den Weg gefunden.", "den", "the")):
         tokens = analyze(sentence)
         assert gloss_token(tokens, next(t.i for t in tokens if t.text == word)).best == best, sentence
 

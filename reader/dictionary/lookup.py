@@ -330,7 +330,9 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
         inflected = pos in _ATTRIBUTIVE and text and text.lower() != lemma.lower() and (
             pos == "ADJ" or lemma.lower() not in _POSSESSIVES)  # `unsere` is our, not Ding's `unsere` ours
         own = [r for r in entries(p, attributive(text)) if r.pos in _ATTRIBUTIVE[pos]] if inflected else []
-        if own:  # Ding's entry for the inflected form: `nächste` next (not nah), `beste` best, `letzte` last
+        # Ding's entry for the inflected form: `nächste` next (not nah), `beste` best, `letzte` last; but not
+        # the relative pronoun `den` (who) for the article, whose lemma `der` has an entry of its word class
+        if own and (any(r.pos == pos for r in own) or not any(r.pos == pos for r in rows)):
             rows = own
         elif inflected and pos == "ADJ" and all(r.pos in ("ADV", None) for r in rows):
             rows = []  # an inflected adjective is no adverb: `erste` is not `erst` (only) but first
