@@ -340,6 +340,13 @@ def test_derivational_fallback_for_denuclearisation(small_dict: Path):
     assert gloss_lemma("unklar", "ADJ").best == "not clear"
 
 
+def test_a_place_adjective_is_derived_from_a_place_only(small_dict: Path):
+    """`Münchner` is of Munich; the surname `Lindner` is not of `Linden` (lime trees, no place)."""
+    g = gloss_lemma("Münchner", "ADJ")
+    assert (g.best, g.source) == ("of Munich (München)", "derived:-er of a place")
+    assert gloss_lemma("Lindner", "PROPN").best == ""
+
+
 def test_phrase_only_words_and_english_loanwords(small_dict: Path):
     g = gloss_lemma("zwar", "ADV")
     assert g.best == "namely" and g.source == "phrase:und zwar"

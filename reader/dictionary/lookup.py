@@ -514,9 +514,11 @@ def _derived(p: str, g: Gloss, lemma: str, pos: str | None) -> None:
             found = ("-" + suffix, template.format(b))
     if not found and lemma[:1].isupper() and low.endswith("er") and len(low) > 5:  # `Münchner`, `Weimarer`
         for base in (lemma[:-2], lemma[:-2] + "en", lemma[:-3] + "en"):
-            rows = [r for r in entries(p, base.lower()) if r.word[:1].isupper()]
-            if rows:
-                found = ("-er of a place", f"of {rows[0].word}, {rows[0].word}")
+            rows = [r for r in entries(p, base.lower()) if r.word[:1].isupper() and "geogr." in (r[8] or "")]
+            if rows:  # a place Ding marks as one: `Lindner` is no `Linden` (lime trees)
+                name = rows[0].word
+                english = best_of(p, name) or name  # `Münchner`: of Munich (München)
+                found = ("-er of a place", f"of {english}" + (f" ({name})" if english != name else ""))
                 break
     if not found:
         m = _YEARS.match(low)
