@@ -102,7 +102,10 @@ def feed_links(html: str, url: str) -> list[str]:
     href="…">`), absolute, each once, in the page's order."""
     end = _HEAD_END.search(html)  # feed links belong to the head; the body can be long
     parser = _FeedLinks()
-    parser.feed(html[: end.start() if end else MAX_HEAD])
-    parser.close()
+    try:
+        parser.feed(html[: end.start() if end else MAX_HEAD])
+        parser.close()
+    except (AssertionError, ValueError):  # markup the standard parser chokes on: the links found so far
+        pass
     links = (urljoin(url, href) for href in parser.hrefs)
     return list(dict.fromkeys(link for link in links if re.match(r"https?://", link, re.IGNORECASE)))

@@ -222,3 +222,18 @@ def test_follow_a_news_site_by_its_page(db_path: Path, site: str):
     assert page.exit_code == 1
     assert page.output.strip() == (f"lesen: {site}/artikel/1.html: is a page, not a news feed (RSS or Atom)"
                                    " and names none; `lesen import` imports a page")
+
+
+def test_feed_links_of_a_page_head():
+    """Only alternate links of a feed type, resolved against the page, each once; the body is not read;
+    broken markup gives what was found, never an error."""
+    head = ("<html><head><link rel='stylesheet' href='/a.css'>"
+            "<LINK REL='Alternate' TYPE='application/atom+xml' HREF='atom.xml'>"
+            "<link rel=alternate type=application/rss+xml href=/rss>"
+            "<link rel=alternate type=application/rss+xml href=/rss><link rel=alternate"
+            " type=application/rss+xml href='javascript:void(0)'></head>")
+    body = "<body><link rel=alternate type=application/rss+xml href=/spaeter></body></html>"
+    assert feeds.feed_links(head + body, "https://example.de/nachrichten/") == [
+        "https://example.de/nachrichten/atom.xml", "https://example.de/rss"]
+    broken = "<head><link rel=alternate type=application/rss+xml href=/x><!<a<</<"
+    assert feeds.feed_links(broken, "https://e.de") == ["https://e.de/x"]
