@@ -107,3 +107,10 @@ def test_the_everyday_sense_comes_first():
     assert gloss_word("Zug", context="Wann fährt der nächste Zug?").best == "train"
     assert gloss_word("Techniker", context="Der Techniker kommt am Dienstag.").best == "technician"
     assert gloss_word("bleiben", context="Wir bleiben heute zu Hause.").best == "to stay"
+
+
+def test_a_particle_is_no_common_verb():
+    """`to up` and `to back` are rare verbs, however common `up` and `back` are as particles."""
+    assert gloss_lemma("unterstützen", "VERB").best == "to support"
+    sentence = "Der Minister kündigte an, die Pauschale zu erhöhen und den Freibetrag anzuheben."
+    assert gloss_word("erhöhen", context=sentence).best != "to up"

@@ -39,6 +39,10 @@ COMMON_ZIPF = 5.5  # `der`, `sein`, `haben` … say nothing about which sense is
 LINE_RANK, VOTE, LONG, SENSE_INDEX, CONTEXT = 0.2, 0.3, 0.6, 0.3, 1.2
 EXTRA_LABEL = 0.1  # per label beyond a sense's strongest one
 OTHER_LINE = 1  # the line rank of a line where the word is a later synonym (Ding sorts by the first)
+# English particles that are also (rare, colloquial) verbs: `to up` is as rare as a verb as `up` is common
+# as a particle, so its Zipf says nothing about how often translators use it.
+_PARTICLE_VERBS = frozenset(("up", "down", "out", "off", "in", "on", "over", "back", "through", "about"))
+PARTICLE_VERB_ZIPF = 3.0
 _NOISE = re.compile(r"\([^)]*\)|(?<!\S)/[^/\s][^/]*/(?!\S)|(?<!\S)/\S*|\S*/(?!\S)|"
                     r"\b(?:sth|sb|one[’']s|oneself|sb[’']s)\b\.?(?:[’']s\b)?(?:/(?:sth|sb|sb[’']s)\b\.?)*|^\s*…|…\s*$")
 _MANY_SPACES = re.compile(r"\s+")
@@ -166,7 +170,8 @@ def rank(candidates: list[Candidate], word: str, pos: str | None,
             if not text:
                 continue
             score = base - SENSE_INDEX * min(k, 6) - label_penalty(sense.labels)
-            score += ZIPF_WEIGHT * min(c.zipfs[k], ZIPF_CAP)
+            particle = pos in ("VERB", "AUX") and text in _PARTICLE_VERBS
+            score += ZIPF_WEIGHT * min(PARTICLE_VERB_ZIPF if particle else c.zipfs[k], ZIPF_CAP)
             score += VOTE * min(3, votes.get(text.lower(), 1) - 1)
             if cognate(word, text):
                 score += COGNATE
