@@ -64,7 +64,8 @@ def prepare_text(text: str, ref: str, *, force: bool = False, title: str | None 
     article = cleaning.clean(text, title=title)
     body = article.body
     if len(body.split()) < MIN_WORDS:
-        raise sources.no_article(f"{ref}: has no article text after cleaning", doc.feeds if doc else [])
+        feeds = doc.named_feeds() if doc else []
+        raise sources.no_article(f"{ref}: has no article text after cleaning", feeds)
     share = nlp.german_share(body)
     warning = None
     if share < nlp.language.MIN_GERMAN_SHARE:
@@ -103,10 +104,29 @@ def _settle_gc() -> None:
         gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
 
 
-def summary(added: int, duplicates: int, refused: int, skipped: int = 0) -> str:
-    """`3 imported, 1 already there, 0 refused.` (and how many were refused before, if any)."""
-    before = f", {skipped} refused before" if skipped else ""
-    return f"{added} imported, {duplicates} already there, {refused} refused{before}."
+@dataclass
+class Tally:
+    """How many results of an import had each outcome (a feed's own result counts for none)."""
+
+    added: int = 0  # a `WARNED` import is added too
+    duplicates: int = 0
+    refused: int = 0
+    skipped: int = 0
+
+    def count(self, outcome: str) -> None:
+        if outcome in (ADDED, WARNED):
+            self.added += 1
+        elif outcome == DUPLICATE:
+            self.duplicates += 1
+        elif outcome == REFUSED:
+            self.refused += 1
+        elif outcome == SKIPPED:
+            self.skipped += 1
+
+    def __str__(self) -> str:
+        """`3 imported, 1 already there, 0 refused.` (and how many were refused before, if any)."""
+        before = f", {self.skipped} refused before" if self.skipped else ""
+        return f"{self.added} imported, {self.duplicates} already there, {self.refused} refused{before}."
 
 
 def _duplicate(ref: str, article_id: int, title: str | None = None) -> ImportResult:
@@ -167,8 +187,14 @@ def import_ref(store: Store, ref: str, *, listed: bool = False, force: bool = Fa
     article would fail the same way. A news feed's address (RSS or Atom) gives a `FEED` result with the
     addresses of its articles. For an address `listed` in a feed: an article already imported from it is
     not downloaded again, nor one refused before for a lasting reason (not a timeout or a server error),
-    and a feed is refused.
+    and a feed is refused. The result says whether a feed `listed` it.
     """
+    result = _import_ref(store, ref, listed, force, timeout)
+    result.listed = listed
+    return result
+
+
+def _import_ref(store: Store, ref: str, listed: bool, force: bool, timeout: float | None) -> ImportResult:
     try:
         if listed and (existing := store_articles.find_by_url(store, ref)) is not None:
             return _duplicate(ref, existing)
@@ -204,7 +230,6 @@ def import_refs(
     pending = Pending(sources.expand(refs))
     for ref, listed in pending:
         result = import_ref(store, ref, listed=listed, force=force, timeout=timeout)
-        result.listed = listed
         pending.add_feed(result.links)
         yield result
     if save_cache:  # later imports only analyse word types they have not seen

@@ -8,13 +8,15 @@ and never runs scripts or fetches what the page references.
 from __future__ import annotations
 
 import codecs
+import functools
 import http.client
 import os
 import re
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .feeds import Feed, FeedError, feed_links, looks_like_feed, parse
@@ -74,7 +76,8 @@ class RawDocument:
     source: str | None = None
     published: str | None = None
     is_html: bool = False
-    feeds: list[str] = field(default_factory=list)  # the news feeds a web page names in its head
+    # the news feeds a web page names in its head, read only when asked (a refused page's hint)
+    named_feeds: Callable[[], list[str]] = list
 
 
 def url_timeout() -> float:
@@ -159,18 +162,11 @@ def from_html(html: str, origin: str, url: str | None = None) -> RawDocument:
 
 
 def _parsed(data: bytes, where: str) -> Feed:
+    """The feed in `data`, or a one-line `SourceError` for a broken one."""
     try:
         return parse(data, where)
     except FeedError as exc:
         raise SourceError(str(exc)) from exc
-
-
-def _feed(data: bytes, where: str) -> SourceError:
-    """What reading a feed raises: `IsFeed` with its links, or a one-line error for a broken one."""
-    try:
-        return IsFeed(parse(data, where))
-    except FeedError as exc:
-        return SourceError(str(exc))
 
 
 def read_file(path: Path) -> RawDocument:
@@ -195,7 +191,7 @@ def read_file(path: Path) -> RawDocument:
     if len(data) > MAX_BYTES:
         raise SourceError(f"{name}: is larger than {MAX_BYTES / 1e6:.0f} MB; that is not an article")
     if looks_like_feed(data):  # a saved feed: its articles are on the web
-        raise _feed(data, name)
+        raise IsFeed(_parsed(data, name))
     text = decode(data, name)
     if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
         return from_html(text, name)
@@ -276,18 +272,18 @@ def fetch_url(url: str, timeout: float | None = None) -> RawDocument:
     type the server gives it)."""
     got = _download(url, timeout)
     if looks_like_feed(got.data):
-        raise _feed(got.data, got.final_url)
+        raise IsFeed(_parsed(got.data, got.final_url))
     if got.ctype in FEED_TYPES:
         raise SourceError(f"{url}: is {got.ctype} but not a news feed (RSS or Atom)")
     text = got.text(url)
     if got.ctype == "text/plain":
         return RawDocument(text=text, origin=url, url=url)
-    feeds = feed_links(text, got.final_url)
+    named_feeds = functools.partial(feed_links, text, got.final_url)
     try:
         doc = from_html(text, url, url=url)
     except SourceError as exc:
-        raise no_article(str(exc), feeds) from exc
-    doc.feeds = feeds
+        raise no_article(str(exc), named_feeds()) from exc
+    doc.named_feeds = named_feeds
     return doc
 
 

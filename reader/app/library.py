@@ -255,7 +255,7 @@ class LibraryScreen(Screen):
         if not refs:
             self.post_message(msg.Notice("You follow no feeds yet: lesen feeds add URL", "warning"))
             return
-        added = dup = skipped = done = 0
+        tally, done = library.Tally(), 0
         refused: list[str] = []
         new_feed = named_feed = None
         pending = library.Pending(refs)
@@ -268,23 +268,19 @@ class LibraryScreen(Screen):
                     outcome, message, links, title, names = pool.submit(import_one, db, one, listed).result()
                     done += 1
                     pending.add_feed(links)
+                    tally.count(outcome)
                     if outcome == library.FEED and one not in followed:
                         new_feed = (one, title)
-                    if outcome == library.DUPLICATE:
-                        dup += 1
-                    elif outcome in (library.ADDED, library.WARNED):
-                        added += 1
-                    elif outcome == library.SKIPPED:
-                        skipped += 1
-                    elif outcome != library.FEED:
+                    elif outcome == library.REFUSED:
                         refused.append(message)
                         if names and one == ref:
                             named_feed = (one, names)
                 pool.submit(finish).result()
         except Exception as exc:  # noqa: BLE001 - a failed import is reported, the app goes on
             refused.append(f"{ref or 'feeds'}: import failed ({exc})")
+            tally.count(library.REFUSED)
         self.post_message(msg.ImportProgress(done, done, "done"))
-        self.post_message(msg.ImportFinished(added, dup, refused, new_feed, skipped, named_feed))
+        self.post_message(msg.ImportFinished(tally, refused, new_feed, named_feed))
 
     @on(msg.ImportProgress)
     def _import_progress(self, message: msg.ImportProgress) -> None:
@@ -296,9 +292,7 @@ class LibraryScreen(Screen):
     @on(msg.ImportFinished)
     def _import_finished(self, message: msg.ImportFinished) -> None:
         self.query_one("#import-progress", ProgressBar).remove_class("-shown")
-        from ..library import summary
-
-        text = summary(message.added, message.duplicates, len(message.refused), message.skipped)
+        text = str(message.tally)
         self.query_one("#library-status", Static).update(text)
         self.notify(text + ("\n" + "\n".join(message.refused[:3]) if message.refused else ""),
                     severity="warning" if message.refused else "information")

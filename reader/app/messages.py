@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 from textual.message import Message
 
 from ..nlp.tokens import Token
 from .queries import LibraryRow, Stats, WordInfo
+
+if TYPE_CHECKING:  # loaded by the import worker when it runs, not at the app's start
+    from ..library import Tally
 
 
 @dataclass
@@ -36,11 +40,9 @@ class ImportProgress(Message):
 
 @dataclass
 class ImportFinished(Message):
-    added: int
-    duplicates: int
-    refused: list[str]
+    tally: Tally
+    refused: list[str]  # what was refused, one line each
     new_feed: tuple[str, str | None] | None = None  # (address, title) of an imported feed not followed yet
-    skipped: int = 0  # a feed's articles refused before, not downloaded again
     named_feed: tuple[str, str] | None = None  # (page, feed): a page refused as no article names a feed
 
 

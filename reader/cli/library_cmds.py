@@ -36,13 +36,14 @@ def run_import(store: Store, refs: list[str], *, force: bool = False) -> None:
     refused article of a feed (a video page, a server error) is said and counted but does not fail the
     run: feeds list such pages all the time, and `feeds update` from a scheduler would fail on every one."""
     expanded = library.sources.expand(refs)
-    results, later = [], []
+    tally, later, failed = library.Tally(), [], False
     show_bar = len(expanded) > 1
     with click.progressbar(length=len(expanded), label="Importing", file=sys.stderr, show_pos=True,
                            hidden=not show_bar) as bar:
         # one call for the whole batch: the word cache is saved once, at the end
         for result in library.import_refs(store, expanded, force=force):
-            results.append(result)
+            tally.count(result.outcome)
+            failed = failed or result.outcome == library.REFUSED and not result.listed
             if not show_bar:
                 _report(result)
             elif result.outcome == library.SKIPPED or result.listed and result.outcome == library.DUPLICATE:
@@ -55,13 +56,9 @@ def run_import(store: Store, refs: list[str], *, force: bool = False) -> None:
             bar.update(1)
     for result in later:
         _report(result)
-    added = sum(r.outcome in (library.ADDED, library.WARNED) for r in results)
-    dup = sum(r.outcome == library.DUPLICATE for r in results)
-    bad = sum(r.outcome == library.REFUSED for r in results)
-    skipped = sum(r.outcome == library.SKIPPED for r in results)
-    if show_bar or bad:
-        click.echo(library.summary(added, dup, bad, skipped))
-    if any(r.outcome == library.REFUSED and not r.listed for r in results):
+    if show_bar or tally.refused:
+        click.echo(str(tally))
+    if failed:
         raise SystemExit(1)
 
 

@@ -67,6 +67,7 @@ class Row(tuple):
     line = property(lambda r: r[5])
     main = property(lambda r: r[6] == 0)
     syn = property(lambda r: r[7])
+    labels = property(lambda r: (r[8] or "").split())  # German-side labels (`geogr.`, `ugs.`): full rows
 
 
 @lru_cache(maxsize=64)
@@ -163,7 +164,7 @@ def candidates(path: str, rows: Iterable[Row]) -> list[Candidate]:
     for r in rows:
         stored = json.loads(r[10])
         senses = [Sense(t, list(lab)) for t, lab, _ in stored]
-        out.append(Candidate(r.word, r.pos, senses, r.main, r.syn, (r[8] or "").split(), r[9],
+        out.append(Candidate(r.word, r.pos, senses, r.main, r.syn, r.labels, r[9],
                              line_words(path, r.line), r.line, [z for _, _, z in stored]))
     return out
 
@@ -514,7 +515,7 @@ def _derived(p: str, g: Gloss, lemma: str, pos: str | None) -> None:
             found = ("-" + suffix, template.format(b))
     if not found and lemma[:1].isupper() and low.endswith("er") and len(low) > 5:  # `Münchner`, `Weimarer`
         for base in (lemma[:-2], lemma[:-2] + "en", lemma[:-3] + "en"):
-            rows = [r for r in entries(p, base.lower()) if r.word[:1].isupper() and "geogr." in (r[8] or "")]
+            rows = [r for r in entries(p, base.lower()) if r.word[:1].isupper() and "geogr." in r.labels]
             if rows:  # a place Ding marks as one: `Lindner` is no `Linden` (lime trees)
                 name = rows[0].word
                 english = best_of(p, name) or name  # `Münchner`: of Munich (München)

@@ -138,7 +138,7 @@ def _merge(doc: Doc, spans: list) -> Doc:
 
 @Language.component("lesen_segment")
 def segment(doc: Doc) -> Doc:
-    """Set sentence starts and the `paragraph` extension on every token (in one pass, written at once)."""
+    """Set sentence starts and every token's paragraph (`paragraphs`) in one pass, written at once."""
     text = doc.text  # built from the tokens each time it is read; splits and merges keep it as it is
     doc = merge_abbreviations(merge_gender_forms(split_sentence_final_numbers(doc, text), text), text)
     paragraph = 0
