@@ -27,6 +27,12 @@ from reader.store import terms as T  # noqa: E402
 pytestmark = pytest.mark.asyncio
 
 WIDE = (110, 36)
+# A German article page a news feed lists (`/neu.html`).
+ARTICLE_PAGE = ("<html lang='de'><head><title>Neue Regeln für Mieten</title></head><body><article>"
+                "<h1>Neue Regeln für Mieten</h1><p>Die Regierung hat am Montag ein neues Gesetz beschlossen. "
+                "Es soll die Mieten in den großen Städten begrenzen und gilt ab dem nächsten Jahr.</p>"
+                "<p>Vermieter kritisierten das Gesetz, Mieterverbände begrüßten es dagegen ausdrücklich.</p>"
+                "</article></body></html>").encode()
 
 
 @pytest.fixture
@@ -158,14 +164,10 @@ async def test_import_follow_and_update_a_news_feed_in_background(db: Path) -> N
     asked for again."""
     from reader.store.feeds import subscriptions
 
-    article = ("<html lang='de'><head><title>Neue Regeln für Mieten</title></head><body><article>"
-               "<h1>Neue Regeln für Mieten</h1><p>Die Regierung hat am Montag ein neues Gesetz beschlossen. "
-               "Es soll die Mieten in den großen Städten begrenzen und gilt ab dem nächsten Jahr.</p>"
-               "<p>Vermieter kritisierten das Gesetz, Mieterverbände begrüßten es dagegen ausdrücklich.</p>"
-               "</article></body></html>").encode()
     feed = (b"<?xml version='1.0'?><rss version='2.0'><channel><title>Test</title>"
             b"<item><link>/neu.html</link></item><item><link>/fehlt.html</link></item></channel></rss>")
-    with serve_pages({"/rss": ("application/rss+xml", feed), "/neu.html": ("text/html", article)}) as base:
+    pages = {"/rss": ("application/rss+xml", feed), "/neu.html": ("text/html", ARTICLE_PAGE)}
+    with serve_pages(pages) as base:
         app = LesenApp(db)
         async with app.run_test(size=WIDE) as pilot:
             await settle(app, pilot)
@@ -197,13 +199,10 @@ async def test_a_site_front_page_leads_to_its_feed(db: Path) -> None:
 
     front = (b"<html><head><title>Start</title><link rel='alternate' type='application/rss+xml' href='/rss'>"
              b"</head><body><p>Willkommen</p></body></html>")
-    article = ("<html lang='de'><head><title>Neue Regeln</title></head><body><article><p>Die Regierung hat "
-               "am Montag ein neues Gesetz beschlossen. Es soll die Mieten in den großen Städten begrenzen "
-               "und gilt ab dem nächsten Jahr. Vermieter kritisierten es.</p></article></body></html>")
     feed = (b"<rss version='2.0'><channel><title>Test</title><item><link>/neu.html</link></item>"
             b"</channel></rss>")
     pages = {"/": ("text/html", front), "/rss": ("application/rss+xml", feed),
-             "/neu.html": ("text/html", article.encode())}
+             "/neu.html": ("text/html", ARTICLE_PAGE)}
     with serve_pages(pages) as base:
         app = LesenApp(db)
         async with app.run_test(size=WIDE) as pilot:
