@@ -558,3 +558,14 @@ def test_a_verb_phrase_of_the_sentence_is_shown_on_each_of_its_words(small_dict:
     paid = nlp.analyze("Als die Rechnungen bezahlt waren, kamen die Waren.")
     assert not gloss_token(paid, 3).phrase  # `waren` is no `Waren` (die Waren bezahlen)
     assert gloss_token(nlp.analyze("Er hat die Waren bezahlt."), 3).phrase == "die Waren bezahlen"
+
+
+def test_a_word_looked_up_alone_is_the_headword_written_so(small_dict: Path):
+    """A lone word's small letter says it is no noun: `zurückrudern` is the verb, though the tagger reads a
+    one-word sentence as the noun `Zurückrudern`, which Ding has too; a sub-entry takes its line's class."""
+    g = gloss_word("zurückrudern")
+    assert (g.lemma, g.pos, g.headword) == ("zurückrudern", "VERB", "zurück|rudern")
+    assert "to backpedal" in [s.text for s in g.senses]
+    noun = gloss_word("Zurückrudern")
+    assert (noun.pos, noun.article) == ("NOUN", "das") and noun.best.startswith("backpedal")
+    assert gloss_lemma("zurückrudern", None).pos == "VERB"

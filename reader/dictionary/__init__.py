@@ -312,6 +312,12 @@ def gloss_word(word: str, *, context: str | None = None, store: Store | None = N
     if len(words) != 1:
         return gloss_lemma(word, None, context=context, store=store)
     g = gloss_token(tokens, words[0].i, store=store)
+    if g.pos in ("NOUN", "PROPN") and word[:1].islower():
+        # a word looked up alone says nothing by its small letter, but the tagger reads a lone word as
+        # a noun: a headword written just so that is no noun is what was meant (`ausweiten`, `leben`)
+        alt = gloss_lemma(word, None, context=context, store=store)
+        if alt.best and alt.pos not in ("NOUN", "PROPN"):
+            return alt
     if not g.best and g.lemma != word:
         alt = gloss_lemma(word, None, context=context, store=store)
         if alt.best:

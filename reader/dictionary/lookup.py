@@ -327,7 +327,8 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
     if not rows:
         g.lemma = lemma
         exact = list(entries(p, lemma.lower()))
-        rows = _compatible(exact, pos)
+        # no word class asked for: the entries written as asked (`zurückrudern`, not `Zurückrudern`)
+        rows = _compatible(exact, pos) if pos else [r for r in exact if r.word == lemma] or exact
         inflected = pos in _ATTRIBUTIVE and text and text.lower() != lemma.lower() and (
             pos == "ADJ" or lemma.lower() not in _POSSESSIVES)  # `unsere` is our, not Ding's `unsere` ours
         own = [r for r in entries(p, attributive(text)) if r.pos in _ATTRIBUTIVE[pos]] if inflected else []
@@ -368,8 +369,9 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
             ranked = in_ding_order(ranked, g.lemma)
         g.senses = [with_entry_labels(r) for r in ranked]
         g.best = short(ranked[0].sense.text) if ranked else ""
-        if not g.pos or g.pos not in {r.pos for r in rows}:
-            g.pos = g.pos or (ranked[0].candidate.pos or "") if ranked else g.pos
+        if not g.pos:  # the best sense's class; a sub-entry has none (`zurückrudern` under `rudern {vi}`)
+            top = ranked[0].candidate.pos if ranked else None
+            g.pos = top or next((r.pos for r in rows if r.pos), "")
     if not g.best:
         _before_compound(p, g, lemma, pos)
     if not g.best:
