@@ -208,9 +208,24 @@ def test_the_possessive_ihr_is_no_personal_pronoun(small_dict: Path):
 
     tokens = analyze("Sie nahmen ihre Autos mit.")
     g = gloss_token(tokens, next(t.i for t in tokens if t.text == "ihre"))
-    assert g.best == "her" and "you-all" not in [s.text for s in g.senses[:2]]
+    assert g.best == "their" and "you-all" not in [s.text for s in g.senses[:2]]
     tokens = analyze("Unter diesem Motto kamen sie.")
     assert gloss_token(tokens, next(t.i for t in tokens if t.text == "diesem")).best == "this"
+
+
+@pytest.mark.parametrize(("sentence", "best"), [
+    ("Sie nahm ihre Autos mit.", "her"),  # the verb before it says whose: one woman's
+    ("Die USA wollen ihre Kooperation ausbauen.", "their"),
+    ("Merkel hat am Montag ihre Meinung geändert.", "her"),
+    ("Die Ministerin will ihre Pläne vorstellen.", "her"),  # a modal's singular has no -t
+    ("Die Minister haben beschlossen, ihre Kooperation auszubauen.", "their"),  # the main clause's verb
+    ("Sie sagte, ihre Kinder seien krank.", "her"),  # `seien` agrees with `Kinder`: Ding's first sense
+])
+def test_the_possessive_ihr_is_read_by_its_clauses_verb(small_dict: Path, sentence: str, best: str):
+    from reader.nlp import analyze
+
+    tokens = analyze(sentence)
+    assert gloss_token(tokens, next(t.i for t in tokens if t.text == "ihre")).best == best
 
 
 def test_function_words_take_their_own_entrys_first_sense(small_dict: Path):

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import db, idioms, lookup, nouns
-from .agreement import YOU_PLURAL, article_gender, ihr_reading, neighbour, sie_reading
+from .agreement import YOU_PLURAL, article_gender, ihr_reading, neighbour, possessive_reading, sie_reading
 from .ding import Sense
 from .model import ARTICLES, Gloss, headword
 from .ranking import short
@@ -192,6 +192,8 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
         _prefer(g, "you")  # `Habt ihr Zeit?`: the verb's subject, whatever HanTa tagged
     elif (t.tag, t.lemma) == ("PPOSAT", "ihr") and t.text[:1].isupper() and before is not None:
         _prefer(g, "your", "her", "their")  # `für Ihre Hilfe`
+    elif (t.tag, t.lemma) == ("PPOSAT", "ihr") and (reading := possessive_reading(tokens, index)):
+        _prefer(g, reading)
     elif (t.tag, t.lemma) in _FUNCTION_SENSES:
         _prefer(g, *_FUNCTION_SENSES[t.tag, t.lemma])
 

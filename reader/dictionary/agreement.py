@@ -101,10 +101,42 @@ def sie_reading(tokens: Sequence[Token], index: int) -> str | None:
                  if n is not None and n.tag in _FINITE), None)
     if verb is None:
         return None
-    form = verb.text.lower()
-    if not (form == "sind" or form.endswith("n")):
+    if not _plural(verb):
         return "she"
     return "you" if t.text == "Sie" and neighbour(tokens, index, -1) is not None else "they"
+
+
+def _plural(verb: Token) -> bool:
+    """A finite verb of the third person plural (or first): `sind`, `haben`, `wollten`; not `ist`, `will`."""
+    form = verb.text.lower()
+    return form == "sind" or form.endswith("n")
+
+
+def possessive_reading(tokens: Sequence[Token], index: int) -> str | None:
+    """"their" or "her" for the possessive `ihr`, `ihre` … at `index`, by the number of the finite verb
+    before it in its clause, whose subject it usually refers to (`die USA wollen ihre Kooperation …`,
+    `Merkel hat ihre Meinung …`). A clause with no finite verb of its own (`beschlossen, ihre Kooperation
+    auszubauen`) takes the one before its comma. None when there is no such verb (`weil sie ihre …
+    verlassen`: the verb after may agree with the possessive's own noun)."""
+    k = index - 1
+    while k >= 0 and tokens[k].sentence == tokens[index].sentence:
+        t = tokens[k]
+        if t.tag in _FINITE:
+            return "their" if _plural(t) else "her"
+        if t.tag == "$," and _has_finite_verb_after(tokens, index):
+            return None
+        k -= 1
+    return None
+
+
+def _has_finite_verb_after(tokens: Sequence[Token], index: int) -> bool:
+    """Whether a finite verb follows `tokens[index]` before the next comma or the sentence's end."""
+    k = index + 1
+    while k < len(tokens) and tokens[k].sentence == tokens[index].sentence and tokens[k].tag != "$,":
+        if tokens[k].tag in _FINITE:
+            return True
+        k += 1
+    return False
 
 
 # Where a clause's subject may stand: its start, after a comma, a conjunction or a question word.
