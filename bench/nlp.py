@@ -177,6 +177,7 @@ def _word_cache(folder: str, table: bool = True):
 
     from reader.nlp import hanta, word_table
     from reader.nlp.pipeline import pipeline, reset_caches
+    from reader.zipf import german_zipf
 
     old, shipped = os.environ.get("LESEN_CACHE_DIR"), word_table.SHIPPED
     os.environ["LESEN_CACHE_DIR"] = folder
@@ -187,6 +188,7 @@ def _word_cache(folder: str, table: bool = True):
     try:
         pipeline()
         hanta.tagger()  # model loading (and unpacking the table, once per install) is not timed
+        german_zipf("laden")  # nor opening (once per install: writing) wordfreq's German table
         yield
     finally:
         word_table.SHIPPED = shipped

@@ -12,9 +12,11 @@ import math
 import re
 from functools import cache
 
-from wordfreq import freq_to_zipf, get_frequency_dict, lossy_tokenize, zipf_frequency, zipf_to_freq
+from wordfreq import freq_to_zipf, lossy_tokenize, zipf_frequency, zipf_to_freq
 from wordfreq.language_info import get_language_info
 from wordfreq.numbers import smash_numbers
+
+from .frequency_table import frequencies
 
 _FLOOR = zipf_to_freq(0.0)  # what wordfreq gives a text without tokens or with an unknown one (Zipf 0)
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+")
@@ -39,9 +41,13 @@ class Zipf:
         if any(info[k] != v for k, v in _PLAIN.items()):
             raise ValueError(f"wordfreq treats {lang!r} specially")
         self.lang = lang
-        self._freqs = get_frequency_dict(lang, "best")  # as wordfreq asks for it: loaded once, not twice
+        self._freqs = frequencies(lang)
         self._words: dict[str, tuple[float, ...] | None] = {}  # word → 1/f of its tokens; None: digits
         self._zipfs: dict[float, float] = {}  # sum of 1/f → Zipf (one-token texts share a few hundred sums)
+
+    def listed(self, token: str) -> bool:
+        """Whether wordfreq's list has this token."""
+        return token in self._freqs
 
     def _tokens(self, word: str) -> tuple[float, ...] | None:
         tokens = wordfreq_tokens(word, self.lang)

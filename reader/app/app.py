@@ -74,11 +74,10 @@ class LesenApp(App):
         except ImportError:
             return
         try:
-            from wordfreq import zipf_frequency
+            from ..zipf import german_zipf
 
             gloss_lemma("Haus", "NOUN")
-            for word, lang in (("Haus", "de"), ("house", "en")):  # the sense ranking's frequency lists
-                zipf_frequency(word, lang)
+            german_zipf("Haus")  # the sense ranking's frequency list
         except Exception:  # noqa: BLE001 - warming is best effort; a real lookup reports problems
             pass
         self.post_message(msg.WarmedUp())

@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import functools
 import gc
-import os
 import pickle
 import threading
 from pathlib import Path
 
-from platformdirs import user_cache_dir
-
+from ..cache import cache_folder
 from ..zipf import german_zipf
 from .compound_guess import CompoundGuesser
 from .morph_search import MorphSearch
@@ -152,10 +150,8 @@ def _makelemma(t):
 
 def cache_path() -> Path | None:
     """Where the word cache lives; keyed by the HanTa version so a new model never reads old analyses."""
-    folder = os.environ.get("LESEN_CACHE_DIR") or user_cache_dir("lesen", appauthor=False)
-    if folder == "off":
-        return None
-    return Path(folder) / f"hanta-{hanta_version()}-words-v{CACHE_FORMAT}.pickle"
+    folder = cache_folder()
+    return folder / f"hanta-{hanta_version()}-words-v{CACHE_FORMAT}.pickle" if folder else None
 
 
 def tagger():

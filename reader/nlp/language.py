@@ -64,7 +64,7 @@ def _vote(word: str) -> bool:
         if token is None or token in table[1]:
             vote = _live_vote(word)
         else:
-            vote = token in get_frequency_dict("de", "best") and token not in table[0]
+            vote = for_language("de").listed(token) and token not in table[0]
         if len(_votes) >= 100_000:
             _votes.clear()
         _votes[word] = vote
