@@ -114,3 +114,9 @@ def test_a_particle_is_no_common_verb():
     assert gloss_lemma("unterstützen", "VERB").best == "to support"
     sentence = "Der Minister kündigte an, die Pauschale zu erhöhen und den Freibetrag anzuheben."
     assert gloss_word("erhöhen", context=sentence).best != "to up"
+
+
+def test_a_spelling_variant_is_no_later_sense():
+    """`co-operation; cooperation`: the second spelling ranks as if it came first, so the common word wins
+    over later lines' `joint work` (a phrase as common, by wordfreq, as its rarer word)."""
+    assert gloss_lemma("Zusammenarbeit", "NOUN").best == "cooperation"

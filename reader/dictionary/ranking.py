@@ -165,11 +165,13 @@ def rank(candidates: list[Candidate], word: str, pos: str | None,
     for c in candidates:
         own = lines.index(c.order) if c.main and c.syn == 0 else OTHER_LINE
         base = candidate_score(c, word, pos, ctx) - LINE_RANK * min(4, own)
+        places: dict[str, int] = {}  # a spelling variant is no later sense: `co-operation; cooperation`
         for k, sense in enumerate(c.senses):
             text = core(sense.text)
             if not text:
                 continue
-            score = base - SENSE_INDEX * min(k, 6) - label_penalty(sense.labels)
+            place = places.setdefault(text.lower().replace("-", "").replace(" ", ""), k)
+            score = base - SENSE_INDEX * min(place, 6) - label_penalty(sense.labels)
             particle = pos in ("VERB", "AUX") and text in _PARTICLE_VERBS
             score += ZIPF_WEIGHT * min(PARTICLE_VERB_ZIPF if particle else c.zipfs[k], ZIPF_CAP)
             score += VOTE * min(3, votes.get(text.lower(), 1) - 1)
