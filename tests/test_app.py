@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -255,6 +256,7 @@ async def test_stats_screen(db: Path) -> None:
     with Store(db) as s:
         T.set_statuses(s, ["Regierung", "Krieg"], T.KNOWN)
         T.set_status(s, "Drohung", 2)
+        T.set_statuses(s, ["Haus", "Baum", "gehen"], T.KNOWN, source="level", assumed=True)
     app = LesenApp(db)
     async with app.run_test(size=WIDE) as pilot:
         await settle(app, pilot)
@@ -262,8 +264,12 @@ async def test_stats_screen(db: Path) -> None:
         await settle(app, pilot)
         assert isinstance(app.screen, StatsScreen)
         text = str(app.screen.query_one("#stats-text").render())
-        assert "known" in text and "2" in text and "learning 2" in text
+        # the learner's own words apart from those assumed known from the level
+        assert re.search(r"known +2\b", text) and "learning 2" in text
+        assert re.search(r"assumed +3 +known from your level", text)
         assert "Marked this week: 3 words" in text
+        day = str(app.screen.query_one("#known-range").render())
+        assert day.endswith("5 known (the chart grows with the days you read)")
         assert "Articles read: 0 of 5" in text
         await pilot.press("escape")
         assert isinstance(app.screen, LibraryScreen)

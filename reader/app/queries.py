@@ -270,7 +270,8 @@ def occurrences(tokens: list[Token]) -> Counter[str]:
 # -- statistics ------------------------------------------------------------------------------------
 @dataclass
 class Stats:
-    by_status: dict[str, int]
+    by_status: dict[str, int]  # the learner's own words, by status
+    assumed: int  # words assumed known from the learner's level
     known_by_day: list[tuple[str, int]]
     marked_this_week: int
     articles_read: int
@@ -283,7 +284,8 @@ class Stats:
 def stats(store: Store) -> Stats:
     """Vocabulary, its growth, this week's work and the library's coverage at the current vocabulary."""
     counts = {STATUS_NAMES[s]: n for s, n in store.query(
-        "SELECT status, count(*) FROM terms GROUP BY status ORDER BY status") if s in STATUS_NAMES}
+        "SELECT status, count(*) FROM terms WHERE NOT assumed GROUP BY status ORDER BY status")
+        if s in STATUS_NAMES}
     known_by_day: dict[str, int] = {}
     current: dict[str, int] = {}
     total_known = 0
@@ -301,6 +303,7 @@ def stats(store: Store) -> Stats:
     shares = [c["known"] for c in cols.values() if c.get("known") is not None]
     return Stats(
         by_status=counts,
+        assumed=store.scalar("SELECT count(*) FROM terms WHERE assumed") or 0,
         known_by_day=sorted(known_by_day.items()),
         marked_this_week=marked,
         articles_read=store_progress.finished_count(store),

@@ -39,13 +39,19 @@ class StatsScreen(Screen):
         s = message.stats
         series = [0] + [n for _, n in s.known_by_day]  # from nothing to today
         self.query_one(Sparkline).data = series or [0]
-        if s.known_by_day:
+        if len(s.known_by_day) > 1:
             first, last = s.known_by_day[0], s.known_by_day[-1]
-            self.query_one("#known-range", Static).update(
-                f"{first[0]}: {first[1]} known  →  {last[0]}: {last[1]} known")
+            span = f"{first[0]}: {first[1]} known  →  {last[0]}: {last[1]} known"
+        elif s.known_by_day:
+            day, n = s.known_by_day[0]
+            span = f"{day}: {n} known (the chart grows with the days you read)"
         else:
-            self.query_one("#known-range", Static).update("no words marked yet")
-        by_status = "\n".join(f"  {name:<12} {n:>6}" for name, n in s.by_status.items()) or "  none yet"
+            span = "no words marked yet"
+        self.query_one("#known-range", Static).update(span)
+        lines = [f"  {name:<12} {n:>6}" for name, n in s.by_status.items()]
+        if s.assumed:
+            lines.append(f"  {'assumed':<12} {s.assumed:>6}  known from your level (change any as you read)")
+        by_status = "\n".join(lines) or "  none yet"
         self.query_one("#stats-text", Static).update(
             f"[b]Words per status[/b]\n{by_status}\n\n"
             f"[b]Marked this week:[/b] {s.marked_this_week} words\n"
