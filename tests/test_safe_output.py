@@ -8,6 +8,7 @@ import os
 import re
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import time
@@ -27,6 +28,22 @@ def test_write_atomic_writes_text_and_bytes_and_leaves_no_temporary_file(tmp_pat
     write_atomic(target, b"\x00\x01binary")
     assert target.read_bytes() == b"\x00\x01binary"
     assert sorted(p.name for p in target.parent.iterdir()) == ["deck.txt"]
+
+
+def test_written_files_get_the_umasks_permissions_or_keep_their_own(tmp_path):
+    """An exported deck is as readable as any file the user writes (a temporary file is 0600), and a file
+    whose permissions the user changed keeps them."""
+    old = os.umask(0o022)
+    try:
+        target = write_atomic(tmp_path / "deck.apkg", b"deck")
+        assert stat.S_IMODE(target.stat().st_mode) == 0o644
+        target.chmod(0o600)
+        write_atomic(target, b"deck again")
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+        os.umask(0o077)
+        assert stat.S_IMODE(write_atomic(tmp_path / "private.csv", "a,b\n").stat().st_mode) == 0o600
+    finally:
+        os.umask(old)
 
 
 def test_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
