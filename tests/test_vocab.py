@@ -201,6 +201,11 @@ def test_articles_from_the_library(store):
     assert "Abschreckung" in {v.lemma for v in vl.entries}
     with pytest.raises(V.sources.SourceError):
         V.read_texts(["12345"], lambda: store)
+    # one stored article's list is named by its title, so lists of different articles do not overwrite
+    # each other; several articles' list is vocabulary.*
+    name = V.default_out(texts, "csv").name
+    assert name == "Angesichts-der-anhaltenden-Provokation-Nordkoreas-wollen-die.csv"
+    assert V.default_out(texts * 2, "md").name == "vocabulary.md"
 
 
 def test_a_bad_file_in_a_folder_is_skipped_with_a_warning(tmp_path):

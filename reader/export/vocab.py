@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -289,12 +290,27 @@ def render(vl: VocabList, fmt: str) -> bytes:
 
 
 def default_out(texts: list[Text], fmt: str) -> Path:
-    """vocab/<first source>.<ext> (with -quizlet / -anki before the extension where it helps)."""
-    single = len(texts) == 1 and not texts[0].ref.startswith("article ")
-    stem = Path(texts[0].ref).stem if single else "vocabulary"
+    """vocab/<the one file's name, or the one stored article's title>.<ext>, else vocab/vocabulary.<ext>
+    (with -quizlet / -anki before the extension where it helps)."""
+    stem = "vocabulary"
+    if len(texts) == 1 and texts[0].ref.startswith("article "):
+        stem = _title_stem(texts[0].title) or stem
+    elif len(texts) == 1:
+        stem = Path(texts[0].ref).stem
     stem = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in stem).strip("._") or "vocabulary"
     suffix = {"quizlet": "-quizlet", "anki-txt": "-anki"}.get(fmt, "")
     return inside(VOCAB_DIR, f"{stem}{suffix}.{FORMATS[fmt]}")
+
+
+def _title_stem(title: str, most: int = 60) -> str:
+    """`Kim kündigt „härteste Gegenmaßnahmen“ an` → `Kim-kündigt-härteste-Gegenmaßnahmen-an`, whole words
+    up to `most` characters."""
+    stem = ""
+    for word in re.findall(r"\w+", title):
+        if stem and len(stem) + 1 + len(word) > most:
+            break
+        stem = f"{stem}-{word}" if stem else word[:most]
+    return stem
 
 
 def resolve_out(out: str | None, texts: list[Text], fmt: str) -> Path:
