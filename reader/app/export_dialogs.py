@@ -49,7 +49,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Select(scope + [("The whole library", "library")],
                          value=scope[0][1] if scope else "library", allow_blank=False, id="scope")
             if anki:
-                yield Label("Words with these statuses (new, learning, learning1-4, known, ignored):")
+                yield Label("Statuses (new, learning, learning1-4, known, ignored):")
                 yield Input("new,learning", id="statuses")
                 yield Label("Deck name:")
                 yield Input("lesen", id="deck")
