@@ -228,6 +228,27 @@ def test_the_possessive_ihr_is_read_by_its_clauses_verb(small_dict: Path, senten
     assert gloss_token(tokens, next(t.i for t in tokens if t.text == "ihre")).best == best
 
 
+@pytest.mark.parametrize(("sentence", "word", "best"), [
+    ("Wir werden morgen kommen, sagte er.", "werden", "will"),  # the future: Ding's first sense
+    ("Der Schaden wird auf 1000 Euro geschätzt.", "wird", "is, are"),  # the passive
+    ("Er sagte, dass er verletzt wurde.", "wurde", "was, were"),
+    ("Später wurden Schweiß und Schmutz abgewischt.", "wurden", "was, were"),
+    ("Das Gesetz soll geändert werden.", "werden", "be"),
+    ("Das Ergebnis war bestätigt worden.", "worden", "been"),
+    ("Auch nach einer Minute wird man nicht begrüßt, obwohl man an der Theke steht.", "wird", "is, are"),
+    ("Ich würde gern kommen.", "würde", "would"),
+    ("Es wurde kalt und regnete.", "wurde", "to become"),  # no other verb of its own
+    ("Er wird Arzt.", "wird", "to become"),
+    ("Die Kirche könnte Vorreiter werden.", "werden", "to become"),
+    ("Demnach wird das Parlament tätig, übt aber keine Kontrolle aus.", "wird", "to become"),
+])
+def test_werden_is_read_by_the_verbs_of_its_clause(small_dict: Path, sentence: str, word: str, best: str):
+    from reader.nlp import analyze
+
+    tokens = analyze(sentence)
+    assert gloss_token(tokens, next(t.i for t in tokens if t.text == word)).best == best
+
+
 def test_function_words_take_their_own_entrys_first_sense(small_dict: Path):
     # `oder {conj} /o.; od./`: the abbreviation's `;` does not split the headword; prepositions, particles
     # and subordinating conjunctions follow Ding's order, the entry the word heads first

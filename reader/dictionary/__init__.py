@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import db, idioms, lookup, nouns
-from .agreement import YOU_PLURAL, article_gender, ihr_reading, neighbour, possessive_reading, sie_reading
+from .agreement import (
+    YOU_PLURAL,
+    article_gender,
+    ihr_reading,
+    neighbour,
+    possessive_reading,
+    sie_reading,
+    werden_use,
+)
 from .ding import Sense
 from .model import ARTICLES, Gloss, headword
 from .ranking import short
@@ -196,6 +204,19 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
         _prefer(g, reading)
     elif (t.tag, t.lemma) in _FUNCTION_SENSES:
         _prefer(g, *_FUNCTION_SENSES[t.tag, t.lemma])
+    elif use := werden_use(tokens, index):
+        if use == "become":
+            _prefer(g, "to become")
+        else:  # uses Ding does not list as senses of `werden`
+            g.senses.insert(0, Sense(_WERDEN_SENSES[use]))
+            g.best = short(g.senses[0].text)
+
+
+_WERDEN_SENSES = {"would": "would (würde + infinitive)",
+                  "passive past": "was, were (passive: wurde + participle)",
+                  "passive": "is, are (passive: wird + participle)",
+                  "passive infinitive": "be (passive: participle + werden)",
+                  "passive perfect": "been (passive: participle + worden)"}
 
 
 _OBJECT_FORMS = frozenset(("mich", "mir", "dich", "dir", "ihn", "ihm", "uns", "euch", "ihnen"))

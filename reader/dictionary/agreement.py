@@ -158,3 +158,57 @@ def ihr_reading(tokens: Sequence[Token], index: int) -> str | None:
             tokens, index, -2) is None and before.text.endswith("t")):
         return "you"
     return "her"
+
+
+_PARTICIPLES = ("VVPP", "VAPP", "VMPP")
+_PAST_WERDEN = frozenset(("wurde", "wurden", "wurdest", "wurdet", "ward"))
+# Words after a comma that open a new clause (a comma in a list does not end the clause).
+_CLAUSE_START = frozenset(("KOUS", "KOUI", "KON", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"))
+
+
+def werden_use(tokens: Sequence[Token], index: int) -> str | None:
+    """What the auxiliary `werden` at `index` does, by the other verbs of its clause: "would" (`würde`),
+    "passive past" (`wurde … verletzt`), "passive" (`wird … geschätzt`), "passive infinitive" (`soll geändert
+    werden`), "passive perfect" (`ist gewählt worden`), "become" when it has no other verb, or is itself
+    the infinitive (`es wurde kalt`, `er wird Arzt`, `könnte Vorreiter werden`); None for the future (`wird
+    kommen`), Ding's first sense. A participle the tagger read as a finite verb after it counts as one
+    (`wird man nicht begrüßt`)."""
+    t = tokens[index]
+    form = t.text.lower()
+    if t.lemma != "werden":
+        return None
+    if form in ("worden", "geworden"):
+        return "passive perfect" if form == "worden" else "become"
+    if form.startswith("würde"):
+        return "would"
+    others = [k for k in _verb_clause(tokens, index) if k != index and tokens[k].tag.startswith("V")]
+    if any(_participle(tokens[k], after=k > index) for k in others):
+        if t.tag == "VAINF":
+            return "passive infinitive"
+        return "passive past" if form in _PAST_WERDEN else "passive"
+    return None if others and t.tag != "VAINF" else "become"
+
+
+def _participle(t: Token, *, after: bool) -> bool:
+    return t.tag in _PARTICIPLES or after and t.tag == "VVFIN" and t.text.endswith("t")
+
+
+def _verb_clause(tokens: Sequence[Token], index: int) -> range:
+    """The clause of the verb at `index`: back to the comma before it (a verb-final clause ends with its
+    finite verb), on to the sentence's end, a comma or conjunction that opens another clause, or another
+    finite verb (one in -t or -n may be a participle or infinitive the tagger misread, and stays in)."""
+    sent = tokens[index].sentence
+    first = last = index
+    while first > 0 and tokens[first - 1].sentence == sent and tokens[first - 1].tag != "$,":
+        first -= 1
+    while last + 1 < len(tokens) and tokens[last + 1].sentence == sent:
+        nxt = tokens[last + 1]
+        after = tokens[last + 2] if last + 2 < len(tokens) else None
+        if nxt.tag == "$," and (after is None or after.tag in _CLAUSE_START or after.tag in _FINITE):
+            break
+        if nxt.tag == "KON" and after is not None and after.tag in _FINITE:
+            break  # `werden zufriedener und fühlen sich …`: a second clause
+        if nxt.tag in _FINITE and not nxt.text.endswith(("t", "n")):
+            break  # another clause's verb (`es wurde kalt und regnete`); not a participle or infinitive
+        last += 1
+    return range(first, last + 1)
