@@ -78,5 +78,6 @@ def test_level_command_and_list_columns(db_path):
     assert after["known"] > 80 and after["new_words"] < plain["new_words"]
     text = run(db_path, "list").output
     assert f"known {after['known']:.1f}%" in text and f"level {after['level']}" in text
+    assert f"new words {after['new_words']}" in text
     bad = CliRunner().invoke(main, ["--db", str(db_path), "level", "Z9"])
     assert bad.exit_code == 1 and "not a level" in bad.output

@@ -92,7 +92,7 @@ def list_cmd(ctx: Context, as_json: bool) -> None:
         line = f"{r.id:>4}  {title:<{width}}  {(r.source or '')[:14]:<14} {(r.published or '')[:16]:<16}"
         line += f" {r.words:>6}"
         for key, value in extra.get(r.id, {}).items():
-            line += f"  {key} {value}"
+            line += f"  {key.replace('_', ' ')} {value}"  # `new words 98`; --json keeps the keys
         click.echo(line)
 
 
