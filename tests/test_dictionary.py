@@ -249,6 +249,25 @@ def test_werden_is_read_by_the_verbs_of_its_clause(small_dict: Path, sentence: s
     assert gloss_token(tokens, next(t.i for t in tokens if t.text == word)).best == best
 
 
+@pytest.mark.parametrize(("sentence", "word", "best"), [
+    ("Das könnte teuer werden.", "könnte", "could"),  # the subjunctive II, which Ding does not list
+    ("Er müsste das wissen.", "müsste", "would have to"),
+    ("Ich möchte einen Kaffee.", "möchte", "would like"),
+    ("Das dürfte schwierig werden.", "dürfte", "is likely to; might"),
+    ("Er konnte nicht kommen.", "konnte", None),  # the past, and
+    ("Ihr müsst kommen.", "müsst", None),  # the present are Ding's
+])
+def test_a_modals_subjunctive_is_glossed_as_such(small_dict: Path, sentence: str, word: str,
+                                                 best: str | None):
+    from reader.nlp import analyze
+
+    tokens = analyze(sentence)
+    g = gloss_token(tokens, next(t.i for t in tokens if t.text == word))
+    marks = ("(könnte)", "(müsste)", "(dürfte)", "(möchte)")
+    subjunctive = [s.text for s in g.senses if s.text.endswith(marks)]
+    assert (g.best, len(subjunctive)) == (best, 1) if best else not subjunctive
+
+
 def test_function_words_take_their_own_entrys_first_sense(small_dict: Path):
     # `oder {conj} /o.; od./`: the abbreviation's `;` does not split the headword; prepositions, particles
     # and subordinating conjunctions follow Ding's order, the entry the word heads first

@@ -210,6 +210,11 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
         else:  # uses Ding does not list as senses of `werden`
             g.senses.insert(0, Sense(_WERDEN_SENSES[use]))
             g.best = short(g.senses[0].text)
+    elif t.pos == "AUX" and (m := _SUBJUNCTIVE_MODAL.match(t.text.lower())):
+        g.senses.insert(0, Sense(_SUBJUNCTIVE_SENSES[m[1]]))  # Ding lists the modals' present senses only
+        g.best = short(g.senses[0].text)
+    elif t.lemma == "sollen" and t.text.lower().startswith("sollte"):
+        _prefer(g, "should")
 
 
 _WERDEN_SENSES = {"would": "would (würde + infinitive)",
@@ -217,6 +222,10 @@ _WERDEN_SENSES = {"would": "would (würde + infinitive)",
                   "passive": "is, are (passive: wird + participle)",
                   "passive infinitive": "be (passive: participle + werden)",
                   "passive perfect": "been (passive: participle + worden)"}
+# The subjunctive II of modal verbs: `könnte`, `müssten`, `dürfte`, `möchtest` (not `müsst`, a present).
+_SUBJUNCTIVE_MODAL = re.compile(r"(könnt|müsst|dürft|möcht)(?:e|en|est|et)$")
+_SUBJUNCTIVE_SENSES = {"könnt": "could (könnte)", "müsst": "would have to (müsste)",
+                       "dürft": "is likely to; might (dürfte)", "möcht": "would like (to) (möchte)"}
 
 
 _OBJECT_FORMS = frozenset(("mich", "mir", "dich", "dir", "ihn", "ihm", "uns", "euch", "ihnen"))
