@@ -41,11 +41,10 @@ def gloss_markup(info: WordInfo) -> str:
         parts = " + ".join(f"{_e(p)} ({_e(g)})" if g else _e(p) for p, g in info.parts)
         lines.append(f"[dim]parts:[/] {parts}")
     lines.append("")
-    counts = f"[dim]in this article:[/] {info.in_article}×"
-    if info.kind == "word":  # the library counts only words that can be unknown
-        counts += (f"   [dim]library:[/] {info.in_library}× in {info.library_articles} article"
-                   f"{'' if info.library_articles == 1 else 's'}")
-    lines.append(counts)
+    lines.append(f"[dim]in this article:[/] {info.in_article}×")
+    if info.kind == "word":  # only words that can be unknown; a line of its own, or a narrow panel cuts it
+        lines.append(f"[dim]library:[/] {info.in_library}× in {info.library_articles} article"
+                     f"{'' if info.library_articles == 1 else 's'}")
     if info.example:
         sentence, title = info.example
         lines.append(f"[dim]also in “{_e(title)}”:[/]")
