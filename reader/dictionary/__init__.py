@@ -201,7 +201,7 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
     elif (t.tag, t.lemma) == ("PPOSAT", "ihr") and t.text[:1].isupper() and before is not None:
         _prefer(g, "your", "her", "their")  # `für Ihre Hilfe`
     elif (t.tag, t.lemma) == ("PPOSAT", "ihr") and (reading := possessive_reading(tokens, index)):
-        _prefer(g, reading)
+        _prefer(g, *((reading,) if reading == "their" else ("her", "its")))  # `die Regierung hat ihre …`: its
     elif (t.tag, t.lemma) in _FUNCTION_SENSES:
         _prefer(g, *_FUNCTION_SENSES[t.tag, t.lemma])
     elif use := werden_use(tokens, index):
