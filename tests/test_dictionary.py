@@ -271,6 +271,29 @@ def test_a_modals_subjunctive_is_glossed_as_such(small_dict: Path, sentence: str
     assert (g.best, len(subjunctive)) == (best, 1) if best else not subjunctive
 
 
+@pytest.mark.parametrize(("sentence", "word", "best"), [
+    ("Nach dem Unwetter mussten Straßen gesperrt werden.", "Nach", "after"),
+    ("Sie haben sich nach langen Verhandlungen geeinigt.", "nach", "after"),
+    ("Nach Ende des Spiels jubelten die Fans.", "Nach", "after"),
+    ("Verletzt wurde nach Angaben der Polizei niemand.", "nach", "according to"),
+    ("Das sagte er nach eigenen Angaben.", "nach", "according to"),
+    ("Meiner Meinung nach ist das falsch.", "nach", "according to"),
+    ("Die Mehrheiten wechseln je nach Thema.", "nach", "depending on"),
+    ("Sie flog nach den USA.", "nach", "to"),  # a place or a direction: Ding's first sense
+    ("Die Rille verläuft nach innen.", "nach", "to"),
+    ("Die Spannungen haben sich verschärft.", "sich", "themselves"),  # a plural verb
+    ("Er sagte, weil sich die Preise erhöht haben.", "sich", "themselves"),
+    ("Die Lage hat sich verschärft.", "sich", "himself"),  # Ding's order
+    ("Das Unternehmen will rund 3000 Stellen abbauen.", "rund", "about"),
+])
+def test_prepositions_and_pronouns_read_by_their_neighbours(small_dict: Path, sentence: str, word: str,
+                                                            best: str):
+    from reader.nlp import analyze
+
+    tokens = analyze(sentence)
+    assert gloss_token(tokens, next(t.i for t in tokens if t.text == word)).best == best
+
+
 def test_function_words_take_their_own_entrys_first_sense(small_dict: Path):
     # `oder {conj} /o.; od./`: the abbreviation's `;` does not split the headword; prepositions, particles
     # and subordinating conjunctions follow Ding's order, the entry the word heads first

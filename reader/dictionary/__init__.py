@@ -19,8 +19,11 @@ from . import db, idioms, lookup, nouns
 from .agreement import (
     YOU_PLURAL,
     article_gender,
+    clause_verb,
     ihr_reading,
+    nach_sense,
     neighbour,
+    plural_verb,
     possessive_reading,
     sie_reading,
     werden_use,
@@ -202,8 +205,16 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
         _prefer(g, "your", "her", "their")  # `für Ihre Hilfe`
     elif (t.tag, t.lemma) == ("PPOSAT", "ihr") and (reading := possessive_reading(tokens, index)):
         _prefer(g, *((reading,) if reading == "their" else ("her", "its")))  # `die Regierung hat ihre …`: its
+    elif (t.tag, t.lemma) == ("PRF", "sich") and (verb := clause_verb(tokens, index)) and plural_verb(verb):
+        _prefer(g, "themselves")  # `die Spannungen haben sich verschärft`
     elif (t.tag, t.lemma) in _FUNCTION_SENSES:
         _prefer(g, *_FUNCTION_SENSES[t.tag, t.lemma])
+    elif sense := nach_sense(tokens, index):
+        if not any(s.text.startswith(sense) for s in g.senses):
+            g.senses.insert(0, Sense(sense))  # `meiner Meinung nach`, tagged an adverb: no such sense
+        _prefer(g, sense)
+    elif (t.lemma, t.pos) == ("rund", "ADV") and getattr(neighbour(tokens, index, 1), "tag", "") == "CARD":
+        _prefer(g, "about")  # `rund 3.000 Stellen`
     elif use := werden_use(tokens, index):
         if use == "become":
             _prefer(g, "to become")

@@ -1,4 +1,5 @@
-"""Gender evidence from the text itself: which genders the determiner before a singular noun allows.
+"""Evidence from the sentence itself: which genders the determiner before a singular noun allows, and which
+sense a function word has by the words around it (`sie`, `ihr`, `ihre`, `werden`, `nach`, `sich`).
 
 Only forms that say something whatever the case are used: `das` (neuter), `eine`/`einer` (feminine),
 `einen` (masculine), `dem`/`des`/`einem`/`eines`/`im`/`am`/`vom`/`zum`/`beim` and the `-em`/`-es`
@@ -101,12 +102,12 @@ def sie_reading(tokens: Sequence[Token], index: int) -> str | None:
                  if n is not None and n.tag in _FINITE), None)
     if verb is None:
         return None
-    if not _plural(verb):
+    if not plural_verb(verb):
         return "she"
     return "you" if t.text == "Sie" and neighbour(tokens, index, -1) is not None else "they"
 
 
-def _plural(verb: Token) -> bool:
+def plural_verb(verb: Token) -> bool:
     """A finite verb of the third person plural (or first): `sind`, `haben`, `wollten`; not `ist`, `will`."""
     form = verb.text.lower()
     return form == "sind" or form.endswith("n")
@@ -122,7 +123,7 @@ def possessive_reading(tokens: Sequence[Token], index: int) -> str | None:
     while k >= 0 and tokens[k].sentence == tokens[index].sentence:
         t = tokens[k]
         if t.tag in _FINITE:
-            return "their" if _plural(t) else "her"
+            return "their" if plural_verb(t) else "her"
         if t.tag == "$," and _has_finite_verb_after(tokens, index):
             return None
         k -= 1
@@ -212,3 +213,53 @@ def _verb_clause(tokens: Sequence[Token], index: int) -> range:
             break  # another clause's verb (`es wurde kalt und regnete`); not a participle or infinitive
         last += 1
     return range(first, last + 1)
+
+
+def clause_verb(tokens: Sequence[Token], index: int) -> Token | None:
+    """The finite verb of the clause of `tokens[index]`: the nearest before it (`Die Spannungen haben sich
+    …`), else the nearest after it (`weil sich die Lage verschärft`)."""
+    clause = _verb_clause(tokens, index)
+    verbs = [k for k in clause if tokens[k].tag in _FINITE]
+    if not verbs:  # a verb-final clause whose verb the tagger read as an infinitive (`weil … erhöht haben`)
+        verbs = [k for k in clause if tokens[k].tag.startswith(("VA", "VM", "VV")) and tokens[k].tag not in
+                 _PARTICIPLES][-1:]
+    return tokens[min(verbs, key=lambda k: (k > index, abs(k - index)))] if verbs else None
+
+
+# Nouns after `nach` that make it "according to": `nach Angaben der Polizei`, `nach eigener Ansicht`,
+# `nach Medienberichten` (a compound's end counts).
+_ACCORDING = ("angaben", "ansicht", "meinung", "auffassung", "auskunft", "informationen", "bericht",
+              "berichten", "einschätzung", "schätzungen", "darstellung", "worten", "aussage", "aussagen",
+              "umfrage", "umfragen", "daten", "zahlen", "studie", "studien", "berechnungen", "paragraph",
+              "paragraf", "artikel", "gesetz", "untersuchung", "untersuchungen")
+_DIRECTIONS = frozenset(("hause", "norden", "süden", "osten", "westen", "oben", "unten", "links", "rechts",
+                         "vorne", "hinten", "innen", "außen", "übersee"))
+_BEFORE_NOUN = ("ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "PRELAT", "PWAT", "ADJA", "CARD", "ADV")
+
+
+def nach_sense(tokens: Sequence[Token], index: int) -> str | None:
+    """Which `nach` the preposition at `index` is, by the noun after it: "according to" (`nach Angaben der
+    Polizei`, `meiner Meinung nach`), "after" (`nach dem Unwetter`, `nach langen Verhandlungen`, `nach
+    Ende des Spiels`), "depending on" (`je nach Thema`); None for a place or direction (`nach Berlin`,
+    `nach den USA`, `nach Hause`, `nach oben`), where Ding's first sense, "to", is right."""
+    t = tokens[index]
+    if t.text.lower() != "nach" or t.tag not in ("APPR", "APPO", "ADV"):
+        return None
+    prev = neighbour(tokens, index, -1)
+    if prev is not None and prev.text.lower() == "je":
+        return "depending on"  # `je nach Thema`
+    if t.tag == "APPO" or prev is not None and prev.text.lower().endswith(_ACCORDING):
+        return "according to"  # after its noun (the tagger may call it an adverb there)
+    k, before = index + 1, False
+    if k < len(tokens) and tokens[k].text.lower() in _DIRECTIONS:
+        return None  # `nach innen`, `nach oben`
+    while k < len(tokens) and tokens[k].sentence == t.sentence and tokens[k].tag in _BEFORE_NOUN:
+        k, before = k + 1, True
+    if k >= len(tokens) or tokens[k].sentence != t.sentence:
+        return None
+    noun = tokens[k]
+    if noun.text.lower().endswith(_ACCORDING):
+        return "according to"
+    if noun.tag == "NN" and noun.text.lower() not in _DIRECTIONS:
+        return "after"
+    return "after" if before and noun.tag not in ("NE", "NN") else None
