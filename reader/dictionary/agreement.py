@@ -1,10 +1,10 @@
 """Evidence from the sentence itself: which genders the determiner before a singular noun allows, and which
 sense a function word has by the words around it (`sie`, `ihr`, `ihre`, `werden`, `nach`, `sich`).
 
-Only forms that say something whatever the case are used: `das` (neuter), `eine`/`einer` (feminine),
-`einen` (masculine), `dem`/`des`/`einem`/`eines`/`im`/`am`/`vom`/`zum`/`beim` and the `-em`/`-es`
-determiners (masculine or neuter), `zur` (feminine), `ins`/`aufs`/`ans` … (neuter), and `der` right
-after a preposition that does not take the genitive (`von der Rechten`: only a feminine dative).
+For the gender, only forms that say something whatever the case are used: `das` (neuter), `eine`/`einer`
+(feminine), `einen` (masculine), `dem`/`des`/`einem`/`eines`/`im`/`am`/`vom`/`zum`/`beim` and the
+`-em`/`-es` determiners (masculine or neuter), `zur` (feminine), `ins`/`aufs`/`ans` … (neuter), and `der`
+right after a preposition that does not take the genitive (`von der Rechten`: only a feminine dative).
 So *einen Service* says *der Service* where the dictionary knows only *das Service* (the tableware),
 *am Steuer* picks *das Steuer* over *die Steuer*, and *das Ersatzteil* picks one of Ding's `{m,n}`.
 """
