@@ -120,3 +120,11 @@ def test_a_spelling_variant_is_no_later_sense():
     """`co-operation; cooperation`: the second spelling ranks as if it came first, so the common word wins
     over later lines' `joint work` (a phrase as common, by wordfreq, as its rarer word)."""
     assert gloss_lemma("Zusammenarbeit", "NOUN").best == "cooperation"
+
+
+def test_a_name_is_not_glossed_by_its_parts():
+    """`Einstein` is no `one stone`, `Kissinger` no `cushion …`: a name gets Ding's entry or nothing."""
+    for name in ("Einstein", "Kissinger", "Mecklenburg", "Microsoft", "Grünheide"):
+        assert gloss_lemma(name, "PROPN").best == "", name
+    assert gloss_lemma("Washington", "PROPN").best.startswith("Washington")
+    assert gloss_lemma("Bundesamt", "NOUN").best  # a common noun still is (`Federal Office`)

@@ -400,7 +400,7 @@ def _compound(p: str, g: Gloss, lemma: str, pos: str | None, parts: Iterable[str
         keys = [x for x in parts if x]
         if len(keys) < 2 or not all(best_of(p, k) for k in keys[-1:]):
             keys = []
-    if not keys and len(lemma) >= 2 * MIN_PART:
+    if not keys and len(lemma) >= 2 * MIN_PART and pos != "PROPN":  # a name is no sum of words: `Grünheide`
         split = split_compound(p, lemma)
         if split:
             capital = lemma[:1].isupper()
@@ -529,7 +529,7 @@ def _derived(p: str, g: Gloss, lemma: str, pos: str | None) -> None:
             found = ("-jährig", f"{m.group(1)}-year-old")
     if not found and len(low) > 2 and english_word(p, low):
         found = ("English loanword", low)  # `Website`, `College`: German uses the English word
-    if not found:
+    if not found and pos != "PROPN":  # a name's tail says nothing: `Einstein` is no kind of stone
         for i in range(1, len(low) - 3):  # the longest known tail of the same word class, as a last resort
             if pos and not _compatible(entries(p, low[i:]), pos):
                 continue  # `baptistisch` is no kind of `Tisch`
