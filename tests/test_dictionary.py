@@ -650,3 +650,19 @@ def test_a_word_looked_up_alone_is_the_headword_written_so(small_dict: Path):
     noun = gloss_word("Zurückrudern")
     assert (noun.pos, noun.article) == ("NOUN", "das") and noun.best.startswith("backpedal")
     assert gloss_lemma("zurückrudern", None).pos == "VERB"
+
+
+def test_a_set_phrase_of_words_side_by_side_is_shown_with_each_word(small_dict: Path):
+    """`vor allem`: both words show the phrase (its first senses) beside their own gloss; a Ding example
+    opened by an article is no set phrase (`ein erhöhtes Risiko` is not 'a bad risk', `erhöhtes Risiko` is
+    'aggravated risk')."""
+    from reader.nlp import analyze
+
+    tokens = analyze("Vor allem Butter wurde teurer.")
+    for k in (0, 1):
+        g = gloss_token(tokens, k)
+        assert (g.phrase, g.phrase_tokens) == ("vor allem", [0, 1]) and g.phrase_senses[0] == "foremost"
+    assert not gloss_token(tokens, 2).phrase
+    tokens = analyze("Das bedeutet ein erhöhtes Risiko für alle.")
+    assert not gloss_token(tokens, 2).phrase  # `ein` is in no phrase; `erhöhtes Risiko` is one of its own
+    assert [gloss_token(tokens, k).phrase for k in (3, 4)] == ["erhöhtes Risiko"] * 2

@@ -181,10 +181,31 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
 
 
 def _add_phrase(path: str, g: Gloss, tokens: Sequence[Token], index: int) -> None:
-    """The verb phrase of the sentence the word belongs to (`zur Verfügung stellen`), beside its own gloss."""
-    idiom = idioms.find(path, tokens, _sentence_indices(tokens, index), index)
+    """The phrase of the sentence the word belongs to, beside its own gloss: a verb phrase (`zur Verfügung
+    stellen`), else a headword of two or three words side by side (`vor allem`, `auf jeden Fall`)."""
+    sentence = _sentence_indices(tokens, index)
+    idiom = idioms.find(path, tokens, sentence, index)
     if idiom:
         g.phrase, g.phrase_senses, g.phrase_tokens = idiom.headword, list(idiom.senses), sorted(idiom.tokens)
+        return
+    for size in (3, 2):  # the longest first
+        for first in range(index - size + 1, index + 1):
+            span = range(first, first + size)
+            if span[0] not in sentence or span[-1] not in sentence or any(
+                    tokens[k].kind != "word" for k in span) or tokens[first].tag in _NO_PHRASE_START:
+                continue
+            key = " ".join(tokens[k].text for k in span).lower()
+            if not lookup.known(path, key):
+                continue
+            found = lookup.lookup(lookup.display(path, key, False), None, path=Path(path))
+            if found.best and found.source == "lemma":
+                senses = list(dict.fromkeys(short(s.text) for s in found.senses))[:idioms.SENSES]
+                g.phrase, g.phrase_senses, g.phrase_tokens = found.lemma, senses, list(span)
+                return
+
+
+# An article or `etwas` opens a Ding example more than a set phrase: `ein erhöhtes Risiko` (a bad risk).
+_NO_PHRASE_START = frozenset(("ART", "PIS", "PIAT"))
 
 
 def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: int) -> None:
