@@ -285,6 +285,14 @@ def test_a_modals_subjunctive_is_glossed_as_such(small_dict: Path, sentence: str
     ("Er sagte, weil sich die Preise erhöht haben.", "sich", "themselves"),
     ("Die Lage hat sich verschärft.", "sich", "himself"),  # Ding's order
     ("Das Unternehmen will rund 3000 Stellen abbauen.", "rund", "about"),
+    ("Er will am Montag über den Krieg sprechen.", "über", "about"),  # a topic: speaking, writing, feeling
+    ("Die Gespräche über Zölle laufen.", "über", "about"),
+    ("Über 20.000 Menschen kamen.", "Über", "over"),  # a number
+    ("Die Lampe hängt über dem Tisch.", "über", "above"),  # Ding's first sense
+    ("Die Partei will bei der Wahl antreten.", "bei", "at"),
+    ("Er war beim Arzt.", "beim", "at"),
+    ("Er wohnt bei uns.", "bei", "with"),
+    ("Potsdam liegt bei Berlin.", "bei", "near"),  # a place: Ding's first sense
 ])
 def test_prepositions_and_pronouns_read_by_their_neighbours(small_dict: Path, sentence: str, word: str,
                                                             best: str):

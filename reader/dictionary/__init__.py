@@ -19,6 +19,7 @@ from . import db, idioms, lookup, nouns
 from .agreement import (
     YOU_PLURAL,
     article_gender,
+    bei_sense,
     clause_verb,
     ihr_reading,
     nach_sense,
@@ -26,6 +27,7 @@ from .agreement import (
     plural_verb,
     possessive_reading,
     sie_reading,
+    ueber_sense,
     werden_use,
 )
 from .ding import Sense
@@ -230,7 +232,7 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
         _prefer(g, "themselves")  # `die Spannungen haben sich verschärft`
     elif (t.tag, t.lemma) in _FUNCTION_SENSES:
         _prefer(g, *_FUNCTION_SENSES[t.tag, t.lemma])
-    elif sense := nach_sense(tokens, index):
+    elif sense := nach_sense(tokens, index) or ueber_sense(tokens, index) or bei_sense(tokens, index):
         if not any(s.text.startswith(sense) for s in g.senses):
             g.senses.insert(0, Sense(sense))  # `meiner Meinung nach`, tagged an adverb: no such sense
         _prefer(g, sense)

@@ -263,3 +263,52 @@ def nach_sense(tokens: Sequence[Token], index: int) -> str | None:
     if noun.tag == "NN" and noun.text.lower() not in _DIRECTIONS:
         return "after"
     return "after" if before and noun.tag not in ("NE", "NN") else None
+
+
+# Words whose topic `über` names ("about"): speaking, writing, thinking and feeling verbs, their nouns
+# and adjectives (`über den Krieg sprechen`, `Gespräche über …`, `besorgt über …`).
+_ABOUT = frozenset((
+    "sprechen", "reden", "berichten", "diskutieren", "informieren", "verhandeln", "streiten", "entscheiden",
+    "nachdenken", "schreiben", "klagen", "beraten", "debattieren", "erzählen", "lachen", "urteilen",
+    "abstimmen", "äußern", "beschweren", "freuen", "ärgern", "wundern", "aufregen", "beklagen", "austauschen",
+    "unterhalten", "informiert", "besorgt", "froh", "glücklich", "enttäuscht", "erfreut", "überrascht",
+    "verärgert", "empört", "gespräch", "debatte", "diskussion", "streit", "bericht", "information",
+    "verhandlung", "entscheidung", "abstimmung", "buch", "film", "artikel", "studie", "sorge", "wissen",
+))
+
+
+def ueber_sense(tokens: Sequence[Token], index: int) -> str | None:
+    """Which `über` the preposition at `index` is: "about" in a sentence of speaking, writing or feeling
+    (`will über den Krieg sprechen`, `Gespräche über Zölle`), "over" before a number (`über 20.000
+    Teilnehmer`); None otherwise (Ding's first sense, "above")."""
+    t = tokens[index]
+    if t.text.lower() != "über" or t.tag not in ("APPR", "ADV"):
+        return None
+    after = neighbour(tokens, index, 1)
+    if after is not None and after.tag == "CARD":
+        return "over"
+    first, last = index, index
+    while first > 0 and tokens[first - 1].sentence == t.sentence:
+        first -= 1
+    while last + 1 < len(tokens) and tokens[last + 1].sentence == t.sentence:
+        last += 1
+    words = {(tokens[k].base or tokens[k].lemma).lower() for k in range(first, last + 1)}
+    return "about" if words & _ABOUT else None
+
+
+def bei_sense(tokens: Sequence[Token], index: int) -> str | None:
+    """Which `bei` the preposition at `index` is: "at" before a determiner, adjective or number, and as
+    `beim` (`bei der Wahl`, `beim Arzt`), "with" before a pronoun (`bei uns`); None before a name (`bei
+    Berlin`: Ding's first sense, "near")."""
+    t = tokens[index]
+    low = t.text.lower()
+    if low == "beim":
+        return "at"
+    if low != "bei" or t.tag != "APPR":
+        return None
+    after = neighbour(tokens, index, 1)
+    if after is None:
+        return None
+    if after.tag in ("PPER", "PRF"):
+        return "with"
+    return "at" if after.tag in ("ART", "PPOSAT", "PDAT", "PIAT", "ADJA", "CARD") else None
