@@ -174,7 +174,7 @@ async def test_import_follow_and_update_a_news_feed_in_background(db: Path) -> N
             await settle(app, pilot)
             await pilot.press("u")
             await settle(app, pilot)
-            assert any("follow no feeds" in str(n.message) for n in app._notifications)  # noqa: SLF001
+            assert any("follow no feeds yet: press o" in str(n.message) for n in app._notifications)  # noqa: SLF001
             await pilot.press("o")
             app.screen.query_one(Input).value = f"{base}/rss"
             await pilot.press("enter")
@@ -214,6 +214,8 @@ async def test_a_site_front_page_leads_to_its_feed(db: Path) -> None:
             await settle(app, pilot, 5)
             assert isinstance(app.screen, ConfirmDialog)
             assert f"names the news feed\n{base}/rss" in app.screen.question
+            # the refusal is the dialog's to explain: no notice quotes the command line's `lesen feeds add`
+            assert not any("feeds add" in str(n.message) for n in app._notifications)  # noqa: SLF001
             await pilot.press("y")
             await settle(app, pilot, 5)
             assert isinstance(app.screen, ConfirmDialog) and "Follow “Test”" in app.screen.question

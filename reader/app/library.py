@@ -253,7 +253,8 @@ class LibraryScreen(Screen):
             self.post_message(msg.Notice(str(exc), "error"))
             return
         if not refs:
-            self.post_message(msg.Notice("You follow no feeds yet: lesen feeds add URL", "warning"))
+            self.post_message(msg.Notice("You follow no feeds yet: press o and give a news feed's address "
+                                         "(a news site's page will do)", "warning"))
             return
         tally, done = library.Tally(), 0
         refused: list[str] = []
@@ -271,10 +272,10 @@ class LibraryScreen(Screen):
                     tally.count(outcome)
                     if outcome == library.FEED and one not in followed:
                         new_feed = (one, title)
+                    elif outcome == library.REFUSED and names and one == ref:
+                        named_feed = (one, names)  # the dialog that offers the feed says why
                     elif outcome == library.REFUSED:
                         refused.append(message)
-                        if names and one == ref:
-                            named_feed = (one, names)
                 pool.submit(finish).result()
         except Exception as exc:  # noqa: BLE001 - a failed import is reported, the app goes on
             refused.append(f"{ref or 'feeds'}: import failed ({exc})")
