@@ -70,13 +70,13 @@ class LesenApp(App):
     @work(thread=True, exclusive=True, group="warm")
     def _warm_dictionary(self) -> None:
         try:
-            from ..dictionary import gloss_lemma
+            from ..dictionary import warm
         except ImportError:
             return
         try:
             from ..zipf import german_zipf
 
-            gloss_lemma("Haus", "NOUN")
+            warm()
             german_zipf("Haus")  # the sense ranking's frequency list
         except Exception:  # noqa: BLE001 - warming is best effort; a real lookup reports problems
             pass

@@ -111,6 +111,14 @@ def _empty(lemma: str, pos: str | None) -> Gloss:
     return Gloss(lemma=lemma, pos=pos or "", headword=lemma)
 
 
+def warm() -> None:
+    """Open the dictionary and read what every gloss in a sentence needs (the app does this in a worker at
+    start-up, so that the first gloss is quick)."""
+    gloss_lemma("Haus", "NOUN")
+    if (path := _available()) is not None:
+        lookup.multiword_keys(str(path))
+
+
 def gloss_lemma(lemma: str, pos: str | None = None, *, context: str | None = None,
                 store: Store | None = None) -> Gloss:
     """The gloss of a lemma; `context` (a sentence) steers the sense ranking."""
@@ -190,6 +198,7 @@ def _add_phrase(path: str, g: Gloss, tokens: Sequence[Token], index: int) -> Non
     if idiom:
         g.phrase, g.phrase_senses, g.phrase_tokens = idiom.headword, list(idiom.senses), sorted(idiom.tokens)
         return
+    headwords = lookup.multiword_keys(path)
     for size in (3, 2):  # the longest first
         for first in range(index - size + 1, index + 1):
             span = range(first, first + size)
@@ -197,7 +206,7 @@ def _add_phrase(path: str, g: Gloss, tokens: Sequence[Token], index: int) -> Non
                     tokens[k].kind != "word" for k in span) or tokens[first].tag in _NO_PHRASE_START:
                 continue
             key = " ".join(tokens[k].text for k in span).lower()
-            if not lookup.known(path, key):
+            if key not in headwords:
                 continue
             found = lookup.lookup(lookup.display(path, key, False), None, path=Path(path))
             if found.best and found.source == "lemma":

@@ -112,6 +112,13 @@ def known(path: str, key: str) -> bool:
     return _conn(path).execute(_KNOWN_SQL, (key, key)).fetchone()[0] == 1
 
 
+@lru_cache(maxsize=4)
+def multiword_keys(path: str) -> frozenset[str]:
+    """Every headword of several words, lower-cased (about 29,000, read once in about 40 ms)."""
+    rows = _conn(path).execute("SELECT DISTINCT key FROM entries WHERE key LIKE '% %'")
+    return frozenset(k for (k,) in rows)
+
+
 @lru_cache(maxsize=100_000)
 def noun_row(path: str, word: str) -> Row | None:
     """The main singular noun entry of `word` (for gender and plural): most frequent gender wins."""
@@ -154,8 +161,8 @@ def line_words(path: str, line: int) -> frozenset[str]:
 
 
 def _clear() -> None:
-    for fn in (entries, form_entries, bare_entries, known, noun_row, line_words, split_compound, best_of,
-               english_word):
+    for fn in (entries, form_entries, bare_entries, known, multiword_keys, noun_row, line_words,
+               split_compound, best_of, english_word):
         fn.cache_clear()
 
 
