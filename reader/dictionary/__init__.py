@@ -242,22 +242,23 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
     elif (t.tag, t.lemma) in _FUNCTION_SENSES:
         _prefer(g, *_FUNCTION_SENSES[t.tag, t.lemma])
     elif sense := nach_sense(tokens, index) or ueber_sense(tokens, index) or bei_sense(tokens, index):
-        if not any(s.text.startswith(sense) for s in g.senses):
-            g.senses.insert(0, Sense(sense))  # `meiner Meinung nach`, tagged an adverb: no such sense
-        _prefer(g, sense)
+        _lead_with(g, sense)  # `meiner Meinung nach`, tagged an adverb, has no "according to" of its own
     elif (t.lemma, t.pos) == ("rund", "ADV") and getattr(neighbour(tokens, index, 1), "tag", "") == "CARD":
         _prefer(g, "about")  # `rund 3.000 Stellen`
     elif use := werden_use(tokens, index):
-        if use == "become":
-            _prefer(g, "to become")
-        else:  # uses Ding does not list as senses of `werden`
-            g.senses.insert(0, Sense(_WERDEN_SENSES[use]))
-            g.best = short(g.senses[0].text)
+        _lead_with(g, "to become" if use == "become" else _WERDEN_SENSES[use])
     elif t.pos == "AUX" and (m := _SUBJUNCTIVE_MODAL.match(t.text.lower())):
-        g.senses.insert(0, Sense(_SUBJUNCTIVE_SENSES[m[1]]))  # Ding lists the modals' present senses only
-        g.best = short(g.senses[0].text)
+        _lead_with(g, _SUBJUNCTIVE_SENSES[m[1]])  # Ding lists the modals' present senses only
     elif t.lemma == "sollen" and t.text.lower().startswith("sollte"):
         _prefer(g, "should")
+
+
+def _lead_with(g: Gloss, sense: str) -> None:
+    """Put the sense starting with `sense` first, or `sense` itself where Ding has none (`was, were
+    (passive: wurde + participle)`)."""
+    if not any(s.text.startswith(sense) for s in g.senses):
+        g.senses.insert(0, Sense(sense))
+    _prefer(g, sense)
 
 
 _WERDEN_SENSES = {"would": "would (würde + infinitive)",
