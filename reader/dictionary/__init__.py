@@ -26,6 +26,7 @@ from .agreement import (
     neighbour,
     plural_verb,
     possessive_reading,
+    sentence_indices,
     sie_reading,
     ueber_sense,
     werden_use,
@@ -128,25 +129,13 @@ def gloss_lemma(lemma: str, pos: str | None = None, *, context: str | None = Non
     return _user(g, lemma, store)
 
 
-def _sentence_indices(tokens: Sequence[Token], index: int) -> range:
-    """The token indices of the sentence of `tokens[index]` (an analysis numbers its sentences in order, so a
-    sentence's tokens are consecutive: found without going through the whole text)."""
-    sent = tokens[index].sentence
-    first = last = index
-    while first > 0 and tokens[first - 1].sentence == sent:
-        first -= 1
-    while last + 1 < len(tokens) and tokens[last + 1].sentence == sent:
-        last += 1
-    return range(first, last + 1)
-
-
 def sentence_context(tokens: Sequence[Token], index: int) -> frozenset[str]:
     """The other words of the sentence (both parts of a separable verb left out)."""
     skip = {index}
     if tokens[index].verb:
         skip.add(tokens[index].verb.get("other", index))
     out = set()
-    for k in _sentence_indices(tokens, index):
+    for k in sentence_indices(tokens, index):
         t = tokens[k]
         if t.i not in skip and t.kind in ("word", "name") and t.pos in _CONTENT:
             out.add((t.base or t.lemma).lower())
@@ -193,7 +182,7 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
 def _add_phrase(path: str, g: Gloss, tokens: Sequence[Token], index: int) -> None:
     """The phrase of the sentence the word belongs to, beside its own gloss: a verb phrase (`zur Verfügung
     stellen`), else a headword of two or three words side by side (`vor allem`, `auf jeden Fall`)."""
-    sentence = _sentence_indices(tokens, index)
+    sentence = sentence_indices(tokens, index)
     idiom = idioms.find(path, tokens, sentence, index)
     if idiom:
         g.phrase, g.phrase_senses, g.phrase_tokens = idiom.headword, list(idiom.senses), sorted(idiom.tokens)
@@ -356,7 +345,7 @@ _ON_ITS_OWN = {"separable", "lemma", "surface", "form", "variant"}  # lookup ste
 def _fixed_phrase(path: str, tokens: Sequence[Token], index: int, context: frozenset[str]) -> Gloss | None:
     """A word the dictionary has only inside a two-word headword that the sentence holds around it
     (`im Nachhinein`): that headword's entry."""
-    sent = _sentence_indices(tokens, index)
+    sent = sentence_indices(tokens, index)
     for a, b in ((index - 1, index), (index, index + 1)):
         if a in sent and b in sent and tokens[a].kind == tokens[b].kind == "word":
             key = f"{tokens[a].text} {tokens[b].text}".lower()

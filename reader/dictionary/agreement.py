@@ -85,6 +85,18 @@ def article_gender(tokens: Sequence[Token], index: int) -> str | None:
 _FINITE = ("VVFIN", "VAFIN", "VMFIN")
 
 
+def sentence_indices(tokens: Sequence[Token], index: int) -> range:
+    """The token indices of the sentence of `tokens[index]` (an analysis numbers its sentences in order, so a
+    sentence's tokens are consecutive: found without going through the whole text)."""
+    sent = tokens[index].sentence
+    first = last = index
+    while first > 0 and tokens[first - 1].sentence == sent:
+        first -= 1
+    while last + 1 < len(tokens) and tokens[last + 1].sentence == sent:
+        last += 1
+    return range(first, last + 1)
+
+
 def neighbour(tokens: Sequence[Token], index: int, step: int) -> Token | None:
     """The token `step` places from `tokens[index]`, when it is in the same sentence."""
     k = index + step
@@ -287,12 +299,7 @@ def ueber_sense(tokens: Sequence[Token], index: int) -> str | None:
     after = neighbour(tokens, index, 1)
     if after is not None and after.tag == "CARD":
         return "over"
-    first, last = index, index
-    while first > 0 and tokens[first - 1].sentence == t.sentence:
-        first -= 1
-    while last + 1 < len(tokens) and tokens[last + 1].sentence == t.sentence:
-        last += 1
-    words = {(tokens[k].base or tokens[k].lemma).lower() for k in range(first, last + 1)}
+    words = {(tokens[k].base or tokens[k].lemma).lower() for k in sentence_indices(tokens, index)}
     return "about" if words & _ABOUT else None
 
 
