@@ -257,6 +257,9 @@ def test_werden_is_read_by_the_verbs_of_its_clause(small_dict: Path, sentence: s
     ("Er müsste das wissen.", "müsste", "would have to"),
     ("Ich möchte einen Kaffee.", "möchte", "would like"),
     ("Das dürfte schwierig werden.", "dürfte", "is likely to; might"),
+    ("Sie hätten das wissen müssen.", "hätten", "would have"),
+    ("Das wäre schön.", "wäre", "would be"),
+    ("Er hatte keine Zeit.", "hatte", None),
     ("Er konnte nicht kommen.", "konnte", None),  # the past, and
     ("Ihr müsst kommen.", "müsst", None),  # the present are Ding's
 ])
@@ -266,7 +269,7 @@ def test_a_modals_subjunctive_is_glossed_as_such(small_dict: Path, sentence: str
 
     tokens = analyze(sentence)
     g = gloss_token(tokens, next(t.i for t in tokens if t.text == word))
-    marks = ("(könnte)", "(müsste)", "(dürfte)", "(möchte)")
+    marks = ("(könnte)", "(müsste)", "(dürfte)", "(möchte)", "(hätte)", "(wäre)")
     subjunctive = [s.text for s in g.senses if s.text.endswith(marks)]
     assert (g.best, len(subjunctive)) == (best, 1) if best else not subjunctive
 

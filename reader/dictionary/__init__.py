@@ -236,8 +236,8 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
         _prefer(g, "about")  # `rund 3.000 Stellen`
     elif use := werden_use(tokens, index):
         _lead_with(g, "to become" if use == "become" else _WERDEN_SENSES[use])
-    elif t.pos == "AUX" and (m := _SUBJUNCTIVE_MODAL.match(t.text.lower())):
-        _lead_with(g, _SUBJUNCTIVE_SENSES[m[1]])  # Ding lists the modals' present senses only
+    elif t.pos == "AUX" and (m := _SUBJUNCTIVE_II.match(t.text.lower())):
+        _lead_with(g, _SUBJUNCTIVE_SENSES[m[1]])  # Ding lists the auxiliaries' present senses only
     elif t.lemma == "sollen" and t.text.lower().startswith("sollte"):
         _prefer(g, "should")
 
@@ -255,10 +255,12 @@ _WERDEN_SENSES = {"would": "would (würde + infinitive)",
                   "passive": "is, are (passive: wird + participle)",
                   "passive infinitive": "be (passive: participle + werden)",
                   "passive perfect": "been (passive: participle + worden)"}
-# The subjunctive II of modal verbs: `könnte`, `müssten`, `dürfte`, `möchtest` (not `müsst`, a present).
-_SUBJUNCTIVE_MODAL = re.compile(r"(könnt|müsst|dürft|möcht)(?:e|en|est|et)$")
+# The subjunctive II of modal verbs, `haben` and `sein`: `könnte`, `müssten`, `dürfte`, `möchtest`, `hätten`,
+# `wäre` (not `müsst`, a present).
+_SUBJUNCTIVE_II = re.compile(r"(könnt|müsst|dürft|möcht|hätt|wär)(?:e|en|est|et)$")
 _SUBJUNCTIVE_SENSES = {"könnt": "could (könnte)", "müsst": "would have to (müsste)",
-                       "dürft": "is likely to; might (dürfte)", "möcht": "would like (to) (möchte)"}
+                       "dürft": "is likely to; might (dürfte)", "möcht": "would like (to) (möchte)",
+                       "hätt": "would have (hätte)", "wär": "would be (wäre)"}
 
 
 _OBJECT_FORMS = frozenset(("mich", "mir", "dich", "dir", "ihn", "ihm", "uns", "euch", "ihnen"))
