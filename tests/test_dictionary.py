@@ -296,6 +296,11 @@ def test_a_modals_subjunctive_is_glossed_as_such(small_dict: Path, sentence: str
     ("Er war beim Arzt.", "beim", "at"),
     ("Er wohnt bei uns.", "bei", "with"),
     ("Potsdam liegt bei Berlin.", "bei", "near"),  # a place: Ding's first sense
+    ("Er kam vor zwei Jahren nach Berlin.", "vor", "ago"),
+    ("Vor 2,6 Milliarden Jahren bildete sich das.", "Vor", "ago"),
+    ("Vor der Wahl gab es Streit.", "Vor", "before"),
+    ("Vor 2020 war das anders.", "Vor", "before"),
+    ("Das Auto steht vor dem Haus.", "vor", "in front of"),  # Ding's first sense
 ])
 def test_prepositions_and_pronouns_read_by_their_neighbours(small_dict: Path, sentence: str, word: str,
                                                             best: str):

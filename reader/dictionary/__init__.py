@@ -29,6 +29,7 @@ from .agreement import (
     sentence_indices,
     sie_reading,
     ueber_sense,
+    vor_sense,
     werden_use,
 )
 from .ding import Sense
@@ -230,7 +231,8 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
         _prefer(g, "themselves")  # `die Spannungen haben sich verschärft`
     elif (t.tag, t.lemma) in _FUNCTION_SENSES:
         _prefer(g, *_FUNCTION_SENSES[t.tag, t.lemma])
-    elif sense := nach_sense(tokens, index) or ueber_sense(tokens, index) or bei_sense(tokens, index):
+    elif sense := (nach_sense(tokens, index) or ueber_sense(tokens, index) or bei_sense(tokens, index)
+                   or vor_sense(tokens, index)):
         _lead_with(g, sense)  # `meiner Meinung nach`, tagged an adverb, has no "according to" of its own
     elif (t.lemma, t.pos) == ("rund", "ADV") and getattr(neighbour(tokens, index, 1), "tag", "") == "CARD":
         _prefer(g, "about")  # `rund 3.000 Stellen`

@@ -319,3 +319,36 @@ def bei_sense(tokens: Sequence[Token], index: int) -> str | None:
     if after.tag in ("PPER", "PRF"):
         return "with"
     return "at" if after.tag in ("ART", "PPOSAT", "PDAT", "PIAT", "ADJA", "CARD") else None
+
+
+# Time spans after `vor`: `vor zwei Jahren` (ago).
+_SPANS = ("jahr", "jahren", "monat", "monaten", "woche", "wochen", "tag", "tagen", "stunde", "stunden",
+          "minute", "minuten", "sekunden", "jahrzehnt", "jahrzehnten", "jahrhundert", "jahrhunderten")
+# Events and points in time after `vor der/dem …`: `vor der Wahl`, `vor dem Spiel`, `vor Beginn` (before).
+_EVENTS = ("beginn", "ende", "start", "wahl", "wahlen", "abstimmung", "krieg", "spiel", "treffen", "gipfel",
+           "sitzung", "konferenz", "anschlag", "ausbruch", "weihnachten", "ostern", "jahreswechsel",
+           "pandemie", "krise", "reise", "besuch", "abreise", "ankunft", "verhandlungen", "gespräch",
+           "gesprächen", "prozess", "urteil", "termin", "frist", "saisonstart", "anpfiff", "abflug", "zeit",
+           "rückkehr", "geburt", "tod", "eröffnung", "einführung", "gründung", "veröffentlichung")
+_BIG_NUMBERS = frozenset(("hundert", "tausend", "tausenden", "millionen", "milliarden"))
+
+
+def vor_sense(tokens: Sequence[Token], index: int) -> str | None:
+    """Which `vor` the preposition at `index` is, by the noun after it: "ago" before a span of time with a
+    number (`vor zwei Jahren`, `vor wenigen Tagen`), "before" before an event or point in time (`vor der
+    Wahl`, `vor Beginn der Sitzung`, `vor 2020`); None otherwise (Ding's first sense, "in front of")."""
+    t = tokens[index]
+    if t.text.lower() not in ("vor", "vorm") or t.tag not in ("APPR", "APPRART"):
+        return None
+    k, counted = index + 1, False
+    while k < len(tokens) and tokens[k].sentence == t.sentence and (
+            tokens[k].tag in _BEFORE_NOUN or tokens[k].text.lower() in _BIG_NUMBERS):
+        counted = counted or tokens[k].tag in ("CARD", "PIAT", "PIDAT") or tokens[k].text.lower() in (
+            "langer", "kurzer", "einem", "einer", *_BIG_NUMBERS)
+        k += 1
+    if k >= len(tokens) or tokens[k].sentence != t.sentence or tokens[k].tag not in ("NN", "NE"):
+        return "before" if counted else None  # `vor 2020`
+    noun = tokens[k].text.lower()
+    if noun in _SPANS:
+        return "ago" if counted else "before"
+    return "before" if noun.endswith(_EVENTS) else None
