@@ -301,6 +301,19 @@ def test_a_modals_subjunctive_is_glossed_as_such(small_dict: Path, sentence: str
     ("Vor der Wahl gab es Streit.", "Vor", "before"),
     ("Vor 2020 war das anders.", "Vor", "before"),
     ("Das Auto steht vor dem Haus.", "vor", "in front of"),  # Ding's first sense
+    ("Die Feuerwehr rückte zu mehr als 300 Einsätzen aus.", "als", "than"),
+    ("Sie halten länger, als Billig-Schuhe.", "als", "than"),
+    ("Er lachte, als sie kam.", "als", "when"),
+    ("Als Präsident sagte er das.", "Als", "as"),
+    ("Er wurde immer als Held gefeiert.", "als", "as"),
+    ("Das Haus wurde von der Firma gebaut.", "von", "by"),  # the passive's agent
+    ("Die Stadt wurde durch Bomben zerstört.", "durch", "by"),
+    ("Er ging durch die Tür.", "durch", "through"),
+    ("Um 8 Uhr beginnt das Spiel.", "Um", "at"),
+    ("Die Preise stiegen um 3 Prozent.", "um", "by"),
+    ("Seit zwei Jahren wohnt er hier.", "Seit", "for"),
+    ("Seit Jahren wohnt er hier.", "Seit", "for"),
+    ("Seit 2020 wohnt er hier.", "Seit", "since"),
 ])
 def test_prepositions_and_pronouns_read_by_their_neighbours(small_dict: Path, sentence: str, word: str,
                                                             best: str):

@@ -26,6 +26,7 @@ from .agreement import (
     neighbour,
     plural_verb,
     possessive_reading,
+    preposition_sense,
     sentence_indices,
     sie_reading,
     ueber_sense,
@@ -232,7 +233,7 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
     elif (t.tag, t.lemma) in _FUNCTION_SENSES:
         _prefer(g, *_FUNCTION_SENSES[t.tag, t.lemma])
     elif sense := (nach_sense(tokens, index) or ueber_sense(tokens, index) or bei_sense(tokens, index)
-                   or vor_sense(tokens, index)):
+                   or vor_sense(tokens, index) or preposition_sense(tokens, index)):
         _lead_with(g, sense)  # `meiner Meinung nach`, tagged an adverb, has no "according to" of its own
     elif (t.lemma, t.pos) == ("rund", "ADV") and getattr(neighbour(tokens, index, 1), "tag", "") == "CARD":
         _prefer(g, "about")  # `rund 3.000 Stellen`
@@ -323,8 +324,10 @@ def _place(g: Gloss) -> bool:
 def _prefer(g: Gloss, *starts: str) -> None:
     """Put the first sense starting with each of `starts` first, in that order (`they (them)` for `sie
     sind`)."""
-    for start in reversed(starts):
-        k = next((k for k, s in enumerate(g.senses) if s.text.startswith(start)), None)
+    for start in reversed(starts):  # the sense written just so (`by`), else the first starting so
+        k = next((k for k, s in enumerate(g.senses) if s.text == start), None)
+        if k is None:
+            k = next((k for k, s in enumerate(g.senses) if s.text.startswith(start)), None)
         if k:
             g.senses.insert(0, g.senses.pop(k))
     if g.senses:

@@ -352,3 +352,60 @@ def vor_sense(tokens: Sequence[Token], index: int) -> str | None:
     if noun in _SPANS:
         return "ago" if counted else "before"
     return "before" if noun.endswith(_EVENTS) else None
+
+
+_COMPARED = 6  # how far before `als` a comparative may stand (`mehr Stunden zur Verfügung, als …`)
+
+
+def _comparative(t: Token) -> bool:
+    low = t.text.lower()
+    return low in ("mehr", "weniger", "anders", "eher") or (
+        t.tag in ("ADJD", "ADV", "PIAT", "PIS") and low.endswith("er") and low not in _NOT_COMPARATIVE)
+
+
+def _opens_verb_final_clause(tokens: Sequence[Token], index: int) -> bool:
+    """A word at the start of a clause that ends with a finite verb (`Als er kam, …`, `…, als sie kam.`)."""
+    before = neighbour(tokens, index, -1)
+    if before is not None and before.tag != "$,":
+        return False
+    sentence, k = tokens[index].sentence, index + 1
+    while k < len(tokens) and tokens[k].sentence == sentence and tokens[k].tag not in ("$,", "$."):
+        k += 1
+    return k > index + 2 and tokens[k - 1].tag in _FINITE
+
+
+# Words in -er that are no comparatives (`immer als Held`, `wieder als`).
+_NOT_COMPARATIVE = frozenset(("immer", "wieder", "aber", "oder", "über", "unter", "hier", "hinter", "sicher",
+                              "sauer", "teuer", "lecker", "bitter", "heiter", "finster", "munter", "sauber"))
+_PASSIVE = ("passive", "passive past", "passive infinitive", "passive perfect")
+
+
+def preposition_sense(tokens: Sequence[Token], index: int) -> str | None:
+    """The sense a conjunction or preposition has by its neighbours: `als` "than" after a comparative
+    (`mehr als 300`, `älter als`), "when" opening a clause (`Als er kam`), else "as" (`als Präsident`);
+    `von`/`durch` "by" in a
+    passive clause (`wurde von der Firma gebaut`); `um` "at" with a time (`um 8 Uhr`) and "by" with another
+    number (`stieg um 3 Prozent`); `seit` "for" with a span of time (`seit zwei Jahren`). None otherwise."""
+    t = tokens[index]
+    low = t.text.lower()
+    after = neighbour(tokens, index, 1)
+    if low == "als":
+        window = range(max(index - _COMPARED, 0), index)
+        if any(tokens[k].sentence == t.sentence and _comparative(tokens[k]) for k in window):
+            return "than"  # `mehr als 300`, `älter als`, `länger, als Billig-Schuhe`
+        return "when" if t.tag == "KOUS" or _opens_verb_final_clause(tokens, index) else "as"
+    if low in ("von", "durch") and t.tag == "APPR":
+        clause = _verb_clause(tokens, index)
+        passive = any(tokens[k].lemma == "werden" and werden_use(tokens, k) in _PASSIVE for k in clause)
+        return "by" if passive else None
+    if low == "um" and t.tag == "APPR" and after is not None and after.tag == "CARD":
+        third = neighbour(tokens, index, 2)
+        return "at" if third is not None and third.text == "Uhr" else "by"
+    if low == "seit" and after is not None:
+        k = index + 1
+        while k < len(tokens) and tokens[k].tag in ("CARD", "PIAT", "PIDAT", "ADJA", "ART"):
+            k += 1
+        span = tokens[k].text.lower() if k < len(tokens) else ""
+        if span in _SPANS and (k > index + 1 or span.endswith("n")):
+            return "for"  # `seit zwei Jahren`, `seit Jahren`; not `seit 1988`
+    return None
