@@ -21,6 +21,7 @@ from .agreement import (
     article_gender,
     bei_sense,
     clause_verb,
+    es_gibt,
     ihr_reading,
     nach_sense,
     neighbour,
@@ -243,6 +244,8 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
         _lead_with(g, _SUBJUNCTIVE_SENSES[m[1]])  # Ding lists the auxiliaries' present senses only
     elif t.lemma == "sollen" and t.text.lower().startswith("sollte"):
         _prefer(g, "should")
+    elif there := es_gibt(tokens, index):
+        _lead_with(g, there)
 
 
 def _lead_with(g: Gloss, sense: str) -> None:

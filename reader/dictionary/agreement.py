@@ -409,3 +409,22 @@ def preposition_sense(tokens: Sequence[Token], index: int) -> str | None:
         if span in _SPANS and (k > index + 1 or span.endswith("n")):
             return "for"  # `seit zwei Jahren`, `seit Jahren`; not `seit 1988`
     return None
+
+
+_SUBJECT_PRONOUNS = frozenset(("ich", "du", "er", "sie", "wir", "ihr", "man"))
+
+
+def es_gibt(tokens: Sequence[Token], index: int) -> str | None:
+    """`es gibt` "there is, there are" (`gab`: "there was, there were") for `geben` with `es` right beside
+    it and no other pronoun as its subject (`Heute gibt es keine Lösung`; not `Er gibt es ihm`)."""
+    t = tokens[index]
+    if t.lemma != "geben" or t.tag != "VVFIN":
+        return None
+    beside = [neighbour(tokens, index, step) for step in (-1, 1)]
+    if not any(n is not None and n.text.lower() == "es" for n in beside):
+        return None
+    near = [neighbour(tokens, index, step) for step in (-2, -1, 1, 2)]  # `Er gibt es ihm`, `Gibt er es …`
+    if any(n is not None and n.text.lower() in _SUBJECT_PRONOUNS for n in near):
+        return None
+    past = t.text.lower().startswith("gab")
+    return "there was, there were (es gab)" if past else "there is, there are (es gibt)"
