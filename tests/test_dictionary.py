@@ -316,6 +316,8 @@ def test_a_modals_subjunctive_is_glossed_as_such(small_dict: Path, sentence: str
     ("Seit 2020 wohnt er hier.", "Seit", "since"),
     ("Heute gibt es keine Lösung.", "gibt", "there is, there are"),  # `es gibt`
     ("Damals gab es viele Probleme.", "gab", "there was, there were"),
+    ("Dabei geht es um viel Geld.", "geht", "it is about"),  # `es geht um`
+    ("Es ging um die Zukunft.", "ging", "it was about"),
 ])
 def test_prepositions_and_pronouns_read_by_their_neighbours(small_dict: Path, sentence: str, word: str,
                                                             best: str):
@@ -325,13 +327,13 @@ def test_prepositions_and_pronouns_read_by_their_neighbours(small_dict: Path, se
     assert gloss_token(tokens, next(t.i for t in tokens if t.text == word)).best == best
 
 
-def test_geben_with_a_subject_of_its_own_is_no_es_gibt(small_dict: Path):
+def test_geben_and_gehen_with_a_subject_of_their_own_are_no_es_phrase(small_dict: Path):
     from reader.nlp import analyze
 
-    for sentence in ("Er gibt es ihm.", "Gibt er es ihm?"):
+    for sentence in ("Er gibt es ihm.", "Gibt er es ihm?", "Wie geht es dir?", "Er geht um die Ecke."):
         tokens = analyze(sentence)
-        g = gloss_token(tokens, next(t.i for t in tokens if t.lemma == "geben"))
-        assert not g.best.startswith("there"), sentence
+        g = gloss_token(tokens, next(t.i for t in tokens if t.lemma in ("geben", "gehen")))
+        assert not g.best.startswith(("there", "it is")), sentence
 
 
 def test_function_words_take_their_own_entrys_first_sense(small_dict: Path):

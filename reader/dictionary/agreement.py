@@ -415,10 +415,11 @@ _SUBJECT_PRONOUNS = frozenset(("ich", "du", "er", "sie", "wir", "ihr", "man"))
 
 
 def es_gibt(tokens: Sequence[Token], index: int) -> str | None:
-    """`es gibt` "there is, there are" (`gab`: "there was, there were") for `geben` with `es` right beside
-    it and no other pronoun as its subject (`Heute gibt es keine Lösung`; not `Er gibt es ihm`)."""
+    """`es gibt` "there is, there are" (`gab`: "there was, there were") for `geben`, `es geht um` "it is
+    about" for `gehen` with `um` in its clause: with `es` right beside the verb and no other pronoun as its
+    subject near it (`Heute gibt es keine Lösung`, `Dabei geht es um Geld`; not `Er gibt es ihm`)."""
     t = tokens[index]
-    if t.lemma != "geben" or t.tag != "VVFIN":
+    if t.lemma not in ("geben", "gehen") or t.tag != "VVFIN":
         return None
     beside = [neighbour(tokens, index, step) for step in (-1, 1)]
     if not any(n is not None and n.text.lower() == "es" for n in beside):
@@ -426,5 +427,9 @@ def es_gibt(tokens: Sequence[Token], index: int) -> str | None:
     near = [neighbour(tokens, index, step) for step in (-2, -1, 1, 2)]  # `Er gibt es ihm`, `Gibt er es …`
     if any(n is not None and n.text.lower() in _SUBJECT_PRONOUNS for n in near):
         return None
-    past = t.text.lower().startswith("gab")
+    past = t.text.lower().startswith(("gab", "ging"))
+    if t.lemma == "gehen":
+        if not any(tokens[k].text.lower() == "um" for k in _verb_clause(tokens, index)):
+            return None  # `wie geht es dir`
+        return "it was about (es ging um)" if past else "it is about (es geht um)"
     return "there was, there were (es gab)" if past else "there is, there are (es gibt)"
