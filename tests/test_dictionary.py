@@ -316,6 +316,8 @@ def test_a_modals_subjunctive_is_glossed_as_such(small_dict: Path, sentence: str
     ("Seit 2020 wohnt er hier.", "Seit", "since"),
     ("Heute gibt es keine Lösung.", "gibt", "there is, there are"),  # `es gibt`
     ("Damals gab es viele Probleme.", "gab", "there was, there were"),
+    ("Er spart, damit er ein Auto kaufen kann.", "damit", "so that"),
+    ("Er hat noch nie so viel gegessen.", "so", "so"),
     ("Dabei geht es um viel Geld.", "geht", "it is about"),  # `es geht um`
     ("Es ging um die Zukunft.", "ging", "it was about"),
 ])

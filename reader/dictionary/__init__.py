@@ -248,10 +248,15 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
         _lead_with(g, there)
 
 
+def _opens(text: str, start: str) -> bool:
+    """`by (expressing directional movement)` opens with `by`; `so-called` does not open with `so`."""
+    return text == start or text.startswith(start + " ")
+
+
 def _lead_with(g: Gloss, sense: str) -> None:
-    """Put the sense starting with `sense` first, or `sense` itself where Ding has none (`was, were
+    """Put the sense opening with `sense` first, or `sense` itself where Ding has none (`was, were
     (passive: wurde + participle)`)."""
-    if not any(s.text.startswith(sense) for s in g.senses):
+    if not any(_opens(s.text, sense) for s in g.senses):
         g.senses.insert(0, Sense(sense))
     _prefer(g, sense)
 
@@ -325,12 +330,12 @@ def _place(g: Gloss) -> bool:
 
 
 def _prefer(g: Gloss, *starts: str) -> None:
-    """Put the first sense starting with each of `starts` first, in that order (`they (them)` for `sie
+    """Put the first sense opening with each of `starts` first, in that order (`they (them)` for `sie
     sind`)."""
-    for start in reversed(starts):  # the sense written just so (`by`), else the first starting so
+    for start in reversed(starts):  # the sense written just so (`by`), else the first opening so
         k = next((k for k, s in enumerate(g.senses) if s.text == start), None)
         if k is None:
-            k = next((k for k, s in enumerate(g.senses) if s.text.startswith(start)), None)
+            k = next((k for k, s in enumerate(g.senses) if _opens(s.text, start)), None)
         if k:
             g.senses.insert(0, g.senses.pop(k))
     if g.senses:

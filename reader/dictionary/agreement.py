@@ -383,9 +383,10 @@ _PASSIVE = ("passive", "passive past", "passive infinitive", "passive perfect")
 def preposition_sense(tokens: Sequence[Token], index: int) -> str | None:
     """The sense a conjunction or preposition has by its neighbours: `als` "than" after a comparative
     (`mehr als 300`, `älter als`), "when" opening a clause (`Als er kam`), else "as" (`als Präsident`);
-    `von`/`durch` "by" in a
-    passive clause (`wurde von der Firma gebaut`); `um` "at" with a time (`um 8 Uhr`) and "by" with another
-    number (`stieg um 3 Prozent`); `seit` "for" with a span of time (`seit zwei Jahren`). None otherwise."""
+    `damit` "so that" opening a clause; `so` "so" before an adverb or adjective without `wie`; `von`/`durch`
+    "by" in a passive clause (`wurde von der Firma gebaut`); `um` "at" with a time (`um 8 Uhr`) and "by"
+    with another number (`stieg um 3 Prozent`); `seit` "for" with a span of time (`seit zwei Jahren`). None
+    otherwise."""
     t = tokens[index]
     low = t.text.lower()
     after = neighbour(tokens, index, 1)
@@ -394,6 +395,11 @@ def preposition_sense(tokens: Sequence[Token], index: int) -> str | None:
         if any(tokens[k].sentence == t.sentence and _comparative(tokens[k]) for k in window):
             return "than"  # `mehr als 300`, `älter als`, `länger, als Billig-Schuhe`
         return "when" if t.tag == "KOUS" or _opens_verb_final_clause(tokens, index) else "as"
+    if low == "damit" and (t.tag == "KOUS" or _opens_verb_final_clause(tokens, index)):
+        return "so that"  # `…, damit er kommen kann`: Ding has only the adverb (with that)
+    if low == "so" and after is not None and after.tag in ("ADJD", "ADV", "PIAT", "PIS") and not any(
+            tokens[k].text.lower() == "wie" for k in range(index + 2, min(index + 5, len(tokens)))):
+        return "so"  # `so viel`, `so schnell`; `so groß wie` is "as"
     if low in ("von", "durch") and t.tag == "APPR":
         clause = _verb_clause(tokens, index)
         passive = any(tokens[k].lemma == "werden" and werden_use(tokens, k) in _PASSIVE for k in clause)
