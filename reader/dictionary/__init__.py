@@ -16,27 +16,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import db, idioms, lookup, nouns
-from .agreement import (
+from .agreement import article_gender, neighbour, sentence_indices
+from .ding import Sense
+from .model import ARTICLES, Gloss, headword
+from .ranking import short
+from .readings import (
     YOU_PLURAL,
-    article_gender,
     bei_sense,
     clause_verb,
     es_gibt,
     ihr_reading,
     nach_sense,
-    neighbour,
     plural_verb,
     possessive_reading,
     preposition_sense,
-    sentence_indices,
     sie_reading,
     ueber_sense,
     vor_sense,
     werden_use,
 )
-from .ding import Sense
-from .model import ARTICLES, Gloss, headword
-from .ranking import short
 
 if TYPE_CHECKING:
     from ..nlp import Token

@@ -1,0 +1,356 @@
+"""Function words read by the words around them: which of Ding's senses (or which sense Ding lacks) a word
+has in its sentence. `sie` is "she" or "they" by its verb, a possessive `ihre` "their" after a plural verb,
+`wurde … verletzt` the passive "was", `nach Angaben` "according to", `mehr als` "than", `es gibt` "there
+is". Each reading looks only at the sentence's tokens (tags, lemmas, neighbours) and says None when they do
+not decide, so the ranked senses stand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .agreement import neighbour, sentence_indices
+
+if TYPE_CHECKING:
+    from ..nlp import Token
+
+_FINITE = ("VVFIN", "VAFIN", "VMFIN")
+
+
+def sie_reading(tokens: Sequence[Token], index: int) -> str | None:
+    """Which `sie` the subject pronoun at `index` is, by its finite verb next to it: "she" (`sie ist`,
+    `war sie`), "they" (`sie sind`, `gehen sie`), "you" for a capital `Sie` mid-sentence with a plural
+    verb (`können Sie`); None when no finite verb stands next to it."""
+    t = tokens[index]
+    if t.text.lower() != "sie":
+        return None
+    verb = next((n for n in (neighbour(tokens, index, 1), neighbour(tokens, index, -1))
+                 if n is not None and n.tag in _FINITE), None)
+    if verb is None:
+        return None
+    if not plural_verb(verb):
+        return "she"
+    return "you" if t.text == "Sie" and neighbour(tokens, index, -1) is not None else "they"
+
+
+def plural_verb(verb: Token) -> bool:
+    """A finite verb of the third person plural (or first): `sind`, `haben`, `wollten`; not `ist`, `will`."""
+    form = verb.text.lower()
+    return form == "sind" or form.endswith("n")
+
+
+def possessive_reading(tokens: Sequence[Token], index: int) -> str | None:
+    """"their" or "her" for the possessive `ihr`, `ihre` … at `index`, by the number of the finite verb
+    before it in its clause, whose subject it usually refers to (`die USA wollen ihre Kooperation …`,
+    `Merkel hat ihre Meinung …`). A clause with no finite verb of its own (`beschlossen, ihre Kooperation
+    auszubauen`) takes the one before its comma. None when there is no such verb (`weil sie ihre …
+    verlassen`: the verb after may agree with the possessive's own noun)."""
+    k = index - 1
+    while k >= 0 and tokens[k].sentence == tokens[index].sentence:
+        t = tokens[k]
+        if t.tag in _FINITE:
+            return "their" if plural_verb(t) else "her"
+        if t.tag == "$," and _has_finite_verb_after(tokens, index):
+            return None
+        k -= 1
+    return None
+
+
+def _has_finite_verb_after(tokens: Sequence[Token], index: int) -> bool:
+    """Whether a finite verb follows `tokens[index]` before the next comma or the sentence's end."""
+    k = index + 1
+    while k < len(tokens) and tokens[k].sentence == tokens[index].sentence and tokens[k].tag != "$,":
+        if tokens[k].tag in _FINITE:
+            return True
+        k += 1
+    return False
+
+
+# Where a clause's subject may stand: its start, after a comma, a conjunction or a question word.
+_CLAUSE_OPENERS = ("$,", "$(", "KON", "KOUS", "PWAV", "PWS", "PRELS")
+# Second-person plural forms that no other person shares (`habt`, not `hat`).
+YOU_PLURAL = frozenset(("habt", "seid", "wart", "hattet", "könnt", "wollt", "dürft", "müsst", "sollt",
+                         "werdet", "wisst", "mögt"))
+
+
+def ihr_reading(tokens: Sequence[Token], index: int) -> str | None:
+    """"you" for `ihr` as the subject of its verb (`Ihr habt recht`, `weil ihr kommt`, `habt ihr`, `Kommt
+    ihr mit?`), else "her" (the dative: `mit ihr`, `er hilft ihr`); None for another word."""
+    if tokens[index].text.lower() != "ihr":
+        return None
+    before, after = neighbour(tokens, index, -1), neighbour(tokens, index, 1)
+    if after is not None and after.tag in _FINITE and (before is None or before.tag in _CLAUSE_OPENERS):
+        return "you"
+    if before is not None and before.tag in _FINITE and (before.text.lower() in YOU_PLURAL or neighbour(
+            tokens, index, -2) is None and before.text.endswith("t")):
+        return "you"
+    return "her"
+
+
+_PARTICIPLES = ("VVPP", "VAPP", "VMPP")
+_PAST_WERDEN = frozenset(("wurde", "wurden", "wurdest", "wurdet", "ward"))
+# Words after a comma that open a new clause (a comma in a list does not end the clause).
+_CLAUSE_START = frozenset(("KOUS", "KOUI", "KON", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"))
+
+
+def werden_use(tokens: Sequence[Token], index: int) -> str | None:
+    """What the auxiliary `werden` at `index` does, by the other verbs of its clause: "would" (`würde`),
+    "passive past" (`wurde … verletzt`), "passive" (`wird … geschätzt`), "passive infinitive" (`soll geändert
+    werden`), "passive perfect" (`ist gewählt worden`), "become" when it has no other verb, or is itself
+    the infinitive (`es wurde kalt`, `er wird Arzt`, `könnte Vorreiter werden`); None for the future (`wird
+    kommen`), Ding's first sense. A participle the tagger read as a finite verb after it counts as one
+    (`wird man nicht begrüßt`)."""
+    t = tokens[index]
+    form = t.text.lower()
+    if t.lemma != "werden":
+        return None
+    if form in ("worden", "geworden"):
+        return "passive perfect" if form == "worden" else "become"
+    if form.startswith("würde"):
+        return "would"
+    others = [k for k in _verb_clause(tokens, index) if k != index and tokens[k].tag.startswith("V")]
+    if any(_participle(tokens[k], after=k > index) for k in others):
+        if t.tag == "VAINF":
+            return "passive infinitive"
+        return "passive past" if form in _PAST_WERDEN else "passive"
+    return None if others and t.tag != "VAINF" else "become"
+
+
+def _participle(t: Token, *, after: bool) -> bool:
+    return t.tag in _PARTICIPLES or after and t.tag == "VVFIN" and t.text.endswith("t")
+
+
+def _verb_clause(tokens: Sequence[Token], index: int) -> range:
+    """The clause of the verb at `index`: back to the comma before it (a verb-final clause ends with its
+    finite verb), on to the sentence's end, a comma or conjunction that opens another clause, or another
+    finite verb (one in -t or -n may be a participle or infinitive the tagger misread, and stays in)."""
+    sent = tokens[index].sentence
+    first = last = index
+    while first > 0 and tokens[first - 1].sentence == sent and tokens[first - 1].tag != "$,":
+        first -= 1
+    while last + 1 < len(tokens) and tokens[last + 1].sentence == sent:
+        nxt = tokens[last + 1]
+        after = tokens[last + 2] if last + 2 < len(tokens) else None
+        if nxt.tag == "$," and (after is None or after.tag in _CLAUSE_START or after.tag in _FINITE):
+            break
+        if nxt.tag == "KON" and after is not None and after.tag in _FINITE:
+            break  # `werden zufriedener und fühlen sich …`: a second clause
+        if nxt.tag in _FINITE and not nxt.text.endswith(("t", "n")):
+            break  # another clause's verb (`es wurde kalt und regnete`); not a participle or infinitive
+        last += 1
+    return range(first, last + 1)
+
+
+def clause_verb(tokens: Sequence[Token], index: int) -> Token | None:
+    """The finite verb of the clause of `tokens[index]`: the nearest before it (`Die Spannungen haben sich
+    …`), else the nearest after it (`weil sich die Lage verschärft`)."""
+    clause = _verb_clause(tokens, index)
+    verbs = [k for k in clause if tokens[k].tag in _FINITE]
+    if not verbs:  # a verb-final clause whose verb the tagger read as an infinitive (`weil … erhöht haben`)
+        verbs = [k for k in clause if tokens[k].tag.startswith(("VA", "VM", "VV")) and tokens[k].tag not in
+                 _PARTICIPLES][-1:]
+    return tokens[min(verbs, key=lambda k: (k > index, abs(k - index)))] if verbs else None
+
+
+# Nouns after `nach` that make it "according to": `nach Angaben der Polizei`, `nach eigener Ansicht`,
+# `nach Medienberichten` (a compound's end counts).
+_ACCORDING = ("angaben", "ansicht", "meinung", "auffassung", "auskunft", "informationen", "bericht",
+              "berichten", "einschätzung", "schätzungen", "darstellung", "worten", "aussage", "aussagen",
+              "umfrage", "umfragen", "daten", "zahlen", "studie", "studien", "berechnungen", "paragraph",
+              "paragraf", "artikel", "gesetz", "untersuchung", "untersuchungen")
+_DIRECTIONS = frozenset(("hause", "norden", "süden", "osten", "westen", "oben", "unten", "links", "rechts",
+                         "vorne", "hinten", "innen", "außen", "übersee"))
+_BEFORE_NOUN = ("ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "PRELAT", "PWAT", "ADJA", "CARD", "ADV")
+
+
+def nach_sense(tokens: Sequence[Token], index: int) -> str | None:
+    """Which `nach` the preposition at `index` is, by the noun after it: "according to" (`nach Angaben der
+    Polizei`, `meiner Meinung nach`), "after" (`nach dem Unwetter`, `nach langen Verhandlungen`, `nach
+    Ende des Spiels`), "depending on" (`je nach Thema`); None for a place or direction (`nach Berlin`,
+    `nach den USA`, `nach Hause`, `nach oben`), where Ding's first sense, "to", is right."""
+    t = tokens[index]
+    if t.text.lower() != "nach" or t.tag not in ("APPR", "APPO", "ADV"):
+        return None
+    prev = neighbour(tokens, index, -1)
+    if prev is not None and prev.text.lower() == "je":
+        return "depending on"  # `je nach Thema`
+    if t.tag == "APPO" or prev is not None and prev.text.lower().endswith(_ACCORDING):
+        return "according to"  # after its noun (the tagger may call it an adverb there)
+    k, before = index + 1, False
+    if k < len(tokens) and tokens[k].text.lower() in _DIRECTIONS:
+        return None  # `nach innen`, `nach oben`
+    while k < len(tokens) and tokens[k].sentence == t.sentence and tokens[k].tag in _BEFORE_NOUN:
+        k, before = k + 1, True
+    if k >= len(tokens) or tokens[k].sentence != t.sentence:
+        return None
+    noun = tokens[k]
+    if noun.text.lower().endswith(_ACCORDING):
+        return "according to"
+    if noun.tag == "NN" and noun.text.lower() not in _DIRECTIONS:
+        return "after"
+    return "after" if before and noun.tag not in ("NE", "NN") else None
+
+
+# Words whose topic `über` names ("about"): speaking, writing, thinking and feeling verbs, their nouns
+# and adjectives (`über den Krieg sprechen`, `Gespräche über …`, `besorgt über …`).
+_ABOUT = frozenset((
+    "sprechen", "reden", "berichten", "diskutieren", "informieren", "verhandeln", "streiten", "entscheiden",
+    "nachdenken", "schreiben", "klagen", "beraten", "debattieren", "erzählen", "lachen", "urteilen",
+    "abstimmen", "äußern", "beschweren", "freuen", "ärgern", "wundern", "aufregen", "beklagen", "austauschen",
+    "unterhalten", "informiert", "besorgt", "froh", "glücklich", "enttäuscht", "erfreut", "überrascht",
+    "verärgert", "empört", "gespräch", "debatte", "diskussion", "streit", "bericht", "information",
+    "verhandlung", "entscheidung", "abstimmung", "buch", "film", "artikel", "studie", "sorge", "wissen",
+))
+
+
+def ueber_sense(tokens: Sequence[Token], index: int) -> str | None:
+    """Which `über` the preposition at `index` is: "about" in a sentence of speaking, writing or feeling
+    (`will über den Krieg sprechen`, `Gespräche über Zölle`), "over" before a number (`über 20.000
+    Teilnehmer`); None otherwise (Ding's first sense, "above")."""
+    t = tokens[index]
+    if t.text.lower() != "über" or t.tag not in ("APPR", "ADV"):
+        return None
+    after = neighbour(tokens, index, 1)
+    if after is not None and after.tag == "CARD":
+        return "over"
+    words = {(tokens[k].base or tokens[k].lemma).lower() for k in sentence_indices(tokens, index)}
+    return "about" if words & _ABOUT else None
+
+
+def bei_sense(tokens: Sequence[Token], index: int) -> str | None:
+    """Which `bei` the preposition at `index` is: "at" before a determiner, adjective or number, and as
+    `beim` (`bei der Wahl`, `beim Arzt`), "with" before a pronoun (`bei uns`); None before a name (`bei
+    Berlin`: Ding's first sense, "near")."""
+    t = tokens[index]
+    low = t.text.lower()
+    if low == "beim":
+        return "at"
+    if low != "bei" or t.tag != "APPR":
+        return None
+    after = neighbour(tokens, index, 1)
+    if after is None:
+        return None
+    if after.tag in ("PPER", "PRF"):
+        return "with"
+    return "at" if after.tag in ("ART", "PPOSAT", "PDAT", "PIAT", "ADJA", "CARD") else None
+
+
+# Time spans after `vor`: `vor zwei Jahren` (ago).
+_SPANS = ("jahr", "jahren", "monat", "monaten", "woche", "wochen", "tag", "tagen", "stunde", "stunden",
+          "minute", "minuten", "sekunden", "jahrzehnt", "jahrzehnten", "jahrhundert", "jahrhunderten")
+# Events and points in time after `vor der/dem …`: `vor der Wahl`, `vor dem Spiel`, `vor Beginn` (before).
+_EVENTS = ("beginn", "ende", "start", "wahl", "wahlen", "abstimmung", "krieg", "spiel", "treffen", "gipfel",
+           "sitzung", "konferenz", "anschlag", "ausbruch", "weihnachten", "ostern", "jahreswechsel",
+           "pandemie", "krise", "reise", "besuch", "abreise", "ankunft", "verhandlungen", "gespräch",
+           "gesprächen", "prozess", "urteil", "termin", "frist", "saisonstart", "anpfiff", "abflug", "zeit",
+           "rückkehr", "geburt", "tod", "eröffnung", "einführung", "gründung", "veröffentlichung")
+_BIG_NUMBERS = frozenset(("hundert", "tausend", "tausenden", "millionen", "milliarden"))
+
+
+def vor_sense(tokens: Sequence[Token], index: int) -> str | None:
+    """Which `vor` the preposition at `index` is, by the noun after it: "ago" before a span of time with a
+    number (`vor zwei Jahren`, `vor wenigen Tagen`), "before" before an event or point in time (`vor der
+    Wahl`, `vor Beginn der Sitzung`, `vor 2020`); None otherwise (Ding's first sense, "in front of")."""
+    t = tokens[index]
+    if t.text.lower() not in ("vor", "vorm") or t.tag not in ("APPR", "APPRART"):
+        return None
+    k, counted = index + 1, False
+    while k < len(tokens) and tokens[k].sentence == t.sentence and (
+            tokens[k].tag in _BEFORE_NOUN or tokens[k].text.lower() in _BIG_NUMBERS):
+        counted = counted or tokens[k].tag in ("CARD", "PIAT", "PIDAT") or tokens[k].text.lower() in (
+            "langer", "kurzer", "einem", "einer", *_BIG_NUMBERS)
+        k += 1
+    if k >= len(tokens) or tokens[k].sentence != t.sentence or tokens[k].tag not in ("NN", "NE"):
+        return "before" if counted else None  # `vor 2020`
+    noun = tokens[k].text.lower()
+    if noun in _SPANS:
+        return "ago" if counted else "before"
+    return "before" if noun.endswith(_EVENTS) else None
+
+
+_COMPARED = 6  # how far before `als` a comparative may stand (`mehr Stunden zur Verfügung, als …`)
+
+
+def _comparative(t: Token) -> bool:
+    low = t.text.lower()
+    return low in ("mehr", "weniger", "anders", "eher") or (
+        t.tag in ("ADJD", "ADV", "PIAT", "PIS") and low.endswith("er") and low not in _NOT_COMPARATIVE)
+
+
+def _opens_verb_final_clause(tokens: Sequence[Token], index: int) -> bool:
+    """A word at the start of a clause that ends with a finite verb (`Als er kam, …`, `…, als sie kam.`)."""
+    before = neighbour(tokens, index, -1)
+    if before is not None and before.tag != "$,":
+        return False
+    sentence, k = tokens[index].sentence, index + 1
+    while k < len(tokens) and tokens[k].sentence == sentence and tokens[k].tag not in ("$,", "$."):
+        k += 1
+    return k > index + 2 and tokens[k - 1].tag in _FINITE
+
+
+# Words in -er that are no comparatives (`immer als Held`, `wieder als`).
+_NOT_COMPARATIVE = frozenset(("immer", "wieder", "aber", "oder", "über", "unter", "hier", "hinter", "sicher",
+                              "sauer", "teuer", "lecker", "bitter", "heiter", "finster", "munter", "sauber"))
+_PASSIVE = ("passive", "passive past", "passive infinitive", "passive perfect")
+
+
+def preposition_sense(tokens: Sequence[Token], index: int) -> str | None:
+    """The sense a conjunction or preposition has by its neighbours: `als` "than" after a comparative
+    (`mehr als 300`, `älter als`), "when" opening a clause (`Als er kam`), else "as" (`als Präsident`);
+    `damit` "so that" opening a clause; `so` "so" before an adverb or adjective without `wie`; `von`/`durch`
+    "by" in a passive clause (`wurde von der Firma gebaut`); `um` "at" with a time (`um 8 Uhr`) and "by"
+    with another number (`stieg um 3 Prozent`); `seit` "for" with a span of time (`seit zwei Jahren`). None
+    otherwise."""
+    t = tokens[index]
+    low = t.text.lower()
+    after = neighbour(tokens, index, 1)
+    if low == "als":
+        window = range(max(index - _COMPARED, 0), index)
+        if any(tokens[k].sentence == t.sentence and _comparative(tokens[k]) for k in window):
+            return "than"  # `mehr als 300`, `älter als`, `länger, als Billig-Schuhe`
+        return "when" if t.tag == "KOUS" or _opens_verb_final_clause(tokens, index) else "as"
+    if low == "damit" and (t.tag == "KOUS" or _opens_verb_final_clause(tokens, index)):
+        return "so that"  # `…, damit er kommen kann`: Ding has only the adverb (with that)
+    if low == "so" and after is not None and after.tag in ("ADJD", "ADV", "PIAT", "PIS") and not any(
+            tokens[k].text.lower() == "wie" for k in range(index + 2, min(index + 5, len(tokens)))):
+        return "so"  # `so viel`, `so schnell`; `so groß wie` is "as"
+    if low in ("von", "durch") and t.tag == "APPR":
+        clause = _verb_clause(tokens, index)
+        passive = any(tokens[k].lemma == "werden" and werden_use(tokens, k) in _PASSIVE for k in clause)
+        return "by" if passive else None
+    if low == "um" and t.tag == "APPR" and after is not None and after.tag == "CARD":
+        third = neighbour(tokens, index, 2)
+        return "at" if third is not None and third.text == "Uhr" else "by"
+    if low == "seit" and after is not None:
+        k = index + 1
+        while k < len(tokens) and tokens[k].tag in ("CARD", "PIAT", "PIDAT", "ADJA", "ART"):
+            k += 1
+        span = tokens[k].text.lower() if k < len(tokens) else ""
+        if span in _SPANS and (k > index + 1 or span.endswith("n")):
+            return "for"  # `seit zwei Jahren`, `seit Jahren`; not `seit 1988`
+    return None
+
+
+_SUBJECT_PRONOUNS = frozenset(("ich", "du", "er", "sie", "wir", "ihr", "man"))
+
+
+def es_gibt(tokens: Sequence[Token], index: int) -> str | None:
+    """`es gibt` "there is, there are" (`gab`: "there was, there were") for `geben`, `es geht um` "it is
+    about" for `gehen` with `um` in its clause: with `es` right beside the verb and no other pronoun as its
+    subject near it (`Heute gibt es keine Lösung`, `Dabei geht es um Geld`; not `Er gibt es ihm`)."""
+    t = tokens[index]
+    if t.lemma not in ("geben", "gehen") or t.tag != "VVFIN":
+        return None
+    beside = [neighbour(tokens, index, step) for step in (-1, 1)]
+    if not any(n is not None and n.text.lower() == "es" for n in beside):
+        return None
+    near = [neighbour(tokens, index, step) for step in (-2, -1, 1, 2)]  # `Er gibt es ihm`, `Gibt er es …`
+    if any(n is not None and n.text.lower() in _SUBJECT_PRONOUNS for n in near):
+        return None
+    past = t.text.lower().startswith(("gab", "ging"))
+    if t.lemma == "gehen":
+        if not any(tokens[k].text.lower() == "um" for k in _verb_clause(tokens, index)):
+            return None  # `wie geht es dir`
+        return "it was about (es ging um)" if past else "it is about (es geht um)"
+    return "there was, there were (es gab)" if past else "there is, there are (es gibt)"
