@@ -128,3 +128,13 @@ def test_a_name_is_not_glossed_by_its_parts():
         assert gloss_lemma(name, "PROPN").best == "", name
     assert gloss_lemma("Washington", "PROPN").best.startswith("Washington")
     assert gloss_lemma("Bundesamt", "NOUN").best  # a common noun still is (`Federal Office`)
+
+
+def test_a_line_that_lists_the_texts_form_ranks_higher():
+    """`Spannungen {pl}` is listed under `Spannung (zwischen jdm.) :: tension`, not under `stress`: a plural
+    in the text prefers the line that gives that plural."""
+    cases = {"Spannungen": ("Die militärischen Spannungen haben sich verschärft.", "tension"),
+             "Folgen": ("Die Folgen des Klimawandels sind schwer.", "consequence"),
+             "Emissionen": ("Die Emissionen sind gestiegen.", "emission")}
+    for word, (sentence, best) in cases.items():
+        assert gloss_word(word, context=sentence).best.startswith(best), word

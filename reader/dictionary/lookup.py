@@ -371,7 +371,10 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
     if rows:
         if pos == "ADJ":  # an ordinal: `erste; erster; erstes; 1. {num}`, not `erste {adj}` (leadoff)
             rows = [r for r in rows if r.pos == "NUM"] or rows
-        ranked = rank(candidates(p, rows), g.lemma, pos, context, family(p, g.lemma, pos or rows[0].pos))
+        plural = text and pos == "NOUN" and text.lower() != g.lemma.lower()
+        form_lines = frozenset(r.line for r in form_entries(p, text.lower())) if plural else frozenset()
+        ranked = rank(candidates(p, rows), g.lemma, pos, context, family(p, g.lemma, pos or rows[0].pos),
+                      form_lines)
         if pos in _CLOSED:
             ranked = in_ding_order(ranked, g.lemma)
         g.senses = [with_entry_labels(r) for r in ranked]

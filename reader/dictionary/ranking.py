@@ -3,7 +3,8 @@
 Signals, all principled and cheap: the entry's part of speech against the token's, the headword's case
 (a noun is capitalised), the line's main sub-entry before its phrase sub-entries, general senses before
 domain-specific, regional or register-marked ones, the German words of the entry's line that also occur
-in the sentence (`atomare Abschreckung` when the sentence says *atomar*), the English sense's own
+in the sentence (`atomare Abschreckung` when the sentence says *atomar*), a line that lists the form the
+text has (`Spannungen {pl}` under *tension*, not under *stress*), the English sense's own
 frequency (translators use common words: *deterrence* before *determent*; stored at import, see
 `zipf.py`), and Ding's own order: among the word's own lines (it is their first headword) only, since Ding
 sorts lines by their first headword (`auf Arbeit sein; arbeiten` comes before `arbeiten {vi}`).
@@ -37,6 +38,7 @@ COMMENT = 0.2
 COGNATE = 1.5  # translators use the English cognate when there is one (`Option` → option)
 COMMON_ZIPF = 5.5  # `der`, `sein`, `haben` … say nothing about which sense is meant
 LINE_RANK, VOTE, LONG, SENSE_INDEX, CONTEXT = 0.2, 0.3, 0.6, 0.3, 1.2
+FORM_MATCH = 1.5  # tuned on the tune topics (0.5 … 4: 1.5 is the smallest that reaches the best)
 EXTRA_LABEL = 0.1  # per label beyond a sense's strongest one
 OTHER_LINE = 1  # the line rank of a line where the word is a later synonym (Ding sorts by the first)
 # English particles that are also (rare, colloquial) verbs: `to up` is as rare as a verb as `up` is common
@@ -151,7 +153,8 @@ def family_word(text: str, pos: str | None) -> str:
 
 
 def rank(candidates: list[Candidate], word: str, pos: str | None,
-         context: frozenset[str] = frozenset(), family: Mapping[str, int] | None = None) -> list[Ranked]:
+         context: frozenset[str] = frozenset(), family: Mapping[str, int] | None = None,
+         form_lines: frozenset[int] = frozenset()) -> list[Ranked]:
     """All senses of all candidates, best first, each text once. `family`: how often each sense word
     translates the longer words built on this one (`Güterzug` freight train, `Nachtzug` night train)."""
     ctx = informative(context) - {word.lower()}
@@ -165,6 +168,8 @@ def rank(candidates: list[Candidate], word: str, pos: str | None,
     for c in candidates:
         own = lines.index(c.order) if c.main and c.syn == 0 else OTHER_LINE
         base = candidate_score(c, word, pos, ctx) - LINE_RANK * min(4, own)
+        if c.order in form_lines:  # the line lists the form the text has (`Spannungen {pl}`: tensions)
+            base += FORM_MATCH
         places: dict[str, int] = {}  # a spelling variant is no later sense: `co-operation; cooperation`
         for k, sense in enumerate(c.senses):
             text = core(sense.text)
