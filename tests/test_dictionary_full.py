@@ -138,3 +138,13 @@ def test_a_line_that_lists_the_texts_form_ranks_higher():
              "Emissionen": ("Die Emissionen sind gestiegen.", "emission")}
     for word, (sentence, best) in cases.items():
         assert gloss_word(word, context=sentence).best.startswith(best), word
+
+
+def test_the_determiners_gender_picks_the_nouns_entry():
+    """`am Steuer` is das Steuer (wheel), not die Steuer (tax); `eine Leiter` a ladder; `im See` a lake."""
+    cases = {"Steuer": ("Er sitzt am Steuer.", "steering wheel"),
+             "Leiter": ("Er stieg auf eine Leiter.", "ladder"),
+             "See": ("Wir schwimmen im See.", "lake")}
+    for word, (sentence, best) in cases.items():
+        assert gloss_word(word, context=sentence).best.startswith(best), word
+    assert gloss_word("Steuer", context="Die Steuer wird erhöht.").best.startswith("tax")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import db, idioms, lookup, nouns
-from .agreement import article_gender, neighbour, sentence_indices
+from .agreement import allowed_genders, article_gender, neighbour, sentence_indices
 from .ding import Sense
 from .model import ARTICLES, Gloss, headword
 from .ranking import short
@@ -160,7 +160,9 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
         context = sentence_context(tokens, index)
         if t.tag == "KOUI" and lookup.known(str(path), pair := f"{base.lower()} … zu"):  # `um … zu`
             base, pos = lookup.display(str(path), pair, False), None
-        g = lookup.lookup(base, pos, text=t.text, parts=t.parts, joined=joined, context=context, path=path)
+        genders = allowed_genders(tokens, index) if t.tag == "NN" else None
+        g = lookup.lookup(base, pos, text=t.text, parts=t.parts, joined=joined, context=context, path=path,
+                          genders=genders)
         if g.source not in _ON_ITS_OWN:
             g = _fixed_phrase(str(path), tokens, index, context) or g
         if t.tag == "NE" and _in_person_name(tokens, index) and not _place(g):

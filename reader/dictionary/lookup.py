@@ -321,8 +321,9 @@ def variants(lemma: str, text: str | None, pos: str | None) -> list[str]:
 
 def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Iterable[str] | None = None,
            joined: str | None = None, context: frozenset[str] = frozenset(),
-           path: Path | None = None) -> Gloss:
-    """The full lookup chain for one word (the user-gloss step is in `glosses`)."""
+           path: Path | None = None, genders: frozenset[str] | None = None) -> Gloss:
+    """The full lookup chain for one word (the user-gloss step is in `glosses`). `genders`: the genders its
+    determiner allows (`am Steuer`: not die Steuer, tax)."""
     p = str(path or db.dict_path())
     if "ß" in lemma and text and "ß" not in text and not known(p, lemma.lower()):
         lemma = lemma.replace("ß", "ss")  # HanTa's old spelling: `Friedensprozess` → Friedensprozeß
@@ -336,6 +337,8 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
         exact = list(entries(p, lemma.lower()))
         # no word class asked for: the entries written as asked (`zurückrudern`, not `Zurückrudern`)
         rows = _compatible(exact, pos) if pos else [r for r in exact if r.word == lemma] or exact
+        if genders:  # `das Steuer` (wheel) is not `die Steuer` (tax)
+            rows = [r for r in rows if r.gender is None or r.gender in genders] or rows
         inflected = pos in _ATTRIBUTIVE and text and text.lower() != lemma.lower() and (
             pos == "ADJ" or lemma.lower() not in _POSSESSIVES)  # `unsere` is our, not Ding's `unsere` ours
         own = [r for r in entries(p, attributive(text)) if r.pos in _ATTRIBUTIVE[pos]] if inflected else []
