@@ -3,7 +3,8 @@
 The import stores every English sense's Zipf (and every one-word sense's, for loanwords) with it; the
 ranking asks for the German context words'. A text's tokens are its words' tokens; their frequencies are
 combined and rounded as wordfreq does (`1/f = 1/f1 + 1/f2 …` in token order, three significant digits, then
-the Zipf scale to two decimals). Texts with digit sequences go to wordfreq itself.
+the Zipf scale to two decimals); a digit sequence is looked up and weighted as wordfreq does it (`2024` as a
+year), so wordfreq's own German dict is never loaded.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ import math
 import re
 from functools import cache
 
-from wordfreq import freq_to_zipf, lossy_tokenize, zipf_frequency, zipf_to_freq
+from wordfreq import freq_to_zipf, lossy_tokenize, zipf_to_freq
 from wordfreq.language_info import get_language_info
-from wordfreq.numbers import smash_numbers
+from wordfreq.numbers import digit_freq, smash_numbers
 
 from .frequency_table import frequencies
 
@@ -42,21 +43,31 @@ class Zipf:
             raise ValueError(f"wordfreq treats {lang!r} specially")
         self.lang = lang
         self._freqs = frequencies(lang)
-        self._words: dict[str, tuple[float, ...] | None] = {}  # word → 1/f of its tokens; None: digits
+        self._words: dict[str, tuple[float, ...]] = {}  # word → 1/f of its tokens
         self._zipfs: dict[float, float] = {}  # sum of 1/f → Zipf (one-token texts share a few hundred sums)
 
     def listed(self, token: str) -> bool:
         """Whether wordfreq's list has this token."""
         return token in self._freqs
 
-    def _tokens(self, word: str) -> tuple[float, ...] | None:
+    def _tokens(self, word: str) -> tuple[float, ...]:
         tokens = wordfreq_tokens(word, self.lang)
-        if not word.isalpha() and any(smash_numbers(t) != t for t in tokens):  # letters have no digits
-            self._words[word] = None
-            return None
-        # an unknown token makes the sum infinite: the text gets the floor
-        part = self._words[word] = tuple([1.0 / f if (f := self._freqs.get(t)) else math.inf for t in tokens])
+        if word.isalpha():  # letters have no digits
+            # an unknown token makes the sum infinite: the text gets the floor
+            part = tuple([1.0 / f if (f := self._freqs.get(t)) else math.inf for t in tokens])
+        else:
+            part = tuple([self._inverse(t) for t in tokens])
+        self._words[word] = part
         return part
+
+    def _inverse(self, token: str) -> float:
+        """1/f of a token that may hold digits, as wordfreq computes it: the digits are looked up as 0s,
+        then weighted by wordfreq's estimate of that digit sequence (`2024` a year, `17` by Benford)."""
+        smashed = smash_numbers(token)
+        freq = self._freqs.get(smashed)
+        if not freq:
+            return math.inf
+        return 1.0 / (freq * digit_freq(token) if smashed != token else freq)
 
     def _zipf(self, inverse: float) -> float:
         if inverse in (0.0, math.inf):
@@ -72,8 +83,6 @@ class Zipf:
         inverse = 0.0
         for word in text.split():
             part = words[word] if word in words else self._tokens(word)
-            if part is None:
-                return zipf_frequency(text, self.lang)
             for inv in part:
                 inverse += inv
         z = self._zipfs.get(inverse)

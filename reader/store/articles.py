@@ -85,6 +85,8 @@ def add_article(
     origin: str | None = None,
 ) -> int:
     """Store an article with its analysis and term counts in one transaction; returns its id."""
+    from ..scoring import article_added  # imported before the write lock is taken, not while holding it
+
     rows = [t.to_row() for t in tokens]  # stored, and scored
     with store.transaction() as conn:
         cur = conn.execute(
@@ -102,9 +104,7 @@ def add_article(
             " VALUES (?, ?, ?, ?, ?)",
             [(article_id, *row) for row in term_counts(tokens)],
         )
-        from ..scoring import article_added  # level, score, coverage row: in the same transaction
-
-        article_added(store, article_id, tokens, rows)
+        article_added(store, article_id, tokens, rows)  # level, score, coverage row: in the same transaction
     return article_id
 
 
