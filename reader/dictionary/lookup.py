@@ -374,8 +374,8 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
     if rows:
         if pos == "ADJ":  # an ordinal: `erste; erster; erstes; 1. {num}`, not `erste {adj}` (leadoff)
             rows = [r for r in rows if r.pos == "NUM"] or rows
-        plural = text and pos == "NOUN" and text.lower() != g.lemma.lower()
-        form_lines = frozenset(r.line for r in form_entries(p, text.lower())) if plural else frozenset()
+        a_form = text and pos == "NOUN" and text.lower() != g.lemma.lower()  # `Spannungen`, `(zu) Hause`
+        form_lines = frozenset(r.line for r in form_entries(p, text.lower())) if a_form else frozenset()
         ranked = rank(candidates(p, rows), g.lemma, pos, context, family(p, g.lemma, pos or rows[0].pos),
                       form_lines)
         if pos in _CLOSED:
