@@ -318,6 +318,9 @@ def test_a_modals_subjunctive_is_glossed_as_such(small_dict: Path, sentence: str
     ("Damals gab es viele Probleme.", "gab", "there was, there were"),
     ("Er spart, damit er ein Auto kaufen kann.", "damit", "so that"),
     ("Er hat noch nie so viel gegessen.", "so", "so"),
+    ("Er blieb, denn es regnete.", "denn", "because"),
+    ("Drei mal vier ist zwölf.", "mal", "times"),
+    ("Komm mal her.", "mal", "just, once"),
     ("Dabei geht es um viel Geld.", "geht", "it is about"),  # `es geht um`
     ("Es ging um die Zukunft.", "ging", "it was about"),
 ])

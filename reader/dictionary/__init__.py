@@ -29,8 +29,8 @@ from .readings import (
     nach_sense,
     plural_verb,
     possessive_reading,
-    preposition_sense,
     sie_reading,
+    small_word_sense,
     ueber_sense,
     vor_sense,
     werden_use,
@@ -234,7 +234,7 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
     elif (t.tag, t.lemma) in _FUNCTION_SENSES:
         _prefer(g, *_FUNCTION_SENSES[t.tag, t.lemma])
     elif sense := (nach_sense(tokens, index) or ueber_sense(tokens, index) or bei_sense(tokens, index)
-                   or vor_sense(tokens, index) or preposition_sense(tokens, index)):
+                   or vor_sense(tokens, index) or small_word_sense(tokens, index)):
         _lead_with(g, sense)  # `meiner Meinung nach`, tagged an adverb, has no "according to" of its own
     elif (t.lemma, t.pos) == ("rund", "ADV") and getattr(neighbour(tokens, index, 1), "tag", "") == "CARD":
         _prefer(g, "about")  # `rund 3.000 Stellen`

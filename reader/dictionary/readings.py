@@ -295,12 +295,14 @@ _NOT_COMPARATIVE = frozenset(("immer", "wieder", "aber", "oder", "über", "unter
 _PASSIVE = ("passive", "passive past", "passive infinitive", "passive perfect")
 
 
-def preposition_sense(tokens: Sequence[Token], index: int) -> str | None:
-    """The sense a conjunction or preposition has by its neighbours: `als` "than" after a comparative
-    (`mehr als 300`, `älter als`), "when" opening a clause (`Als er kam`), else "as" (`als Präsident`);
+def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
+    """The sense a preposition, conjunction or particle has by its neighbours: `als` "than" after a
+    comparative (`mehr als 300`, `älter als`), "when" opening a clause (`Als er kam`), else "as" (`als
+    Präsident`);
     `damit` "so that" opening a clause; `so` "so" before an adverb or adjective without `wie`; `von`/`durch`
     "by" in a passive clause (`wurde von der Firma gebaut`); `um` "at" with a time (`um 8 Uhr`) and "by"
-    with another number (`stieg um 3 Prozent`); `seit` "for" with a span of time (`seit zwei Jahren`). None
+    with another number (`stieg um 3 Prozent`); `seit` "for" with a span of time (`seit zwei Jahren`); `denn`
+    "because" joining clauses; `mal` "times" between numbers, else the particle (`komm mal her`). None
     otherwise."""
     t = tokens[index]
     low = t.text.lower()
@@ -315,6 +317,11 @@ def preposition_sense(tokens: Sequence[Token], index: int) -> str | None:
     if low == "so" and after is not None and after.tag in ("ADJD", "ADV", "PIAT", "PIS") and not any(
             tokens[k].text.lower() == "wie" for k in range(index + 2, min(index + 5, len(tokens)))):
         return "so"  # `so viel`, `so schnell`; `so groß wie` is "as"
+    if low == "denn" and t.tag == "KON":
+        return "because"  # `…, denn es regnete`; Ding's first is the old-fashioned "for"
+    if low == "mal" and t.tag == "ADV":
+        before = neighbour(tokens, index, -1)
+        return "times" if before is not None and before.tag == "CARD" else _MAL
     if low in ("von", "durch") and t.tag == "APPR":
         clause = _verb_clause(tokens, index)
         passive = any(tokens[k].lemma == "werden" and werden_use(tokens, k) in _PASSIVE for k in clause)
@@ -332,6 +339,7 @@ def preposition_sense(tokens: Sequence[Token], index: int) -> str | None:
     return None
 
 
+_MAL = "just, once (particle: komm mal her, schon mal)"  # Ding has only the arithmetic `mal` (by, times)
 _SUBJECT_PRONOUNS = frozenset(("ich", "du", "er", "sie", "wir", "ihr", "man"))
 
 
