@@ -9,8 +9,6 @@ usable cache folder, wordfreq's dict is used.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
@@ -18,6 +16,7 @@ import marisa_trie
 from wordfreq import cB_to_freq, get_frequency_dict, get_frequency_list
 
 from .cache import cache_folder
+from .safeio import write_atomic
 
 FORMAT = 1
 
@@ -44,19 +43,10 @@ class TrieFrequencies:
 
 
 def _write(lang: str, target: Path) -> None:
-    """Write the trie under a name of its own, then move it in place (another process may be reading)."""
+    """Write the trie atomically (another process may be reading the folder)."""
     # a word in two buckets has the last one's frequency, as in wordfreq's dict
     buckets = {w: i for i, bucket in enumerate(get_frequency_list(lang, "best")) for w in bucket}
-    trie = marisa_trie.RecordTrie("<H", ((w, (i,)) for w, i in buckets.items()))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
-    os.close(fd)
-    try:
-        trie.save(tmp)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    write_atomic(target, marisa_trie.RecordTrie("<H", ((w, (i,)) for w, i in buckets.items())).tobytes())
 
 
 def open_table(lang: str, folder: Path) -> TrieFrequencies | None:

@@ -74,10 +74,7 @@ class LesenApp(App):
         except ImportError:
             return
         try:
-            from ..zipf import german_zipf
-
             warm()
-            german_zipf("Haus")  # the sense ranking's frequency list
         except Exception:  # noqa: BLE001 - warming is best effort; a real lookup reports problems
             pass
         self.post_message(msg.WarmedUp())

@@ -10,11 +10,12 @@ import json
 import re
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..zipf import german_zipf
 from . import db, idioms, lookup, nouns
 from .agreement import allowed_genders, article_gender, neighbour, sentence_indices
 from .ding import Sense
@@ -114,9 +115,11 @@ def _empty(lemma: str, pos: str | None) -> Gloss:
 
 
 def warm() -> None:
-    """Open the dictionary and read what every gloss in a sentence needs (the app does this in a worker at
-    start-up, so that the first gloss is quick)."""
+    """Open the dictionary and read what every gloss in a sentence needs: its multi-word headwords and the
+    German frequency list the ranking weighs context words by (the app does this in a worker at start-up,
+    so that the first gloss is quick)."""
     gloss_lemma("Haus", "NOUN")
+    german_zipf("Haus")
     if (path := _available()) is not None:
         lookup.multiword_keys(str(path))
 
@@ -185,26 +188,36 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
 def _add_phrase(path: str, g: Gloss, tokens: Sequence[Token], index: int) -> None:
     """The phrase of the sentence the word belongs to, beside its own gloss: a verb phrase (`zur Verfügung
     stellen`), else a headword of two or three words side by side (`vor allem`, `auf jeden Fall`)."""
-    sentence = sentence_indices(tokens, index)
-    idiom = idioms.find(path, tokens, sentence, index)
+    idiom = idioms.find(path, tokens, sentence_indices(tokens, index), index)
     if idiom:
         g.phrase, g.phrase_senses, g.phrase_tokens = idiom.headword, list(idiom.senses), sorted(idiom.tokens)
         return
+    for found, span in _headwords_around(path, tokens, index, (3, 2), no_start=_NO_PHRASE_START):
+        senses = list(dict.fromkeys(short(s.text) for s in found.senses))[:idioms.SENSES]
+        g.phrase, g.phrase_senses, g.phrase_tokens = found.lemma, senses, list(span)
+        return
+
+
+def _headwords_around(path: str, tokens: Sequence[Token], index: int, sizes: tuple[int, ...], *,
+                      context: frozenset[str] = frozenset(),
+                      no_start: frozenset[str] = frozenset()) -> Iterator[tuple[Gloss, range]]:
+    """Ding's headwords of several words that the sentence holds side by side around `tokens[index]` (`im
+    Nachhinein`, `vor allem`), each with its entry and the token indices it covers, the longest first;
+    none that starts with a word tagged as in `no_start`."""
+    sentence = sentence_indices(tokens, index)
     headwords = lookup.multiword_keys(path)
-    for size in (3, 2):  # the longest first
+    for size in sizes:
         for first in range(index - size + 1, index + 1):
             span = range(first, first + size)
             if span[0] not in sentence or span[-1] not in sentence or any(
-                    tokens[k].kind != "word" for k in span) or tokens[first].tag in _NO_PHRASE_START:
+                    tokens[k].kind != "word" for k in span) or tokens[first].tag in no_start:
                 continue
             key = " ".join(tokens[k].text for k in span).lower()
             if key not in headwords:
                 continue
-            found = lookup.lookup(lookup.display(path, key, False), None, path=Path(path))
+            found = lookup.lookup(lookup.display(path, key, False), None, context=context, path=Path(path))
             if found.best and found.source == "lemma":
-                senses = list(dict.fromkeys(short(s.text) for s in found.senses))[:idioms.SENSES]
-                g.phrase, g.phrase_senses, g.phrase_tokens = found.lemma, senses, list(span)
-                return
+                yield found, span
 
 
 # An article or `etwas` opens a Ding example more than a set phrase: `ein erhöhtes Risiko` (a bad risk).
@@ -360,15 +373,9 @@ _ON_ITS_OWN = {"separable", "lemma", "surface", "form", "variant"}  # lookup ste
 def _fixed_phrase(path: str, tokens: Sequence[Token], index: int, context: frozenset[str]) -> Gloss | None:
     """A word the dictionary has only inside a two-word headword that the sentence holds around it
     (`im Nachhinein`): that headword's entry."""
-    sent = sentence_indices(tokens, index)
-    for a, b in ((index - 1, index), (index, index + 1)):
-        if a in sent and b in sent and tokens[a].kind == tokens[b].kind == "word":
-            key = f"{tokens[a].text} {tokens[b].text}".lower()
-            if lookup.known(path, key):
-                g = lookup.lookup(lookup.display(path, key, False), None, context=context, path=Path(path))
-                if g.best and g.source == "lemma":
-                    g.source = "phrase"
-                    return g
+    for g, _ in _headwords_around(path, tokens, index, (2,), context=context):
+        g.source = "phrase"
+        return g
     return None
 
 
@@ -392,15 +399,14 @@ def gloss_word(word: str, *, context: str | None = None, store: Store | None = N
     if len(words) != 1:
         return gloss_lemma(word, None, context=context, store=store)
     g = gloss_token(tokens, words[0].i, store=store)
-    if g.pos in ("NOUN", "PROPN") and word[:1].islower():
-        # a word looked up alone says nothing by its small letter, but the tagger reads a lone word as
-        # a noun: a headword written just so that is no noun is what was meant (`ausweiten`, `leben`)
+    # the tagger reads a lone word as a noun, though its small letter says otherwise: a headword written
+    # just so that is no noun is what was meant (`ausweiten`, `leben`); and a word the analysis cut to an
+    # unknown lemma is looked up as written
+    small_noun = g.pos in ("NOUN", "PROPN") and word[:1].islower()
+    unknown = not g.best and g.lemma != word
+    if small_noun or unknown:
         alt = gloss_lemma(word, None, context=context, store=store)
-        if alt.best and alt.pos not in ("NOUN", "PROPN"):
-            return alt
-    if not g.best and g.lemma != word:
-        alt = gloss_lemma(word, None, context=context, store=store)
-        if alt.best:
+        if alt.best and (unknown or alt.pos not in ("NOUN", "PROPN")):
             return alt
     return g
 

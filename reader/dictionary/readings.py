@@ -7,7 +7,7 @@ not decide, so the ranked senses stand.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .agreement import neighbour, sentence_indices
@@ -164,6 +164,17 @@ _DIRECTIONS = frozenset(("hause", "norden", "süden", "osten", "westen", "oben",
 _BEFORE_NOUN = ("ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "PRELAT", "PWAT", "ADJA", "CARD", "ADV")
 
 
+def _past(tokens: Sequence[Token], index: int, skip: Callable[[Token], bool]) -> int | None:
+    """The first token after `tokens[index]` in its sentence that `skip` does not pass over (the noun after
+    a preposition's determiners and adjectives); None at the sentence's end."""
+    k = index + 1
+    while k < len(tokens) and tokens[k].sentence == tokens[index].sentence:
+        if not skip(tokens[k]):
+            return k
+        k += 1
+    return None
+
+
 def nach_sense(tokens: Sequence[Token], index: int) -> str | None:
     """Which `nach` the preposition at `index` is, by the noun after it: "according to" (`nach Angaben der
     Polizei`, `meiner Meinung nach`), "after" (`nach dem Unwetter`, `nach langen Verhandlungen`, `nach
@@ -177,14 +188,12 @@ def nach_sense(tokens: Sequence[Token], index: int) -> str | None:
         return "depending on"  # `je nach Thema`
     if t.tag == "APPO" or prev is not None and prev.text.lower().endswith(_ACCORDING):
         return "according to"  # after its noun (the tagger may call it an adverb there)
-    k, before = index + 1, False
-    if k < len(tokens) and tokens[k].text.lower() in _DIRECTIONS:
+    if index + 1 < len(tokens) and tokens[index + 1].text.lower() in _DIRECTIONS:
         return None  # `nach innen`, `nach oben`
-    while k < len(tokens) and tokens[k].sentence == t.sentence and tokens[k].tag in _BEFORE_NOUN:
-        k, before = k + 1, True
-    if k >= len(tokens) or tokens[k].sentence != t.sentence:
+    k = _past(tokens, index, lambda w: w.tag in _BEFORE_NOUN)
+    if k is None:
         return None
-    noun = tokens[k]
+    noun, before = tokens[k], k > index + 1
     if noun.text.lower().endswith(_ACCORDING):
         return "according to"
     if noun.tag == "NN" and noun.text.lower() not in _DIRECTIONS:
@@ -255,13 +264,11 @@ def vor_sense(tokens: Sequence[Token], index: int) -> str | None:
     t = tokens[index]
     if t.text.lower() not in ("vor", "vorm") or t.tag not in ("APPR", "APPRART"):
         return None
-    k, counted = index + 1, False
-    while k < len(tokens) and tokens[k].sentence == t.sentence and (
-            tokens[k].tag in _BEFORE_NOUN or tokens[k].text.lower() in _BIG_NUMBERS):
-        counted = counted or tokens[k].tag in ("CARD", "PIAT", "PIDAT") or tokens[k].text.lower() in (
-            "langer", "kurzer", "einem", "einer", *_BIG_NUMBERS)
-        k += 1
-    if k >= len(tokens) or tokens[k].sentence != t.sentence or tokens[k].tag not in ("NN", "NE"):
+    k = _past(tokens, index, lambda w: w.tag in _BEFORE_NOUN or w.text.lower() in _BIG_NUMBERS)
+    end = k if k is not None else sentence_indices(tokens, index).stop
+    counted = any(w.tag in ("CARD", "PIAT", "PIDAT") or w.text.lower() in (
+        "langer", "kurzer", "einem", "einer", *_BIG_NUMBERS) for w in tokens[index + 1:end])
+    if k is None or tokens[k].tag not in ("NN", "NE"):
         return "before" if counted else None  # `vor 2020`
     noun = tokens[k].text.lower()
     if noun in _SPANS:
@@ -330,10 +337,8 @@ def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
         third = neighbour(tokens, index, 2)
         return "at" if third is not None and third.text == "Uhr" else "by"
     if low == "seit" and after is not None:
-        k = index + 1
-        while k < len(tokens) and tokens[k].tag in ("CARD", "PIAT", "PIDAT", "ADJA", "ART"):
-            k += 1
-        span = tokens[k].text.lower() if k < len(tokens) else ""
+        k = _past(tokens, index, lambda w: w.tag in ("CARD", "PIAT", "PIDAT", "ADJA", "ART"))
+        span = tokens[k].text.lower() if k is not None else ""
         if span in _SPANS and (k > index + 1 or span.endswith("n")):
             return "for"  # `seit zwei Jahren`, `seit Jahren`; not `seit 1988`
     return None
