@@ -18,6 +18,14 @@ from reader.dictionary.ranking import short
 FIXTURE = Path(__file__).parent / "fixtures" / "ding_small.txt"
 
 
+def gloss_in(sentence: str, word: str):
+    """The gloss of `word` (its first token) in `sentence`."""
+    from reader.nlp import analyze
+
+    tokens = analyze(sentence)
+    return gloss_token(tokens, next(t.i for t in tokens if t.text == word))
+
+
 # -- parser ---------------------------------------------------------------------------------------
 def test_parse_gender_plural_labels_and_subentries():
     ln = parse_line("Verteidigungsminister {m}; Verteidigungsministerin {f} [pol.] [mil.] | "
@@ -149,19 +157,15 @@ def test_ihr_as_the_subject_is_you(small_dict: Path, sentence: str, best: str):
 ])
 def test_an_object_pronoun_is_reflexive_only_with_its_own_subject(small_dict: Path, sentence, word, best):
     """HanTa's PRF/PPER for `uns` is unreliable; the clause's subject decides (`wir … uns` ourselves)."""
-    from reader.nlp import analyze
 
-    tokens = analyze(sentence)
-    assert gloss_token(tokens, next(t.i for t in tokens if t.text == word)).best == best
+    assert gloss_in(sentence, word).best == best
 
 
 def test_a_persons_name_is_no_common_noun(small_dict: Path):
     """`Park Geun-hye` is a name beside a name: no `park`; the noun and a place's entry stay."""
-    from reader.nlp import analyze
 
     def best(sentence: str, word: str) -> str:
-        tokens = analyze(sentence)
-        return gloss_token(tokens, next(t.i for t in tokens if t.text == word)).best
+        return gloss_in(sentence, word).best
 
     assert best("Die Präsidentin Park Geun-hye trat zurück.", "Park") == ""
     assert best("Früher war Moon Jae-in Präsident.", "Jae-in") == ""  # not `in`
@@ -179,10 +183,8 @@ def test_an_acronym_modifier_stays_an_acronym(small_dict: Path):
 
 
 def test_a_relative_possessive_is_whose(small_dict: Path):
-    from reader.nlp import analyze
 
-    tokens = analyze("Die Frau, deren Mann krank ist, kam nicht.")
-    assert gloss_token(tokens, next(t.i for t in tokens if t.text == "deren")).best == "whose"
+    assert gloss_in("Die Frau, deren Mann krank ist, kam nicht.", "deren").best == "whose"
 
 
 def test_swiss_ss_and_tails_of_another_word_class(small_dict: Path):
@@ -204,13 +206,10 @@ def test_sie_is_read_by_its_verb(small_dict: Path, sentence: str, best: str):
 
 
 def test_the_possessive_ihr_is_no_personal_pronoun(small_dict: Path):
-    from reader.nlp import analyze
 
-    tokens = analyze("Sie nahmen ihre Autos mit.")
-    g = gloss_token(tokens, next(t.i for t in tokens if t.text == "ihre"))
+    g = gloss_in("Sie nahmen ihre Autos mit.", "ihre")
     assert g.best == "their" and "you-all" not in [s.text for s in g.senses[:2]]
-    tokens = analyze("Unter diesem Motto kamen sie.")
-    assert gloss_token(tokens, next(t.i for t in tokens if t.text == "diesem")).best == "this"
+    assert gloss_in("Unter diesem Motto kamen sie.", "diesem").best == "this"
 
 
 @pytest.mark.parametrize(("sentence", "best"), [
@@ -222,10 +221,8 @@ def test_the_possessive_ihr_is_no_personal_pronoun(small_dict: Path):
     ("Sie sagte, ihre Kinder seien krank.", "her"),  # `seien` agrees with `Kinder`: Ding's first sense
 ])
 def test_the_possessive_ihr_is_read_by_its_clauses_verb(small_dict: Path, sentence: str, best: str):
-    from reader.nlp import analyze
 
-    tokens = analyze(sentence)
-    g = gloss_token(tokens, next(t.i for t in tokens if t.text == "ihre"))
+    g = gloss_in(sentence, "ihre")
     assert g.best == best
     if best == "her" and "sagte" not in sentence:  # a singular verb: a feminine thing's too (`die Regierung
         assert [s.text for s in g.senses[:2]] == ["her", "its"]  # hat ihre Pläne …`)
@@ -246,10 +243,8 @@ def test_the_possessive_ihr_is_read_by_its_clauses_verb(small_dict: Path, senten
     ("Demnach wird das Parlament tätig, übt aber keine Kontrolle aus.", "wird", "to become"),
 ])
 def test_werden_is_read_by_the_verbs_of_its_clause(small_dict: Path, sentence: str, word: str, best: str):
-    from reader.nlp import analyze
 
-    tokens = analyze(sentence)
-    assert gloss_token(tokens, next(t.i for t in tokens if t.text == word)).best == best
+    assert gloss_in(sentence, word).best == best
 
 
 @pytest.mark.parametrize(("sentence", "word", "best"), [
@@ -265,10 +260,8 @@ def test_werden_is_read_by_the_verbs_of_its_clause(small_dict: Path, sentence: s
 ])
 def test_a_modals_subjunctive_is_glossed_as_such(small_dict: Path, sentence: str, word: str,
                                                  best: str | None):
-    from reader.nlp import analyze
 
-    tokens = analyze(sentence)
-    g = gloss_token(tokens, next(t.i for t in tokens if t.text == word))
+    g = gloss_in(sentence, word)
     marks = ("(könnte)", "(müsste)", "(dürfte)", "(möchte)", "(hätte)", "(wäre)")
     subjunctive = [s.text for s in g.senses if s.text.endswith(marks)]
     assert (g.best, len(subjunctive)) == (best, 1) if best else not subjunctive
@@ -326,10 +319,8 @@ def test_a_modals_subjunctive_is_glossed_as_such(small_dict: Path, sentence: str
 ])
 def test_prepositions_and_pronouns_read_by_their_neighbours(small_dict: Path, sentence: str, word: str,
                                                             best: str):
-    from reader.nlp import analyze
 
-    tokens = analyze(sentence)
-    assert gloss_token(tokens, next(t.i for t in tokens if t.text == word)).best == best
+    assert gloss_in(sentence, word).best == best
 
 
 def test_geben_and_gehen_with_a_subject_of_their_own_are_no_es_phrase(small_dict: Path):
@@ -351,31 +342,22 @@ def test_function_words_take_their_own_entrys_first_sense(small_dict: Path):
     assert len(parse_line(line).subs) == 4
     for word, pos, best in (("oder", "CCONJ", "or"), ("nicht", "PART", "not"), ("vor", "ADP", "in front of")):
         assert gloss_lemma(word, pos).best == best, word
-    from reader.nlp import analyze
 
-    tokens = analyze("Wir haben beschlossen, die Allianz zu stärken.")
-    assert gloss_token(tokens, next(t.i for t in tokens if t.text == "zu")).best == "to"
+    assert gloss_in("Wir haben beschlossen, die Allianz zu stärken.", "zu").best == "to"
 
 
 def test_um_zu_and_ohne_zu_are_glossed_as_infinitive_clauses(small_dict: Path):
-    from reader.nlp import analyze
 
-    tokens = analyze("Wir kamen, um zu helfen.")
-    g = gloss_token(tokens, next(t.i for t in tokens if t.text == "um"))
+    g = gloss_in("Wir kamen, um zu helfen.", "um")
     assert g.headword == "um … zu" and g.best in ("in order to", "so as to")
-    tokens = analyze("Er ging, ohne zu grüßen.")
-    assert gloss_token(tokens, next(t.i for t in tokens if t.text == "ohne")).best == "without"
-    tokens = analyze("Er kam um acht Uhr.")
-    assert gloss_token(tokens, next(t.i for t in tokens if t.text == "um")).headword == "um"
+    assert gloss_in("Er ging, ohne zu grüßen.", "ohne").best == "without"
+    assert gloss_in("Er kam um acht Uhr.", "um").headword == "um"
 
 
 def test_an_inflected_ordinal_is_no_adverb(small_dict: Path):
-    from reader.nlp import analyze
-
     for sentence, word, best in (("Das erste Treffen fand statt.", "erste", "first"),
                                  ("Er kam erst gestern.", "erst", "only")):
-        tokens = analyze(sentence)
-        assert gloss_token(tokens, next(t.i for t in tokens if t.text == word)).best == best, sentence
+        assert gloss_in(sentence, word).best == best, sentence
 
 
 def test_an_inflected_adjective_takes_the_entry_of_its_inflected_form(small_dict: Path):
@@ -383,8 +365,6 @@ def test_an_inflected_adjective_takes_the_entry_of_its_inflected_form(small_dict
     own form wins over its lemma's entries (`nächste` is next, not `nah` near), unless the form's entries
     are of another word class than the lemma's (the article `den`), and a keyword in angle brackets is no
     part of the sense (`last <laste>`)."""
-    from reader.nlp import analyze
-
     assert parse_line("letzte; letzter; letztes {adj} :: last <laste>").subs[0].english[0].text == "last"
     for sentence, word, best in (("Das war die letzte Sitzung.", "letzte", "last"),
                                  ("Im nächsten Jahr kommt er.", "nächsten", "next"),
@@ -392,8 +372,7 @@ def test_an_inflected_adjective_takes_the_entry_of_its_inflected_form(small_dict
                                  ("Von den vielen sprach keiner.", "vielen", "many"),
                                  # not for the article: `den` is listed only as the relative pronoun (who)
                                  ("Er hat den Weg gefunden.", "den", "the")):
-        tokens = analyze(sentence)
-        assert gloss_token(tokens, next(t.i for t in tokens if t.text == word)).best == best, sentence
+        assert gloss_in(sentence, word).best == best, sentence
 
 
 def test_a_hyphenated_sense_is_not_as_common_as_its_parts(small_dict: Path):
