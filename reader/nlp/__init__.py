@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from .loading import models_loading
 from .tokens import NAME, NUMBER, PUNCT, SYMBOL, WORD, Token
 
 _LAZY = {
@@ -33,7 +34,9 @@ def __getattr__(name: str) -> Any:
     """Load the analysis pipeline (and submodules) only when first asked for."""
     if name in _LAZY:
         module, _, attr = _LAZY[name].partition(".")
-        return getattr(importlib.import_module(f".{module}", __name__), attr or name)
+        with models_loading():
+            value = globals()[name] = getattr(importlib.import_module(f".{module}", __name__), attr or name)
+        return value
     try:
         return importlib.import_module(f".{name}", __name__)
     except ModuleNotFoundError as exc:

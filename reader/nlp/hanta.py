@@ -12,7 +12,6 @@ shipped table (`word_table`). The analysis of the rest (`morph_search`) and tagg
 from __future__ import annotations
 
 import functools
-import gc
 import pickle
 import threading
 from pathlib import Path
@@ -20,6 +19,7 @@ from pathlib import Path
 from ..cache import cache_folder
 from ..zipf import german_zipf
 from .compound_guess import CompoundGuesser
+from .loading import models_loading
 from .morph_search import MorphSearch
 from .word_table import NoTable, WordTable, hanta_version, open_table
 
@@ -161,19 +161,19 @@ def tagger():
         return _tagger
     with _lock:
         if _tagger is None:
-            from HanTa import HanoverTagger as ht
-
-            t = ht.HanoverTagger("morphmodel_ger.pgz")
-            path = cache_path()
-            t.word_cache = WordCache(path)
-            t.word_cache.wrap(t, open_table(path.parent) if path else None, GUESS_COMPOUNDS)
-            t.makelemma = _makelemma(t)
-            t._tag_word = functools.lru_cache(maxsize=CACHE_SIZE)(t._tag_word)
-            t._analyze = functools.lru_cache(maxsize=CACHE_SIZE)(t._analyze)
-            _tagger = t
             # The model is millions of objects that live as long as the process: hidden from the cyclic
             # garbage collector, they are not scanned again at every full collection (~10 % of an import).
-            gc.freeze()
+            with models_loading():
+                from HanTa import HanoverTagger as ht
+
+                t = ht.HanoverTagger("morphmodel_ger.pgz")
+                path = cache_path()
+                t.word_cache = WordCache(path)
+                t.word_cache.wrap(t, open_table(path.parent) if path else None, GUESS_COMPOUNDS)
+                t.makelemma = _makelemma(t)
+                t._tag_word = functools.lru_cache(maxsize=CACHE_SIZE)(t._tag_word)
+                t._analyze = functools.lru_cache(maxsize=CACHE_SIZE)(t._analyze)
+                _tagger = t
         return _tagger
 
 

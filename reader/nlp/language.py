@@ -15,8 +15,6 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from wordfreq import get_frequency_dict
-
 from ..zipf import for_language, german_zipf, wordfreq_tokens
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -89,6 +87,8 @@ def write_table(path: Path = TABLE) -> tuple[int, int]:
     Every token of wordfreq's German list that is its own only token is voted live once; one that is not
     (wordfreq would split or change it) is listed to be voted live at import.
     """
+    from wordfreq import get_frequency_dict
+
     outvoted, live = [], []
     for key in get_frequency_dict("de", "best"):
         if _token(key) != key:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from . import morphology, segment, separable  # noqa: F401  (registers the components)
 from .gender import guess_gender
+from .loading import models_loading
 from .tokens import WORD, Token
 
 _lock = threading.Lock()
@@ -53,7 +54,8 @@ def pipeline() -> Language:
     global _nlp
     with _lock:
         if _nlp is None:
-            _nlp = build()
+            with models_loading():
+                _nlp = build()
         return _nlp
 
 
