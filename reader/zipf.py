@@ -24,7 +24,9 @@ from pathlib import Path
 from .frequency_table import frequencies
 
 _FLOOR = 1e-9  # wordfreq's `zipf_to_freq(0.0)`: what it gives a text without tokens or with an unknown one
-_PLAIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9]+(?:-+[A-Za-zÀ-ÖØ-öø-ÿ0-9]+)*-*")
+# Latin letters (ŉ excepted: wordfreq reads it as 'n) and digits; a hyphen separates tokens
+_LATIN = "A-Za-zÀ-ÖØ-öø-ňŊ-ɏḀ-ỿ0-9"
+_PLAIN_WORD = re.compile(f"[{_LATIN}]+(?:-+[{_LATIN}]+)*-*")
 _DIGIT = re.compile(r"\d")  # as wordfreq's `\d`: any decimal digit
 
 

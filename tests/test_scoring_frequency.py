@@ -26,7 +26,7 @@ def test_scoring_zipf_is_wordfreqs():
 
 def test_word_tokens_are_wordfreqs():
     """The quick path for words of Latin letters and digits, alone or hyphenated, splits as wordfreq does;
-    checked on every token of the five seeds and on hyphen and digit shapes."""
+    checked on every token of the five seeds, hyphen and digit shapes, and every Latin letter (Erdoğan)."""
     from reader.cleaning import clean
     from reader.nlp import analyze
     from reader.zipf import wordfreq_tokens
@@ -37,6 +37,8 @@ def test_word_tokens_are_wordfreqs():
               "Covid-19-Pandemie", "US-Außenminister", "ÖL-Preis", "2022er", "52.000", "ﬁ-Test", "l'Oréal",
               "Straße-", "Ærø-Fähre", "Ĳssel-See", "K.-o.-Runde"}
     assert len(words) > 800 and sum("-" in w for w in words) > 30
+    letters = [chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isalpha()]
+    words |= {shape.format(c) for c in letters for shape in ("{}", "Ab{}cd", "{}ber", "Wort-{}x")}
     assert {w: wordfreq_tokens(w, "de") for w in words} == {w: lossy_tokenize(w, "de") for w in words}
 
 
