@@ -175,6 +175,29 @@ def test_a_country_in_en_after_a_determiner_is_its_people(sentence, word, lemma)
 
 
 @pytest.mark.parametrize(
+    ("sentence", "word", "lemma", "tag"),
+    [
+        # after a determiner: the -s plural of a common noun HanTa took for a name
+        ("Die Smartphones sind teuer geworden.", "Smartphones", "Smartphone", "NN"),
+        ("Er liest viele Blogs über Politik.", "Blogs", "Blog", "NN"),
+        # a name's genitive stands without a determiner, and a name's plural has no common noun behind it
+        ("Müllers Vorschlag fand keine Mehrheit.", "Müllers", "Müller", "NE"),
+        ("Die Simpsons laufen seit Jahren.", "Simpsons", "Simpsons", "NE"),
+    ],
+)
+def test_a_name_in_s_after_a_determiner_is_a_nouns_plural(sentence, word, lemma, tag):
+    tok = by_text(analyze(sentence), word)
+    assert (tok.lemma, tok.tag) == (lemma, tag)
+
+
+@pytest.mark.parametrize("sentence", ["Die App ist neu.", "Ich lade die App herunter."])
+def test_no_noun_ending_is_a_lone_consonant(sentence):
+    # HanTa cuts `App` to `Ap`; German nouns end in no consonant but -s, -n and -r (`Beamter` → Beamte)
+    assert by_text(analyze(sentence), "App").lemma == "App"
+    assert by_text(analyze("Ein Beamter kam."), "Beamter").lemma == "Beamte"
+
+
+@pytest.mark.parametrize(
     ("word", "lemma"),
     [("Ankünfte", "Ankunft"), ("Herkünfte", "Herkunft"), ("Auskünfte", "Auskunft"), ("Röhre", "Röhre")],
 )

@@ -58,6 +58,7 @@ _QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "»": '"', "«": '"
                          "–": "-", "—": "-", "\u00ad": None})
 _NUMBER = re.compile(r"^[+-]?(\d+([.,:/]\d+)*\.?|\d+(er|ern|s)?)$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_VOWELS = re.compile(r"[aeiouyäöü]", re.IGNORECASE)
 _CAMEL = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
 _CODE = re.compile(r"[<>{}=\\|@#_/]|\(.*\)|\w\.\w+\.\w")
 # Comparatives that are words of their own in German dictionaries.
@@ -147,6 +148,9 @@ def _repair_noun(text: str, lemma: str, tag_id: int) -> str:
         return singular
     if lemma == text:
         return lemma
+    cut = text[len(lemma):] if text.startswith(lemma) else ""
+    if cut and not _VOWELS.search(cut) and cut not in ("s", "n", "r", "ns"):
+        return text  # `App` is no form of `Ap`: no noun ending is a consonant but -s, -n, -r (`Beamter`)
     lem, z_lem, z_text = lemma, german_zipf(lemma), german_zipf(text)
     # a lemma no list knows, or one barely known beside a common written form (`Torsten` → Torst)
     noise = z_lem < _RARE and z_text >= 3 and z_text >= z_lem + 2
@@ -461,7 +465,9 @@ def _in_context(words: list[str], tag_ids: list[int], k: int, stts: str, lemma: 
     - `gefallen`, `geraten`: the sentence's auxiliary tells which verb (`hat … gefallen`, `ist … gefallen`);
     - a capitalised adverb mid-sentence after a preposition or article is a noun (`im Nachhinein`):
       German writes nominalisations with a capital;
-    - a name in -en after a determiner that no neuter takes is a people, not its country (`der Polen`).
+    - a name in -en after a determiner that no neuter takes is a people, not its country (`der Polen`);
+    - a name in -s after a determiner is the -s plural of a common noun, when there is one (`die
+      Smartphones`, `viele Blogs`); a name's genitive stands without one (`Müllers Vorschlag`).
     """
     w = words[k]
     prev = words[k - 1] if k else ""
@@ -470,6 +476,8 @@ def _in_context(words: list[str], tag_ids: list[int], k: int, stts: str, lemma: 
     if stts == "NE" and w.endswith("en") and _determiner(words, tag_ids, k) in _NOT_NEUTER:
         people = _inhabitants(w)  # `der Polen`: a country in -en takes no article, its people do
         return ("NN", people) if people else None
+    if stts == "NE" and _determiner(words, tag_ids, k) is not None and _s_plural(w, w):
+        return "NN", w[:-1]  # `die Smartphones`, `viele Blogs`: a name's genitive takes no article
     if stts == "NN":
         if lemma == w[:-1] and w.endswith("en"):  # `Bleiben` → Bleibe
             det = _determiner(words, tag_ids, k)
