@@ -180,12 +180,19 @@ def test_a_country_in_en_after_a_determiner_is_its_people(sentence, word, lemma)
         # after a determiner: the -s plural of a common noun HanTa took for a name
         ("Die Smartphones sind teuer geworden.", "Smartphones", "Smartphone", "NN"),
         ("Er liest viele Blogs über Politik.", "Blogs", "Blog", "NN"),
-        # a name's genitive stands without a determiner, and a name's plural has no common noun behind it
+        # or outside a name: no noun after it, no name before it
+        ("Das Update brachte Bugs mit sich.", "Bugs", "Bug", "NN"),
+        ("Sie stritten jahrelang über Copyrights.", "Copyrights", "Copyright", "NN"),
+        # a name's genitive stands before its noun; a longer name has another beside it; a name's plural
+        # has no common noun behind it
         ("Müllers Vorschlag fand keine Mehrheit.", "Müllers", "Müller", "NE"),
+        ("Müllers neuer Vorschlag fand keine Mehrheit.", "Müllers", "Müller", "NE"),
+        ("Nach Erlangung der Unabhängigkeit traten die meisten ehemaligen Kolonien dem Commonwealth of "
+         "Nations bei, einer losen Verbindung souveräner Staaten.", "Nations", "Nation", "NE"),
         ("Die Simpsons laufen seit Jahren.", "Simpsons", "Simpsons", "NE"),
     ],
 )
-def test_a_name_in_s_after_a_determiner_is_a_nouns_plural(sentence, word, lemma, tag):
+def test_a_name_in_s_is_a_nouns_plural_outside_names(sentence, word, lemma, tag):
     tok = by_text(analyze(sentence), word)
     assert (tok.lemma, tok.tag) == (lemma, tag)
 

@@ -466,8 +466,9 @@ def _in_context(words: list[str], tag_ids: list[int], k: int, stts: str, lemma: 
     - a capitalised adverb mid-sentence after a preposition or article is a noun (`im Nachhinein`):
       German writes nominalisations with a capital;
     - a name in -en after a determiner that no neuter takes is a people, not its country (`der Polen`);
-    - a name in -s after a determiner is the -s plural of a common noun, when there is one (`die
-      Smartphones`, `viele Blogs`); a name's genitive stands without one (`Müllers Vorschlag`).
+    - a name in -s is the -s plural of a common noun, when there is one, after a determiner or outside a
+      name (`die Smartphones`, `Laptops und Bugs`); a name's genitive stands before its noun, without a
+      determiner (`Müllers Vorschlag`), and a longer name has another beside it (`United Nations`).
     """
     w = words[k]
     prev = words[k - 1] if k else ""
@@ -476,8 +477,9 @@ def _in_context(words: list[str], tag_ids: list[int], k: int, stts: str, lemma: 
     if stts == "NE" and w.endswith("en") and _determiner(words, tag_ids, k) in _NOT_NEUTER:
         people = _inhabitants(w)  # `der Polen`: a country in -en takes no article, its people do
         return ("NN", people) if people else None
-    if stts == "NE" and _determiner(words, tag_ids, k) is not None and _s_plural(w, w):
-        return "NN", w[:-1]  # `die Smartphones`, `viele Blogs`: a name's genitive takes no article
+    if stts == "NE" and w.endswith("s") and _s_plural(w, w) and (
+            _determiner(words, tag_ids, k) is not None or not _in_name(tag_ids, k)):
+        return "NN", w[:-1]  # `die Smartphones`, `Tablets und Headsets`; not `Müllers (neuer) Vorschlag`
     if stts == "NN":
         if lemma == w[:-1] and w.endswith("en"):  # `Bleiben` → Bleibe
             det = _determiner(words, tag_ids, k)
@@ -503,6 +505,15 @@ def _in_context(words: list[str], tag_ids: list[int], k: int, stts: str, lemma: 
             hanta.tag_name(tag_ids[k - 1]) in ("APPR", "APPRART", "ART")):
         return "NN", w
     return None
+
+
+def _in_name(tag_ids: list[int], k: int) -> bool:
+    """Whether the word at k may be a genitive name or part of a longer name: a noun, an adjective or a
+    number follows it (`Müllers neuer Plan`), or a name or foreign word stands before it (`United Nations`,
+    `Commonwealth of Nations`)."""
+    after = hanta.tag_name(tag_ids[k + 1]) if k + 1 < len(tag_ids) else ""
+    before = hanta.tag_name(tag_ids[k - 1]) if k else ""
+    return after in ("NN", "NE", "NNA", "NNI", "ADJ(A)", "CARD") or before in ("NE", "FM")
 
 
 def _inhabitants(name: str) -> str | None:
