@@ -360,6 +360,16 @@ def test_an_inflected_ordinal_is_no_adverb(small_dict: Path):
         assert gloss_in(sentence, word).best == best, sentence
 
 
+def test_a_stem_lemma_is_shown_as_ding_cites_it(small_dict: Path):
+    """HanTa's lemma of an inflected ordinal or pronoun is a stem no dictionary cites (`erst`, `letzt`): the
+    headword is the entry's form with its citation ending; a lemma that is a word of that class stays."""
+    for sentence, word, headword in (("Das erste Treffen fand statt.", "erste", "erste"),
+                                     ("Das war die letzte Sitzung.", "letzte", "letzte"),
+                                     ("Er kam erst gestern.", "erst", "erst"),
+                                     ("Er hat den Weg gefunden.", "den", "der")):
+        assert gloss_in(sentence, word).headword == headword, sentence
+
+
 def test_an_inflected_adjective_takes_the_entry_of_its_inflected_form(small_dict: Path):
     """Ding lists adjectives used only inflected under that form (`letzte; letzter; letztes`): the token's
     own form wins over its lemma's entries (`nächste` is next, not `nah` near), unless the form's entries

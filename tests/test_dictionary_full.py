@@ -148,3 +148,13 @@ def test_the_determiners_gender_picks_the_nouns_entry():
     for word, (sentence, best) in cases.items():
         assert gloss_word(word, context=sentence).best.startswith(best), word
     assert gloss_word("Steuer", context="Die Steuer wird erhöht.").best.startswith("tax")
+
+
+def test_stem_lemmas_are_shown_as_ding_cites_them():
+    """`jed`, `ander`, `zweit`: stems no dictionary cites; the senses are those of Ding's entry either way."""
+    for sentence, word, headword in (("Jeder Soldat kam.", "Jeder", "jede"),
+                                     ("Die anderen Staaten zögerten.", "anderen", "andere"),
+                                     ("In der zweiten Runde verlor er.", "zweiten", "zweite"),
+                                     ("Er hat viel Geld.", "viel", "viel"),
+                                     ("Das ist eine Frage.", "eine", "ein")):
+        assert gloss_word(word, context=sentence).headword == headword, sentence

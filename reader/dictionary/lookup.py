@@ -319,6 +319,19 @@ def variants(lemma: str, text: str | None, pos: str | None) -> list[str]:
     return [v for v in dict.fromkeys(out) if v != low]
 
 
+def _citation(p: str, lemma: str, pos: str | None, rows: list[Row]) -> str | None:
+    """How Ding cites an inflected word whose lemma is a bare stem, no headword of the rows' word class: the
+    stem with the ending of the citation form (a pronoun's -er, an adjective's -e), as the rows write it
+    (`jed` → jede, `zweit` → zweite, `erst` → erste, whose own entry is the adverb; not `ein` → eine)."""
+    words = {r.word.lower(): r.word for r in rows}
+    low = lemma.lower()
+    classes = {r.pos for r in rows}
+    if low in words or any(r.pos in classes for r in entries(p, low)):
+        return None
+    endings = ("er", "e", "es") if pos in ("DET", "PRON") else ("e", "er", "es")
+    return next((words[low + e] for e in endings if low + e in words), None)
+
+
 def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Iterable[str] | None = None,
            joined: str | None = None, context: frozenset[str] = frozenset(),
            path: Path | None = None, genders: frozenset[str] | None = None) -> Gloss:
@@ -400,6 +413,8 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
             g.source = "phrase:" + ranked[0].candidate.word if ranked else "phrase"
     if not g.best:
         _derived(p, g, lemma, pos)
+    if rows and not joined and text and text.lower() != lemma.lower():
+        g.lemma = _citation(p, g.lemma, pos, rows) or g.lemma  # `jeder` → jede, `anderen` → andere
     _noun_info(p, g, rows)
     if g.pos == "VERB" or (rows and rows[0].pos == "VERB"):
         g.separable = separable_prefix(p, g.lemma)
