@@ -158,3 +158,10 @@ def test_stem_lemmas_are_shown_as_ding_cites_them():
                                      ("Er hat viel Geld.", "viel", "viel"),
                                      ("Das ist eine Frage.", "eine", "ein")):
         assert gloss_word(word, context=sentence).headword == headword, sentence
+
+
+def test_viel_in_the_singular_is_much():
+    """Ding's pronoun is the plural `viele` (many); `viel Geld`, `vieles` are much."""
+    assert gloss_word("viel", context="Er hat viel Geld.").best == "much"
+    assert gloss_word("Vieles", context="Vieles ist unklar.").best == "much"
+    assert gloss_word("Viele", context="Viele Menschen kamen.").best == "many"

@@ -55,3 +55,12 @@ def test_analysing_and_storing_german_news_never_imports_wordfreq(tmp_path):
     frequency.zipf("laden")  # the trie exists in the tests' cache folder, as after a first import
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == "[]"
+
+
+def test_a_stem_is_as_common_as_its_citation_form():
+    """HanTa's lemmas of words used only inflected are stems rarely written alone: as common as their -e
+    form; a common lemma, a capitalised one (a noun and its plural) and a compound keep their own rule."""
+    for stem in ("letzt", "ander", "jed", "zweit"):
+        assert frequency.lemma_zipf(stem) == zipf_frequency(stem + "e", "de") > zipf_frequency(stem, "de") + 1
+    for lemma in ("gut", "Tag", "ab"):
+        assert frequency.lemma_zipf(lemma) == zipf_frequency(lemma, "de")

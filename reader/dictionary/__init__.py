@@ -158,6 +158,8 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
         g = _empty(t.lemma, t.pos)
     else:
         pos = "NOUN" if t.tag in _NOMINALISED else "VERB" if joined else _GLOSS_POS.get((t.tag, base), t.pos)
+        if t.text.lower() in _MUCH:
+            pos = "ADJ"  # `viel Geld`, `vieles`: much; Ding's pronoun is the plural `viele` (many)
         if t.text.lower() in ("deren", "dessen"):  # whose, its: the form's own entry, not the article's
             base = t.text.lower()
         context = sentence_context(tokens, index)
@@ -358,6 +360,7 @@ def _prefer(g: Gloss, *starts: str) -> None:
 # Where STTS and Ding file a word differently: the infinitive's `zu` is a particle in STTS and a
 # conjunction in Ding (`to`; its `zu {adv}` is `too`), `als Präsident` a preposition and a conjunction (`as`),
 # `ohne zu grüßen` a conjunction and a preposition (`without`).
+_MUCH = frozenset(("viel", "vieles", "vielem"))
 _GLOSS_POS = {("PTKZU", "zu"): "CCONJ", ("APPR", "als"): "CCONJ", ("KOUI", "ohne"): "ADP",
               ("KOUI", "statt"): "ADP", ("KOUI", "anstatt"): "ADP"}
 # Function words whose Ding senses the ranking orders badly, with the senses their tag means first.

@@ -413,7 +413,7 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
             g.source = "phrase:" + ranked[0].candidate.word if ranked else "phrase"
     if not g.best:
         _derived(p, g, lemma, pos)
-    if rows and not joined and text and text.lower() != lemma.lower():
+    if rows and not joined:
         g.lemma = _citation(p, g.lemma, pos, rows) or g.lemma  # `jeder` → jede, `anderen` → andere
     _noun_info(p, g, rows)
     if g.pos == "VERB" or (rows and rows[0].pos == "VERB"):

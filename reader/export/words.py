@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..dictionary.model import plural_notation as gloss_plural_notation
 from ..nlp.tokens import WORD, Token
-from ..zipf import german_zipf
+from ..scoring.frequency import lemma_zipf
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -41,8 +41,8 @@ SKIP_POS = {"PROPN", "NUM", "PUNCT", "SYM", "X", "SPACE"}
 
 
 def zipf(lemma: str) -> float:
-    """The lemma's Zipf frequency in German (wordfreq); 0 when no word list knows it."""
-    return german_zipf(lemma)
+    """The lemma's Zipf frequency in German (wordfreq, `scoring.frequency.lemma_zipf`); 0 when unknown."""
+    return lemma_zipf(lemma)
 
 
 def level_of(lemma: str) -> str:
@@ -326,6 +326,12 @@ class WordView:
         return " + ".join(f"{p} ({g})" if g else p for p, g in self.parts)
 
 
+def _cited(lemma: str, g: Any) -> str:
+    """The dictionary's citation form of a lemma that is its stem (`letzt` → letzte, `jed` → jede)."""
+    cited = getattr(g, "lemma", "") or ""
+    return cited if cited.lower().startswith(lemma.lower()) and 0 < len(cited) - len(lemma) <= 2 else lemma
+
+
 def separable_display(tokens: Sequence[Token], marked: set[int], lemma: str) -> str | None:
     """`zurück|rudern` from a separated verb in the text (particle + rest of the lemma)."""
     for k in marked:
@@ -393,8 +399,9 @@ def describe(w: Word) -> WordView:
             view.plural = "nur Pl."
     else:
         view.gender = ""
-    view.display = f"{view.article} {lemma}" if view.article else (
-        (getattr(g, "separable", None) if g is not None else None) or sep or lemma)
+    shown = _cited(lemma, g)
+    view.display = f"{view.article} {shown}" if view.article else (
+        (getattr(g, "separable", None) if g is not None else None) or sep or shown)
     view.meaning = best_gloss(g, w.user_gloss)
     view.more = [s for s in all_senses(g, 4) if s != view.meaning][:3]
     if getattr(g, "phrase", ""):  # only a gloss in its example sentence (`gloss_at`) has one

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from ..store.db import Store
 from ..store.terms import KNOWN, NEW, set_statuses
-from .frequency import zipf
+from .frequency import lemma_zipf
 from .levels import KNOWN_ZIPF, normalise
 
 SETTING = "assumed_level"
@@ -43,7 +43,7 @@ def _free(store: Store, lemmas: Iterable[str]) -> set[str]:
 
 
 def known_at(level: str, lemma: str) -> bool:
-    return zipf(lemma) >= KNOWN_ZIPF[level]
+    return lemma_zipf(lemma) >= KNOWN_ZIPF[level]
 
 
 def apply_level(store: Store, level: str) -> int:
