@@ -17,6 +17,7 @@ from __future__ import annotations
 import importlib.util
 import math
 import re
+import sys
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -53,8 +54,6 @@ def _digit_estimates() -> tuple[Callable[[str], str], Callable[[str], float]]:
     """wordfreq's `smash_numbers` and `digit_freq`, from its module `wordfreq.numbers` loaded by itself
     (it imports only `regex`), so that a word with digits does not import the whole `wordfreq` package."""
     try:
-        import sys
-
         loaded = sys.modules.get("wordfreq.numbers")
         if loaded is None:
             package = importlib.util.find_spec("wordfreq")

@@ -159,7 +159,7 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
     else:
         pos = "NOUN" if t.tag in _NOMINALISED else "VERB" if joined else _GLOSS_POS.get((t.tag, base), t.pos)
         if t.text.lower() in _MUCH:
-            pos = "ADJ"  # `viel Geld`, `vieles`: much; Ding's pronoun is the plural `viele` (many)
+            pos = "ADJ"  # `viel Geld`, `vieles`
         if t.text.lower() in ("deren", "dessen"):  # whose, its: the form's own entry, not the article's
             base = t.text.lower()
         context = sentence_context(tokens, index)
@@ -360,9 +360,10 @@ def _prefer(g: Gloss, *starts: str) -> None:
 # Where STTS and Ding file a word differently: the infinitive's `zu` is a particle in STTS and a
 # conjunction in Ding (`to`; its `zu {adv}` is `too`), `als Präsident` a preposition and a conjunction (`as`),
 # `ohne zu grüßen` a conjunction and a preposition (`without`).
-_MUCH = frozenset(("viel", "vieles", "vielem"))
 _GLOSS_POS = {("PTKZU", "zu"): "CCONJ", ("APPR", "als"): "CCONJ", ("KOUI", "ohne"): "ADP",
               ("KOUI", "statt"): "ADP", ("KOUI", "anstatt"): "ADP"}
+# `viel` in the singular, an adjective in Ding (much); its pronoun `viele` is the plural (many).
+_MUCH = frozenset(("viel", "vieles", "vielem"))
 # Function words whose Ding senses the ranking orders badly, with the senses their tag means first.
 _FUNCTION_SENSES = {
     ("PRF", "sich"): ("himself", "herself", "itself", "themselves"),  # the reflexive, not `each other`

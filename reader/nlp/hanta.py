@@ -161,8 +161,7 @@ def tagger():
         return _tagger
     with _lock:
         if _tagger is None:
-            # The model is millions of objects that live as long as the process: hidden from the cyclic
-            # garbage collector, they are not scanned again at every full collection (~10 % of an import).
+            # millions of objects that live as long as the process: kept out of the collector's scans
             with models_loading():
                 from HanTa import HanoverTagger as ht
 

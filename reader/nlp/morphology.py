@@ -477,7 +477,7 @@ def _in_context(words: list[str], tag_ids: list[int], k: int, stts: str, lemma: 
     if stts == "NE" and w.endswith("en") and _determiner(words, tag_ids, k) in _NOT_NEUTER:
         people = _inhabitants(w)  # `der Polen`: a country in -en takes no article, its people do
         return ("NN", people) if people else None
-    if stts == "NE" and w.endswith("s") and _s_plural(w, w) and (
+    if stts == "NE" and _s_plural(w, w) and (
             _determiner(words, tag_ids, k) is not None or not _in_name(tag_ids, k)):
         return "NN", w[:-1]  # `die Smartphones`, `Tablets und Headsets`; not `Müllers (neuer) Vorschlag`
     if stts == "NN":
