@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import codecs
 import functools
-import http.client
 import os
 import re
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -236,6 +233,10 @@ class _Download:
 def _download(url: str, timeout: float | None = None) -> _Download:
     """A page or feed's bytes (short timeout, size limit), or a one-line `SourceError` (`Unreachable`
     for what may pass)."""
+    import http.client  # here, not at the top: a file import does not pay for the HTTP client
+    import urllib.error
+    import urllib.request
+
     timeout = timeout or url_timeout()
     accept = "text/html,text/plain,application/rss+xml,application/atom+xml;q=0.9,*/*;q=0.1"
     req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": accept})
