@@ -248,6 +248,23 @@ def test_werden_is_read_by_the_verbs_of_its_clause(small_dict: Path, sentence: s
 
 
 @pytest.mark.parametrize(("sentence", "word", "best"), [
+    ("Die Regierung hat am Mittwoch ein Gesetz beschlossen.", "hat", "has, have"),  # the perfect
+    ("Sie hatte das schon gesagt.", "hatte", "had"),  # the past perfect
+    ("Wir wissen es nicht, weil niemand es gesagt hat.", "hat", "has, have"),  # a participle before it
+    ("Er hat Angst.", "hat", None),  # no participle: to have
+    ("Das Frühstück hat sich verändert und hat eine große Auswahl.", "hat", None),  # the second `hat`
+    ("Hätte er das gewusst!", "Hätte", "would have"),  # the subjunctive
+])
+def test_haben_with_a_participle_makes_the_perfect(small_dict: Path, sentence: str, word: str,
+                                                   best: str | None):
+    from reader.nlp import analyze
+
+    tokens = analyze(sentence)
+    g = gloss_token(tokens, [t.i for t in tokens if t.text == word][-1])  # the last: the second `hat`
+    assert g.best == best if best else "perfect" not in " ".join(s.text for s in g.senses)
+
+
+@pytest.mark.parametrize(("sentence", "word", "best"), [
     ("Das könnte teuer werden.", "könnte", "could"),  # the subjunctive II, which Ding does not list
     ("Er müsste das wissen.", "müsste", "would have to"),
     ("Ich möchte einen Kaffee.", "möchte", "would like"),

@@ -117,6 +117,24 @@ def werden_use(tokens: Sequence[Token], index: int) -> str | None:
     return None if others and t.tag != "VAINF" else "become"
 
 
+def perfect_use(tokens: Sequence[Token], index: int) -> str | None:
+    """The tense the auxiliary `haben` at `index` makes with a participle in its clause: "perfect" (`hat …
+    geeinigt`), "past perfect" (`hatte … gesagt`), "perfect infinitive" (`soll … gewusst haben`); None
+    without one (`hat Angst`: to have). `hätte` is left to the subjunctive (would have)."""
+    t = tokens[index]
+    form = t.text.lower()
+    if t.lemma != "haben" or t.pos != "AUX" or form.startswith("hätt"):
+        return None
+    clause = _verb_clause(tokens, index)
+    final = all(not tokens[k].is_word for k in range(index + 1, clause.stop))  # `…, weil er es gesagt hat`
+    # a participle after it, or before it when it ends its clause (not `hat sich verändert und hat …`)
+    if not any(_participle(tokens[k], after=k > index) for k in clause if k > index or final and k < index):
+        return None
+    if t.tag == "VAINF":
+        return "perfect infinitive"
+    return "past perfect" if form.startswith("hatt") else "perfect"
+
+
 def _participle(t: Token, *, after: bool) -> bool:
     return t.tag in _PARTICIPLES or after and t.tag == "VVFIN" and t.text.endswith("t")
 
