@@ -254,9 +254,14 @@ def test_werden_is_read_by_the_verbs_of_its_clause(small_dict: Path, sentence: s
     ("Er hat Angst.", "hat", None),  # no participle: to have
     ("Das Frühstück hat sich verändert und hat eine große Auswahl.", "hat", None),  # the second `hat`
     ("Hätte er das gewusst!", "Hätte", "would have"),  # the subjunctive
+    ("Die Preise sind zuletzt deutlich gesunken.", "sind", "has, have"),  # sein with a verb of change
+    ("Der Minister ist zurückgetreten.", "ist", "has, have"),  # of motion, after a particle
+    ("Er war gestern gekommen.", "war", "had"),
+    ("Das Geschäft ist geschlossen.", "ist", None),  # with a verb whose perfect takes haben: is
+    ("Sie ist Lehrerin.", "ist", None),
 ])
-def test_haben_with_a_participle_makes_the_perfect(small_dict: Path, sentence: str, word: str,
-                                                   best: str | None):
+def test_haben_or_sein_with_a_participle_makes_the_perfect(small_dict: Path, sentence: str, word: str,
+                                                           best: str | None):
     from reader.nlp import analyze
 
     tokens = analyze(sentence)

@@ -257,7 +257,7 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
     elif use := werden_use(tokens, index):
         _lead_with(g, "to become" if use == "become" else _WERDEN_SENSES[use])
     elif tense := perfect_use(tokens, index):
-        _lead_with(g, _PERFECT_SENSES[tense])
+        _lead_with(g, _PERFECT_SENSES[t.lemma, tense])
     elif t.pos == "AUX" and (m := _SUBJUNCTIVE_II.match(t.text.lower())):
         _lead_with(g, _SUBJUNCTIVE_SENSES[m[1]])  # Ding lists the auxiliaries' present senses only
     elif t.lemma == "sollen" and t.text.lower().startswith("sollte"):
@@ -284,9 +284,12 @@ _WERDEN_SENSES = {"would": "would (würde + infinitive)",
                   "passive": "is, are (passive: wird + participle)",
                   "passive infinitive": "be (passive: participle + werden)",
                   "passive perfect": "been (passive: participle + worden)"}
-_PERFECT_SENSES = {"perfect": "has, have (perfect: hat + participle)",
-                   "past perfect": "had (past perfect: hatte + participle)",
-                   "perfect infinitive": "have (perfect: participle + haben)"}
+_PERFECT_SENSES = {("haben", "perfect"): "has, have (perfect: hat + participle)",
+                   ("haben", "past perfect"): "had (past perfect: hatte + participle)",
+                   ("haben", "perfect infinitive"): "have (perfect: participle + haben)",
+                   ("sein", "perfect"): "has, have (perfect: ist + participle)",
+                   ("sein", "past perfect"): "had (past perfect: war + participle)",
+                   ("sein", "perfect infinitive"): "have (perfect: participle + sein)"}
 # The subjunctive II of modal verbs, `haben` and `sein`: `könnte`, `müssten`, `dürfte`, `möchtest`, `hätten`,
 # `wäre` (not `müsst`, a present).
 _SUBJUNCTIVE_II = re.compile(r"(könnt|müsst|dürft|möcht|hätt|wär)(?:e|en|est|et)$")

@@ -117,22 +117,55 @@ def werden_use(tokens: Sequence[Token], index: int) -> str | None:
     return None if others and t.tag != "VAINF" else "become"
 
 
+# Verbs that form the perfect with `sein` (motion, change of state), alone or after a separable particle
+# (`ist gestiegen`, `ist zurückgetreten`), only after one (`ist eingeschlafen`, not `hat geschlafen`), and
+# verbs with an inseparable prefix whose perfect takes `sein` (`ist entstanden`).
+_SEIN_VERBS = frozenset((
+    "sein", "werden", "bleiben", "gehen", "kommen", "fahren", "fliegen", "laufen", "rennen", "reisen",
+    "fallen", "steigen", "sinken", "sterben", "wachsen", "schwimmen", "springen", "fliehen", "folgen",
+    "stürzen", "treten", "rücken", "rutschen", "wandern", "schmelzen", "platzen", "schrumpfen",
+))
+_SEIN_AFTER_PARTICLE = frozenset(("kehren", "wachen", "schlafen", "stehen", "brechen", "treffen", "tauchen",
+                                  "flachen", "hauen"))
+_SEIN_PREFIXED = frozenset((
+    "entstehen", "erscheinen", "verschwinden", "gelingen", "misslingen", "geschehen", "passieren", "vergehen",
+    "verfliegen", "entkommen", "ertrinken", "erfrieren", "zerfallen", "verfallen", "versterben",
+    "verunglücken", "erwachen", "explodieren", "eskalieren", "scheitern", "gelangen", "begegnen", "geraten",
+    "erkranken", "entgleisen", "emigrieren",
+))
+_SEPARABLE = ("zurück", "zusammen", "weiter", "vorbei", "heraus", "hinaus", "herein", "hinein", "herunter",
+              "hinunter", "hervor", "voran", "entgegen", "davon", "nieder", "empor", "fort", "hoch", "los",
+              "weg", "nach", "vor", "mit", "ein", "aus", "auf", "an", "ab", "bei", "hin", "her", "zu", "um")
+_PERFECT_AUX = {"haben": "hatt", "sein": "war"}  # the auxiliary and the start of its past forms
+
+
+def _takes_sein(verb: str) -> bool:
+    if verb in _SEIN_VERBS or verb in _SEIN_PREFIXED:
+        return True
+    particle = next((p for p in _SEPARABLE if verb.startswith(p) and len(verb) > len(p) + 3), None)
+    rest = verb[len(particle):] if particle else ""
+    return rest in _SEIN_VERBS or rest in _SEIN_AFTER_PARTICLE
+
+
 def perfect_use(tokens: Sequence[Token], index: int) -> str | None:
-    """The tense the auxiliary `haben` at `index` makes with a participle in its clause: "perfect" (`hat …
-    geeinigt`), "past perfect" (`hatte … gesagt`), "perfect infinitive" (`soll … gewusst haben`); None
-    without one (`hat Angst`: to have). `hätte` is left to the subjunctive (would have)."""
+    """The tense the auxiliary `haben` or `sein` at `index` makes with a participle in its clause:
+    "perfect" (`hat … geeinigt`, `sind … gestiegen`), "past perfect" (`hatte … gesagt`, `war gekommen`),
+    "perfect infinitive" (`soll … gewusst haben`); None without one (`hat Angst`: to have), and for `sein`
+    with the participle of a verb whose perfect takes `haben` (`ist geschlossen`: is). `hätte`, `wäre`
+    are left to the subjunctive (would have, would be)."""
     t = tokens[index]
     form = t.text.lower()
-    if t.lemma != "haben" or t.pos != "AUX" or form.startswith("hätt"):
+    if t.lemma not in _PERFECT_AUX or t.pos != "AUX" or form.startswith(("hätt", "wär")):
         return None
     clause = _verb_clause(tokens, index)
     final = all(not tokens[k].is_word for k in range(index + 1, clause.stop))  # `…, weil er es gesagt hat`
     # a participle after it, or before it when it ends its clause (not `hat sich verändert und hat …`)
-    if not any(_participle(tokens[k], after=k > index) for k in clause if k > index or final and k < index):
+    found = [k for k in clause if (k > index or final and k < index) and tokens[k].tag in _PARTICIPLES]
+    if not found or t.lemma == "sein" and not _takes_sein(tokens[found[-1]].lemma):
         return None
     if t.tag == "VAINF":
         return "perfect infinitive"
-    return "past perfect" if form.startswith("hatt") else "perfect"
+    return "past perfect" if form.startswith(_PERFECT_AUX[t.lemma]) else "perfect"
 
 
 def _participle(t: Token, *, after: bool) -> bool:
