@@ -254,6 +254,7 @@ def test_werden_is_read_by_the_verbs_of_its_clause(small_dict: Path, sentence: s
     ("Er hat Angst.", "hat", None),  # no participle: to have
     ("Das Frühstück hat sich verändert und hat eine große Auswahl.", "hat", None),  # the second `hat`
     ("Hätte er das gewusst!", "Hätte", "would have"),  # the subjunctive
+    ("Wäre er nur früher gekommen!", "Wäre", "would have"),
     ("Die Preise sind zuletzt deutlich gesunken.", "sind", "has, have"),  # sein with a verb of change
     ("Der Minister ist zurückgetreten.", "ist", "has, have"),  # of motion, after a particle
     ("Er war gestern gekommen.", "war", "had"),

@@ -289,7 +289,9 @@ _PERFECT_SENSES = {("haben", "perfect"): "has, have (perfect: hat + participle)"
                    ("haben", "perfect infinitive"): "have (perfect: participle + haben)",
                    ("sein", "perfect"): "has, have (perfect: ist + participle)",
                    ("sein", "past perfect"): "had (past perfect: war + participle)",
-                   ("sein", "perfect infinitive"): "have (perfect: participle + sein)"}
+                   ("sein", "perfect infinitive"): "have (perfect: participle + sein)",
+                   ("haben", "subjunctive perfect"): "would have (hätte + participle)",
+                   ("sein", "subjunctive perfect"): "would have (wäre + participle)"}
 # The subjunctive II of modal verbs, `haben` and `sein`: `könnte`, `müssten`, `dürfte`, `möchtest`, `hätten`,
 # `wäre` (not `müsst`, a present).
 _SUBJUNCTIVE_II = re.compile(r"(könnt|müsst|dürft|möcht|hätt|wär)(?:e|en|est|et)$")

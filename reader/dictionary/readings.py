@@ -150,12 +150,12 @@ def _takes_sein(verb: str) -> bool:
 def perfect_use(tokens: Sequence[Token], index: int) -> str | None:
     """The tense the auxiliary `haben` or `sein` at `index` makes with a participle in its clause:
     "perfect" (`hat … geeinigt`, `sind … gestiegen`), "past perfect" (`hatte … gesagt`, `war gekommen`),
-    "perfect infinitive" (`soll … gewusst haben`); None without one (`hat Angst`: to have), and for `sein`
-    with the participle of a verb whose perfect takes `haben` (`ist geschlossen`: is). `hätte`, `wäre`
-    are left to the subjunctive (would have, would be)."""
+    "perfect infinitive" (`soll … gewusst haben`), "subjunctive perfect" (`wäre gekommen`, `hätte gewusst`);
+    None without one (`hat Angst`: to have), and for `sein` with the participle of a verb whose perfect
+    takes `haben` (`ist geschlossen`: is)."""
     t = tokens[index]
     form = t.text.lower()
-    if t.lemma not in _PERFECT_AUX or t.pos != "AUX" or form.startswith(("hätt", "wär")):
+    if t.lemma not in _PERFECT_AUX or t.pos != "AUX":
         return None
     clause = _verb_clause(tokens, index)
     final = all(not tokens[k].is_word for k in range(index + 1, clause.stop))  # `…, weil er es gesagt hat`
@@ -165,6 +165,8 @@ def perfect_use(tokens: Sequence[Token], index: int) -> str | None:
         return None
     if t.tag == "VAINF":
         return "perfect infinitive"
+    if form.startswith(("hätt", "wär")):
+        return "subjunctive perfect"
     return "past perfect" if form.startswith(_PERFECT_AUX[t.lemma]) else "perfect"
 
 
