@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .agreement import neighbour, sentence_indices
+from .lookup import MAYBE_SEPARABLE, SEPARABLE
 
 if TYPE_CHECKING:
     from ..nlp import Token
@@ -133,16 +134,14 @@ _SEIN_PREFIXED = frozenset((
     "verunglücken", "erwachen", "explodieren", "eskalieren", "scheitern", "gelangen", "begegnen", "geraten",
     "erkranken", "entgleisen", "emigrieren",
 ))
-_SEPARABLE = ("zurück", "zusammen", "weiter", "vorbei", "heraus", "hinaus", "herein", "hinein", "herunter",
-              "hinunter", "hervor", "voran", "entgegen", "davon", "nieder", "empor", "fort", "hoch", "los",
-              "weg", "nach", "vor", "mit", "ein", "aus", "auf", "an", "ab", "bei", "hin", "her", "zu", "um")
 _PERFECT_AUX = {"haben": "hatt", "sein": "war"}  # the auxiliary and the start of its past forms
 
 
 def _takes_sein(verb: str) -> bool:
     if verb in _SEIN_VERBS or verb in _SEIN_PREFIXED:
         return True
-    particle = next((p for p in _SEPARABLE if verb.startswith(p) and len(verb) > len(p) + 3), None)
+    particle = next((p for p in SEPARABLE + MAYBE_SEPARABLE if verb.startswith(p) and len(verb) > len(p) + 3),
+                    None)
     rest = verb[len(particle):] if particle else ""
     return rest in _SEIN_VERBS or rest in _SEIN_AFTER_PARTICLE
 
