@@ -248,6 +248,21 @@ def test_werden_is_read_by_the_verbs_of_its_clause(small_dict: Path, sentence: s
 
 
 @pytest.mark.parametrize(("sentence", "word", "best"), [
+    ("Er kam erst am Montag.", "erst", "not until"),  # before a point in time
+    ("Das Gesetz gilt erst ab 2025.", "erst", "not until"),
+    ("Die Entscheidung fällt erst im Herbst.", "erst", "not until"),
+    ("Das Werk wurde erst 1990 vollendet.", "erst", "not until"),
+    ("Wir müssen erst einmal abwarten.", "erst", "first"),
+    ("Er ist erst 20 Jahre alt.", "erst", None),  # Ding's only
+    ("Ich habe erst im Büro angerufen.", "erst", None),  # `im` before no word of time
+])
+def test_erst_before_a_point_in_time_is_not_until(small_dict: Path, sentence: str, word: str,
+                                                  best: str | None):
+    g = gloss_in(sentence, word)
+    assert g.best == best if best else "until" not in g.best
+
+
+@pytest.mark.parametrize(("sentence", "word", "best"), [
     ("Die Regierung hat am Mittwoch ein Gesetz beschlossen.", "hat", "has, have"),  # the perfect
     ("Sie hatte das schon gesagt.", "hatte", "had"),  # the past perfect
     ("Wir wissen es nicht, weil niemand es gesagt hat.", "hat", "has, have"),  # a participle before it

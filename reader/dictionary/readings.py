@@ -361,8 +361,8 @@ def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
     `damit` "so that" opening a clause; `so` "so" before an adverb or adjective without `wie`; `von`/`durch`
     "by" in a passive clause (`wurde von der Firma gebaut`); `um` "at" with a time (`um 8 Uhr`) and "by"
     with another number (`stieg um 3 Prozent`); `seit` "for" with a span of time (`seit zwei Jahren`); `denn`
-    "because" joining clauses; `mal` "times" between numbers, else the particle (`komm mal her`). None
-    otherwise."""
+    "because" joining clauses; `mal` "times" between numbers, else the particle (`komm mal her`); `erst`
+    "not until" before a point in time (`_erst_sense`). None otherwise."""
     t = tokens[index]
     low = t.text.lower()
     after = neighbour(tokens, index, 1)
@@ -388,12 +388,41 @@ def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
     if low == "um" and t.tag == "APPR" and after is not None and after.tag == "CARD":
         third = neighbour(tokens, index, 2)
         return "at" if third is not None and third.text == "Uhr" else "by"
+    if low == "erst" and after is not None and t.tag == "ADV":
+        return _erst_sense(tokens, index, after)
     if low == "seit" and after is not None:
         k = _past(tokens, index, lambda w: w.tag in ("CARD", "PIAT", "PIDAT", "ADJA", "ART"))
         span = tokens[k].text.lower() if k is not None else ""
         if span in _SPANS and (k > index + 1 or span.endswith("n")):
             return "for"  # `seit zwei Jahren`, `seit Jahren`; not `seit 1988`
     return None
+
+
+# What makes `erst` "not until": a point in time after it (`erst am Montag`, `erst 2025`, `erst morgen`),
+# or after `im`, `in`, `zum` a word of time (`erst im Herbst`, `erst in zwei Wochen`; not `erst im Büro`).
+_UNTIL_OPENERS = frozenset(("am", "um", "ab", "nach", "nachdem", "gegen", "morgen", "übermorgen", "später",
+                            "dann", "danach", "als", "wenn", "nächste", "nächsten", "nächstes", "ende",
+                            "anfang", "mitte"))
+_TIME_WORDS = frozenset((
+    "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+    "november", "dezember", "frühjahr", "frühling", "sommer", "herbst", "winter", "jahr", "jahre", "jahren",
+    "monat", "monaten", "woche", "wochen", "tag", "tagen", "stunden", "minuten", "zukunft", "laufe", "alter",
+    "zeitpunkt",
+))
+
+
+def _erst_sense(tokens: Sequence[Token], index: int, after: Token) -> str | None:
+    """`erst` before a point in time is "not until" (`erst am Montag`, `erst 2025`, `erst im Herbst`); `erst
+    einmal` is "first (of all)"; else None (Ding's "only": `erst 20 Jahre alt`, `erst seit Montag`)."""
+    low = after.text.lower()
+    if low in ("einmal", "mal"):
+        return "first (of all) (erst einmal)"
+    if low in ("im", "in", "zum"):
+        words = {t.text.lower() for t in tokens[index + 2:index + 5]}
+        timed = bool(words & _TIME_WORDS) or any(t.tag == "CARD" for t in tokens[index + 2:index + 4])
+    else:
+        timed = low in _UNTIL_OPENERS or after.tag == "CARD" and len(after.text) == 4 and after.text.isdigit()
+    return "not until (erst + a point in time)" if timed else None
 
 
 _MAL = "just, once (particle: komm mal her, schon mal)"  # Ding has only the arithmetic `mal` (by, times)
