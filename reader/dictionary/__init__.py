@@ -24,13 +24,12 @@ from .ranking import short
 from .readings import (
     YOU_PLURAL,
     bei_sense,
-    clause_verb,
     es_gibt,
     ihr_reading,
     nach_sense,
     perfect_use,
-    plural_verb,
     possessive_reading,
+    reflexive_reading,
     sie_reading,
     small_word_sense,
     ueber_sense,
@@ -245,8 +244,8 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
         _prefer(g, "your", "her", "their")  # `für Ihre Hilfe`
     elif (t.tag, t.lemma) == ("PPOSAT", "ihr") and (reading := possessive_reading(tokens, index)):
         _prefer(g, *((reading,) if reading == "their" else ("her", "its")))  # `die Regierung hat ihre …`: its
-    elif (t.tag, t.lemma) == ("PRF", "sich") and (verb := clause_verb(tokens, index)) and plural_verb(verb):
-        _prefer(g, "themselves")  # `die Spannungen haben sich verschärft`
+    elif (t.tag, t.lemma) == ("PRF", "sich") and (reading := reflexive_reading(tokens, index)):
+        _lead_with(g, reading)  # `die Spannungen haben sich verschärft`: themselves; `die Lage …`: itself
     elif (t.tag, t.lemma) in _FUNCTION_SENSES:
         _prefer(g, *_FUNCTION_SENSES[t.tag, t.lemma])
     elif sense := (nach_sense(tokens, index) or ueber_sense(tokens, index) or bei_sense(tokens, index)

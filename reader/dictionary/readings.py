@@ -41,6 +41,26 @@ def plural_verb(verb: Token) -> bool:
     return form == "sind" or form.endswith("n")
 
 
+_REFLEXIVE_OF = {"er": "himself", "es": "itself", "man": "yourself, oneself", "sie": "herself, itself"}
+
+
+def reflexive_reading(tokens: Sequence[Token], index: int) -> str | None:
+    """The English of the reflexive `sich` at `index`, by its clause's finite verb and subject: "themselves"
+    with a plural verb, the pronoun's own with a subject pronoun beside the verb (`er freut sich`: himself,
+    `man fragt sich`: yourself), else "itself, himself, herself" (`die Lage hat sich verschärft`: a noun's
+    subject is mostly a thing in news, but may be a person). None without a finite verb."""
+    verb = clause_verb(tokens, index)
+    if verb is None:
+        return None
+    if plural_verb(verb):
+        return "themselves"
+    for step in (-1, 1):
+        near = neighbour(tokens, verb.i, step)
+        if near is not None and near.tag in ("PPER", "PIS") and near.text.lower() in _REFLEXIVE_OF:
+            return _REFLEXIVE_OF[near.text.lower()]
+    return "itself, himself, herself"
+
+
 def possessive_reading(tokens: Sequence[Token], index: int) -> str | None:
     """"their" or "her" for the possessive `ihr`, `ihre` … at `index`, by the number of the finite verb
     before it in its clause, whose subject it usually refers to (`die USA wollen ihre Kooperation …`,
