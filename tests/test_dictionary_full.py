@@ -165,3 +165,13 @@ def test_viel_in_the_singular_is_much():
     assert gloss_word("viel", context="Er hat viel Geld.").best == "much"
     assert gloss_word("Vieles", context="Vieles ist unklar.").best == "much"
     assert gloss_word("Viele", context="Viele Menschen kamen.").best == "many"
+
+
+def test_frequent_news_adverbs_lead_with_their_everyday_sense():
+    for word, sentence, best in (("sofort", "Die Polizei griff sofort ein.", "immediately"),
+                                 ("Nun", "Nun rücken die Partner zusammen.", "now"),
+                                 ("Nun", "Nun, das ist schwierig.", "well"),
+                                 ("allerdings", "Das ist allerdings teuer.", "however"),
+                                 ("erneut", "Er hat erneut gedroht.", "once again"),
+                                 ("künftige", "Die künftige Regierung tritt an.", "future")):
+        assert gloss_word(word, context=sentence).best == best, sentence

@@ -380,6 +380,11 @@ _FUNCTION_SENSES = {
     ("PPOSAT", "ihr"): ("her", "their", "your"),  # `ihre Autos`: a possessive, not `ihr` (you-all)
     ("PDAT", "dieser"): ("this",), ("PDS", "dieser"): ("this",),  # not `such`
     ("PRELAT", "der"): ("whose",),  # `die Frau, deren Mann`
+    # news adverbs whose everyday sense Ding lists after a vaguer or rarer one
+    ("ADV", "sofort"): ("immediately",),  # not `just`
+    ("ADV", "allerdings"): ("however",),  # not `mind you`
+    ("ADJD", "erneut"): ("once again",), ("ADJA", "erneut"): ("renewed",),  # `erneut gedroht`: not `new`
+    ("ADJD", "künftig"): ("for the future",), ("ADJA", "künftig"): ("future",),  # not `to come`
 }
 _ON_ITS_OWN = {"separable", "lemma", "surface", "form", "variant"}  # lookup steps that found the word itself
 
