@@ -173,5 +173,6 @@ def test_frequent_news_adverbs_lead_with_their_everyday_sense():
                                  ("Nun", "Nun, das ist schwierig.", "well"),
                                  ("allerdings", "Das ist allerdings teuer.", "however"),
                                  ("erneut", "Er hat erneut gedroht.", "once again"),
-                                 ("künftige", "Die künftige Regierung tritt an.", "future")):
+                                 ("künftige", "Die künftige Regierung tritt an.", "future"),
+                                 ("später", "Zwei Tage später kam er.", "later")):
         assert gloss_word(word, context=sentence).best == best, sentence

@@ -382,8 +382,8 @@ def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
     "by" in a passive clause (`wurde von der Firma gebaut`); `um` "at" with a time (`um 8 Uhr`) and "by"
     with another number (`stieg um 3 Prozent`); `seit` "for" with a span of time (`seit zwei Jahren`); `denn`
     "because" joining clauses; `mal` "times" between numbers, else the particle (`komm mal her`); `erst`
-    "not until" before a point in time (`_erst_sense`); `nun` "now", "well" before a comma. None
-    otherwise."""
+    "not until" before a point in time (`_erst_sense`); `nun` "now", "well" before a comma; `später`
+    "later". None otherwise."""
     t = tokens[index]
     low = t.text.lower()
     after = neighbour(tokens, index, 1)
@@ -409,6 +409,8 @@ def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
     if low == "um" and t.tag == "APPR" and after is not None and after.tag == "CARD":
         third = neighbour(tokens, index, 2)
         return "at" if third is not None and third.text == "Uhr" else "by"
+    if low == "später" and t.tag in ("ADJD", "ADV"):
+        return "later"  # `zwei Tage später`, `Später wurde …`: the comparative, not `spät` (late)
     if low == "nun" and t.tag == "ADV":
         return "well" if after is not None and after.text == "," else "now"  # `Nun, …`; `Nun rücken sie …`
     if low == "erst" and after is not None and t.tag == "ADV":
