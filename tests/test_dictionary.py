@@ -336,6 +336,8 @@ def test_a_modals_subjunctive_is_glossed_as_such(small_dict: Path, sentence: str
     ("Die Partei will bei der Wahl antreten.", "bei", "at"),
     ("Er war beim Arzt.", "beim", "at"),
     ("Er wohnt bei uns.", "bei", "with"),
+    ("Die Firmen, bei denen er arbeitete, schlossen.", "bei", "at"),  # a relative pronoun
+    ("Bei Regen fällt das Spiel aus.", "Bei", "at"),  # a common noun
     ("Potsdam liegt bei Berlin.", "bei", "near"),  # a place: Ding's first sense
     ("Er kam vor zwei Jahren nach Berlin.", "vor", "ago"),
     ("Vor 2,6 Milliarden Jahren bildete sich das.", "Vor", "ago"),

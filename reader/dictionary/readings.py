@@ -300,9 +300,9 @@ def ueber_sense(tokens: Sequence[Token], index: int) -> str | None:
 
 
 def bei_sense(tokens: Sequence[Token], index: int) -> str | None:
-    """Which `bei` the preposition at `index` is: "at" before a determiner, adjective or number, and as
-    `beim` (`bei der Wahl`, `beim Arzt`), "with" before a pronoun (`bei uns`); None before a name (`bei
-    Berlin`: Ding's first sense, "near")."""
+    """Which `bei` the preposition at `index` is: "at" before a determiner, adjective, number, common noun
+    or relative pronoun, and as `beim` (`bei der Wahl`, `beim Arzt`, `bei Regen`, `bei denen`), "with"
+    before a personal pronoun (`bei uns`); None before a name (`bei Berlin`: Ding's first sense, "near")."""
     t = tokens[index]
     low = t.text.lower()
     if low == "beim":
@@ -314,7 +314,8 @@ def bei_sense(tokens: Sequence[Token], index: int) -> str | None:
         return None
     if after.tag in ("PPER", "PRF"):
         return "with"
-    return "at" if after.tag in ("ART", "PPOSAT", "PDAT", "PIAT", "ADJA", "CARD") else None
+    return "at" if after.tag in ("ART", "PPOSAT", "PDAT", "PIAT", "ADJA", "CARD", "NN", "PRELS", "PDS",
+                                 "PIS") else None
 
 
 # Time spans after `vor`: `vor zwei Jahren` (ago).
