@@ -248,6 +248,20 @@ def test_werden_is_read_by_the_verbs_of_its_clause(small_dict: Path, sentence: s
 
 
 @pytest.mark.parametrize(("sentence", "best"), [
+    ("Er kam um 8 Uhr.", "at"),
+    ("Die Preise stiegen um knapp 30 Prozent.", "by"),  # an amount of change
+    ("Die Fläche schrumpfte um die Hälfte.", "by"),
+    ("Aristophanes (um 450 bis 380 v. Chr.) schrieb Komödien.", "around"),  # a year
+    ("Der Streit um die Inseln eskaliert.", "about"),  # a word of debate
+    ("In Washington geht es um die Macht.", "about"),
+    ("Sie liefen um den See.", "around"),  # Ding's first is `round`
+    ("Sie bekamen Befehl, den Ring um Sarajewo zu öffnen.", "around"),  # no `um … zu`: a noun before
+])
+def test_um_is_read_by_its_neighbours(small_dict: Path, sentence: str, best: str):
+    assert gloss_in(sentence, "um").best == best
+
+
+@pytest.mark.parametrize(("sentence", "best"), [
     ("Die Spannungen haben sich verschärft.", "themselves"),  # a plural verb
     ("Er freut sich.", "himself"),  # a subject pronoun beside the verb
     ("Man fragt sich, warum.", "yourself"),

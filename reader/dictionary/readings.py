@@ -380,8 +380,8 @@ def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
     comparative (`mehr als 300`, `älter als`), "when" opening a clause (`Als er kam`), else "as" (`als
     Präsident`);
     `damit` "so that" opening a clause; `so` "so" before an adverb or adjective without `wie`; `von`/`durch`
-    "by" in a passive clause (`wurde von der Firma gebaut`); `um` "at" with a time (`um 8 Uhr`) and "by"
-    with another number (`stieg um 3 Prozent`); `seit` "for" with a span of time (`seit zwei Jahren`); `denn`
+    "by" in a passive clause (`wurde von der Firma gebaut`); `um` "at" a time (`um 8 Uhr`), "by" an amount,
+    "about", "around" (`_um_sense`); `seit` "for" with a span of time (`seit zwei Jahren`); `denn`
     "because" joining clauses; `mal` "times" between numbers, else the particle (`komm mal her`); `erst`
     "not until" before a point in time (`_erst_sense`); `nun` "now", "well" before a comma; `später`
     "later". None otherwise."""
@@ -407,9 +407,8 @@ def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
         clause = _verb_clause(tokens, index)
         passive = any(tokens[k].lemma == "werden" and werden_use(tokens, k) in _PASSIVE for k in clause)
         return "by" if passive else None
-    if low == "um" and t.tag == "APPR" and after is not None and after.tag == "CARD":
-        third = neighbour(tokens, index, 2)
-        return "at" if third is not None and third.text == "Uhr" else "by"
+    if low == "um" and t.tag == "APPR" and after is not None:
+        return _um_sense(tokens, index, after)
     if low == "später" and t.tag in ("ADJD", "ADV"):
         return "later"  # `zwei Tage später`, `Später wurde …`: the comparative, not `spät` (late)
     if low == "nun" and t.tag == "ADV":
@@ -422,6 +421,44 @@ def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
         if span in _SPANS and (k > index + 1 or span.endswith("n")):
             return "for"  # `seit zwei Jahren`, `seit Jahren`; not `seit 1988`
     return None
+
+
+# Before `um` they make it "about": `Streit um`, `Sorge um`, `sich um … kümmern`.
+_ABOUT_UM = ("streit", "debatte", "diskussion", "sorge", "sorgen", "angst", "kampf", "wissen", "bewusstsein",
+             "verdienste", "fragen", "sich")
+# Verbs that make a later `um` of their clause "about" with `es` or `sich` (`es geht um`, `handelt sich um`).
+_ABOUT_VERBS = frozenset(("geht", "ging", "gehe", "gehen", "ginge", "handelt", "handelte", "handeln"))
+# After `um` they make it "by", an amount of change: `um knapp 30 %`, `um die Hälfte`, `um ein Drittel`.
+_BY_UM = frozenset(("knapp", "fast", "nahezu", "ca", "circa", "etwa", "rund", "bis", "mehr", "weniger",
+                    "hälfte", "drittel", "viertel", "prozent", "monate", "jahre", "wochen", "tage"))
+_ERA = frozenset(("v", "vor", "n", "nach", "chr"))  # `um 2000 v. Chr.`, `um 450 bis 380 v Chr`
+
+
+def _um_sense(tokens: Sequence[Token], index: int, after: Token) -> str:
+    """`um` "at" a time (`um 8 Uhr`), "around" a year (`um 450 v. Chr.`) and in space (`in und um Köln`,
+    `um die Jahrhundertwende`; Ding's first is "round"), "by" an amount (`um 3 Prozent`, `um knapp 30 %`,
+    `um die Hälfte`), "all the" before `so` (`um so besser`), "about" after a word of debate or with `es
+    geht`, `es handelt sich` (`Streit um die Inseln`), "in order to" opening an infinitive clause the
+    tagger read as a preposition (`Um das Zinken zu erschweren`; not `den Ring um Sarajewo zu öffnen`)."""
+    clause = _verb_clause(tokens, index)
+    ahead = [tokens[k] for k in range(index + 1, clause.stop)]
+    before = neighbour(tokens, index, -1)
+    if after.tag == "CARD":
+        third = neighbour(tokens, index, 2)
+        if third is not None and third.text == "Uhr":
+            return "at"
+        return "around" if any(t.text.lower().split(".")[0] in _ERA for t in ahead[1:5]) else "by"
+    if after.text.lower() == "so":
+        return "all the (um so)"
+    words = {tokens[k].text.lower() for k in clause}
+    if before is not None and before.text.lower().endswith(_ABOUT_UM) or (
+            words & _ABOUT_VERBS and words & {"es", "sich"}):
+        return "about"
+    if any(t.tag in ("VVIZU", "PTKZU") for t in ahead) and (before is None or before.tag not in ("NN", "NE")):
+        return "in order to"
+    if any(t.text.lower() in _BY_UM for t in ahead[:3]):
+        return "by"
+    return "around"
 
 
 # What makes `erst` "not until": a point in time after it (`erst am Montag`, `erst 2025`, `erst morgen`),
