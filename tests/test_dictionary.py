@@ -346,7 +346,9 @@ def test_a_modals_subjunctive_is_glossed_as_such(small_dict: Path, sentence: str
     ("Er will am Montag über den Krieg sprechen.", "über", "about"),  # a topic: speaking, writing, feeling
     ("Die Gespräche über Zölle laufen.", "über", "about"),
     ("Über 20.000 Menschen kamen.", "Über", "over"),  # a number
-    ("Die Lampe hängt über dem Tisch.", "über", "above"),  # Ding's first sense
+    ("Die Lampe hängt über dem Tisch.", "über", "above"),
+    ("Nordkorea steuerte fünf Drohnen über die Grenze.", "über", "over"),  # news' commonest spatial über
+    ("Die Winde transportieren den Staub über weite Strecken.", "über", "over"),  # Ding's first sense
     ("Die Partei will bei der Wahl antreten.", "bei", "at"),
     ("Er war beim Arzt.", "beim", "at"),
     ("Er wohnt bei uns.", "bei", "with"),

@@ -285,10 +285,16 @@ _ABOUT = frozenset((
 ))
 
 
+# Determiners of a masculine or neuter dative singular: `über dem Tisch` is a place beneath (above).
+_DATIVE_SINGULAR = frozenset(("dem", "einem", "diesem", "jedem", "keinem", "meinem", "seinem", "ihrem",
+                              "unserem", "eurem", "deinem"))
+
+
 def ueber_sense(tokens: Sequence[Token], index: int) -> str | None:
     """Which `über` the preposition at `index` is: "about" in a sentence of speaking, writing or feeling
     (`will über den Krieg sprechen`, `Gespräche über Zölle`), "over" before a number (`über 20.000
-    Teilnehmer`); None otherwise (Ding's first sense, "above")."""
+    Teilnehmer`) and else for the preposition (`über die Grenze`, `über weite Strecken`, `Sieg über`);
+    None (Ding's first, "above") before a dative singular (`über dem Tisch`), the place beneath."""
     t = tokens[index]
     if t.text.lower() != "über" or t.tag not in ("APPR", "ADV"):
         return None
@@ -296,7 +302,11 @@ def ueber_sense(tokens: Sequence[Token], index: int) -> str | None:
     if after is not None and after.tag == "CARD":
         return "over"
     words = {(tokens[k].base or tokens[k].lemma).lower() for k in sentence_indices(tokens, index)}
-    return "about" if words & _ABOUT else None
+    if words & _ABOUT:
+        return "about"
+    if t.tag != "APPR" or after is not None and after.text.lower() in _DATIVE_SINGULAR:
+        return None  # `über dem Tisch`, `über dem Durchschnitt`: a place or level, above
+    return "over"
 
 
 def bei_sense(tokens: Sequence[Token], index: int) -> str | None:
