@@ -355,6 +355,12 @@ def test_a_modals_subjunctive_is_glossed_as_such(small_dict: Path, sentence: str
     ("Die Firmen, bei denen er arbeitete, schlossen.", "bei", "at"),  # a relative pronoun
     ("Bei Regen fällt das Spiel aus.", "Bei", "at"),  # a common noun
     ("Potsdam liegt bei Berlin.", "bei", "near"),  # a place: Ding's first sense
+    ("Die Erde entstand vor etwa 4,6 Milliarden Jahren.", "vor", "ago"),  # an approximate number
+    ("Das Wasser wird vor der Verwendung erhitzt.", "vor", "before"),  # a process
+    ("Er kam kurz vor Ladenschluss.", "vor", "before"),
+    ("Die Angst vor einem Krieg wächst.", "vor", "of"),  # a word before it decides
+    ("Die Regierung warnt vor Betrügern.", "vor", "against"),
+    ("Er sprach vor dem Krankenhaus mit Journalisten.", "vor", "in front of"),  # a place
     ("Er kam vor zwei Jahren nach Berlin.", "vor", "ago"),
     ("Vor 2,6 Milliarden Jahren bildete sich das.", "Vor", "ago"),
     ("Vor der Wahl gab es Streit.", "Vor", "before"),

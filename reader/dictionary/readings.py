@@ -338,25 +338,43 @@ _EVENTS = ("beginn", "ende", "start", "wahl", "wahlen", "abstimmung", "krieg", "
            "gesprächen", "prozess", "urteil", "termin", "frist", "saisonstart", "anpfiff", "abflug", "zeit",
            "rückkehr", "geburt", "tod", "eröffnung", "einführung", "gründung", "veröffentlichung")
 _BIG_NUMBERS = frozenset(("hundert", "tausend", "tausenden", "millionen", "milliarden"))
+# Words around a number that leave it a number (`vor ungefähr 7,5 Millionen Jahren`, `vor bis zu 1,5 …`).
+_ABOUT_NUMBERS = frozenset(("ungefähr", "etwa", "rund", "knapp", "fast", "gut", "mehr", "über", "bis", "zu",
+                            "circa", "ca", "ca.", *_BIG_NUMBERS))
+# Words before `vor` that give it their own sense: `Angst vor` (of), `warnen vor` (against), `schützen vor`
+# (from), `kurz vor` (before).
+_VOR_AFTER = {"angst": "of", "furcht": "of", "sorge": "of", "respekt": "for", "warnen": "against",
+              "warnung": "against", "schützen": "from", "schutz": "from", "fliehen": "from", "flucht": "from",
+              "verbergen": "from", "verstecken": "from", "retten": "from", "kurz": "before",
+              "unmittelbar": "before", "lange": "before"}  # `kurz vor Ladenschluss`: shortly before
 
 
 def vor_sense(tokens: Sequence[Token], index: int) -> str | None:
-    """Which `vor` the preposition at `index` is, by the noun after it: "ago" before a span of time with a
-    number (`vor zwei Jahren`, `vor wenigen Tagen`), "before" before an event or point in time (`vor der
-    Wahl`, `vor Beginn der Sitzung`, `vor 2020`); None otherwise (Ding's first sense, "in front of")."""
+    """Which `vor` the preposition at `index` is: the sense a word before it gives it (`Angst vor` of,
+    `warnen vor` against, `schützen vor` from), else by the noun after it: "ago" before a span of time with
+    a number (`vor zwei Jahren`, `vor ungefähr 7,5 Millionen Jahren`), "before" before an event, a process
+    or a point in time (`vor der Wahl`, `vor der Verwendung`, `vor dem Rasieren`, `vor 2020`); None
+    otherwise (Ding's first sense, "in front of": `vor dem Krankenhaus`)."""
     t = tokens[index]
     if t.text.lower() not in ("vor", "vorm") or t.tag not in ("APPR", "APPRART"):
         return None
-    k = _past(tokens, index, lambda w: w.tag in _BEFORE_NOUN or w.text.lower() in _BIG_NUMBERS)
+    before = neighbour(tokens, index, -1)
+    if before is not None and (governed := _VOR_AFTER.get((before.base or before.lemma).lower())):
+        return governed
+    k = _past(tokens, index, lambda w: w.tag in _BEFORE_NOUN or w.tag == "ADJD" or w.text.lower() in
+              _ABOUT_NUMBERS)
     end = k if k is not None else sentence_indices(tokens, index).stop
     counted = any(w.tag in ("CARD", "PIAT", "PIDAT") or w.text.lower() in (
         "langer", "kurzer", "einem", "einer", *_BIG_NUMBERS) for w in tokens[index + 1:end])
-    if k is None or tokens[k].tag not in ("NN", "NE"):
+    if k is None or tokens[k].tag not in ("NN", "NE", "NNI"):
         return "before" if counted else None  # `vor 2020`
     noun = tokens[k].text.lower()
     if noun in _SPANS:
         return "ago" if counted else "before"
-    return "before" if noun.endswith(_EVENTS) else None
+    # a process (`vor der Verwendung`, `vor dem Rasieren`) after a determiner: a point in time
+    process = k > index + 1 and (noun.endswith("ung") or tokens[k].tag == "NNI" or noun.endswith("en") and
+                                 tokens[k - 1].text.lower() in ("dem", "beim", "vom"))
+    return "before" if noun.endswith(_EVENTS) or process else None
 
 
 _COMPARED = 6  # how far before `als` a comparative may stand (`mehr Stunden zur Verfügung, als …`)
