@@ -176,3 +176,9 @@ def test_frequent_news_adverbs_lead_with_their_everyday_sense():
                                  ("künftige", "Die künftige Regierung tritt an.", "future"),
                                  ("später", "Zwei Tage später kam er.", "later")):
         assert gloss_word(word, context=sentence).best == best, sentence
+
+
+def test_von_after_a_noun_is_of():
+    assert gloss_word("von", context="Sie drohen mit dem Einsatz von Atomwaffen.").best == "of"
+    assert gloss_word("von", context="Die Flüge von Berlin nach Paris fallen aus.").best == "from"  # from … to
+    assert gloss_word("von", context="Das Haus wurde von der Firma gebaut.").best == "by"  # the passive

@@ -404,15 +404,17 @@ _PASSIVE = ("passive", "passive past", "passive infinitive", "passive perfect")
 
 
 def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
-    """The sense a preposition, conjunction or particle has by its neighbours: `als` "than" after a
-    comparative (`mehr als 300`, `älter als`), "when" opening a clause (`Als er kam`), else "as" (`als
-    Präsident`);
-    `damit` "so that" opening a clause; `so` "so" before an adverb or adjective without `wie`; `von`/`durch`
-    "by" in a passive clause (`wurde von der Firma gebaut`); `um` "at" a time (`um 8 Uhr`), "by" an amount,
-    "about", "around" (`_um_sense`); `seit` "for" with a span of time (`seit zwei Jahren`); `denn`
-    "because" joining clauses; `mal` "times" between numbers, else the particle (`komm mal her`); `erst`
-    "not until" before a point in time (`_erst_sense`); `nun` "now", "well" before a comma; `später`
-    "later". None otherwise."""
+    """The sense a preposition, conjunction or particle has by its neighbours:
+    - `als` "than" after a comparative (`mehr als 300`), "when" opening a clause (`Als er kam`), else "as";
+    - `damit` "so that" opening a clause; `so` "so" before an adverb or adjective without `wie`;
+    - `von`/`durch` "by" in a passive clause (`wurde von der Firma gebaut`), `von` "of" after a noun
+      (`der Einsatz von Waffen`);
+    - `um` "at" a time, "by" an amount, "about", "around" (`_um_sense`);
+    - `seit` "for" with a span of time (`seit zwei Jahren`); `denn` "because" joining clauses;
+    - `mal` "times" between numbers, else the particle (`komm mal her`);
+    - `erst` "not until" before a point in time (`_erst_sense`); `nun` "now", "well" before a comma;
+      `später` "later".
+    None otherwise."""
     t = tokens[index]
     low = t.text.lower()
     after = neighbour(tokens, index, 1)
@@ -433,8 +435,13 @@ def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
         return "times" if before is not None and before.tag == "CARD" else _MAL
     if low in ("von", "durch") and t.tag == "APPR":
         clause = _verb_clause(tokens, index)
-        passive = any(tokens[k].lemma == "werden" and werden_use(tokens, k) in _PASSIVE for k in clause)
-        return "by" if passive else None
+        if any(tokens[k].lemma == "werden" and werden_use(tokens, k) in _PASSIVE for k in clause):
+            return "by"
+        before = neighbour(tokens, index, -1)
+        if low == "von" and before is not None and before.tag == "NN" and not any(
+                w.text.lower() in ("bis", "nach", "aus", "zu") for w in tokens[index + 2:index + 7]):
+            return "of"  # `der Einsatz von Atomwaffen`, `die Website von Frau X`; not `von Berlin nach Paris`
+        return None
     if low == "um" and t.tag == "APPR" and after is not None:
         return _um_sense(tokens, index, after)
     if low == "später" and t.tag in ("ADJD", "ADV"):
