@@ -180,5 +180,11 @@ def test_frequent_news_adverbs_lead_with_their_everyday_sense():
 
 def test_von_after_a_noun_is_of():
     assert gloss_word("von", context="Sie drohen mit dem Einsatz von Atomwaffen.").best == "of"
-    assert gloss_word("von", context="Die Flüge von Berlin nach Paris fallen aus.").best == "from"  # from … to
+    assert gloss_word("von", context="Die Flüge von Berlin nach Paris fallen aus.").best == "from"
     assert gloss_word("von", context="Das Haus wurde von der Firma gebaut.").best == "by"  # the passive
+
+
+def test_aus_is_from_unless_something_consists_of_it():
+    assert gloss_word("aus", context="Er kommt aus Berlin.").best == "from"
+    assert gloss_word("aus", context="Die Studie stammt aus dem Jahr 2010.").best == "from"
+    assert gloss_word("aus", context="Die Skelette bestehen vor allem aus Kalk.").best == "of"

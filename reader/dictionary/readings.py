@@ -409,6 +409,7 @@ def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
     - `damit` "so that" opening a clause; `so` "so" before an adverb or adjective without `wie`;
     - `von`/`durch` "by" in a passive clause (`wurde von der Firma gebaut`), `von` "of" after a noun
       (`der Einsatz von Waffen`);
+    - `aus` "of" with `bestehen` (`besteht aus Kalk`), else "from" (`aus Berlin`; Ding's first is "out of");
     - `um` "at" a time, "by" an amount, "about", "around" (`_um_sense`);
     - `seit` "for" with a span of time (`seit zwei Jahren`); `denn` "because" joining clauses;
     - `mal` "times" between numbers, else the particle (`komm mal her`);
@@ -442,6 +443,10 @@ def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
                 w.text.lower() in ("bis", "nach", "aus", "zu") for w in tokens[index + 2:index + 7]):
             return "of"  # `der Einsatz von Atomwaffen`, `die Website von Frau X`; not `von Berlin nach Paris`
         return None
+    if low == "aus" and t.tag == "APPR":
+        if any(tokens[k].lemma == "bestehen" for k in _verb_clause(tokens, index)):
+            return "of"  # `besteht aus Kalk`
+        return "from"  # `aus Berlin`, `aus dem Jahr 2010`, `Austritt aus der EU`: not Ding's first, out of
     if low == "um" and t.tag == "APPR" and after is not None:
         return _um_sense(tokens, index, after)
     if low == "später" and t.tag in ("ADJD", "ADV"):
