@@ -507,10 +507,9 @@ _UNTIL_OPENERS = frozenset(("am", "um", "ab", "nach", "nachdem", "gegen", "morge
                             "dann", "danach", "als", "wenn", "nächste", "nächsten", "nächstes", "ende",
                             "anfang", "mitte"))
 _TIME_WORDS = frozenset((
-    "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
-    "november", "dezember", "frühjahr", "frühling", "sommer", "herbst", "winter", "jahr", "jahre", "jahren",
-    "monat", "monaten", "woche", "wochen", "tag", "tagen", "stunden", "minuten", "zukunft", "laufe", "alter",
-    "zeitpunkt",
+    *_SPANS, "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+    "november", "dezember", "frühjahr", "frühling", "sommer", "herbst", "winter", "jahre", "zukunft", "laufe",
+    "alter", "zeitpunkt",
 ))
 
 
