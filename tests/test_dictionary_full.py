@@ -188,3 +188,16 @@ def test_aus_is_from_unless_something_consists_of_it():
     assert gloss_word("aus", context="Er kommt aus Berlin.").best == "from"
     assert gloss_word("aus", context="Die Studie stammt aus dem Jahr 2010.").best == "from"
     assert gloss_word("aus", context="Die Skelette bestehen vor allem aus Kalk.").best == "of"
+
+
+def test_frequent_verbs_lead_with_their_everyday_sense():
+    """Ding's lines and the ranking put an idiom or a rarer sense first for some of the commonest verbs, in
+    every sentence alike; a preposition in the clause can change the verb (`bestehen aus`)."""
+    for word, sentence, best in (("macht", "Das macht Sorgen.", "to make"),
+                                 ("nutzen", "Sie nutzen die Chance.", "to use"),
+                                 ("erhielt", "Er erhielt einen Preis.", "to receive"),
+                                 ("bestehen", "Die Skelette bestehen aus Kalk.", "to be made up of"),
+                                 ("besteht", "Er besteht auf seinem Recht.", "to insist on"),
+                                 ("besteht", "Das Problem besteht seit Jahren.", "to exist"),
+                                 ("gilt", "Er gilt als Favorit.", "to count")):
+        assert gloss_word(word, context=sentence).best == best, sentence

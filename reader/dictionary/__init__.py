@@ -33,6 +33,7 @@ from .readings import (
     sie_reading,
     small_word_sense,
     ueber_sense,
+    verb_sense,
     vor_sense,
     werden_use,
 )
@@ -263,6 +264,8 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
         _prefer(g, "should")
     elif there := es_gibt(tokens, index):
         _lead_with(g, there)
+    elif t.pos == "VERB" and not t.verb and (everyday := verb_sense(tokens, index)):
+        _lead_with(g, everyday)
 
 
 def _opens(text: str, start: str) -> bool:

@@ -527,6 +527,27 @@ def _erst_sense(tokens: Sequence[Token], index: int, after: Token) -> str | None
     return "not until (erst + a point in time)" if timed else None
 
 
+# Frequent verbs whose first senses by Ding's lines and the ranking are idioms or rarer senses, the same in
+# every sentence of the bench corpus (`machen` "to make sth. of oneself", `erhalten` "to come by sth.",
+# `nutzen` "to benefit from", `stellen` "to put in"), with the everyday sense; `nutzen`'s "to use" is only
+# under `benutzen` in Ding.
+_EVERYDAY_VERBS = {"machen": "to make", "erhalten": "to receive sth.", "nutzen": "to use",
+                   "stellen": "to put sth.", "bestehen": "to exist"}
+# A preposition in the clause that changes the verb: `bestehen aus` (consist of), `bestehen auf` (insist on),
+# `gelten als` (count as).
+_VERB_WITH = {("bestehen", "aus"): "to be made up of sth.", ("bestehen", "auf"): "to insist on sth.",
+              ("gelten", "als"): "to count (as)"}
+
+
+def verb_sense(tokens: Sequence[Token], index: int) -> str | None:
+    """The everyday sense of a frequent verb whose ranked first sense is an idiom or a rarer one, or the
+    sense a preposition in its clause gives it (`besteht aus Kalk`: to be made up of)."""
+    t = tokens[index]
+    words = {tokens[k].text.lower() for k in _verb_clause(tokens, index)}
+    found = [sense for (verb, word), sense in _VERB_WITH.items() if verb == t.lemma and word in words]
+    return found[0] if found else _EVERYDAY_VERBS.get(t.lemma)
+
+
 _MAL = "just, once (particle: komm mal her, schon mal)"  # Ding has only the arithmetic `mal` (by, times)
 _SUBJECT_PRONOUNS = frozenset(("ich", "du", "er", "sie", "wir", "ihr", "man"))
 
