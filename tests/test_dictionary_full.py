@@ -174,7 +174,10 @@ def test_frequent_news_adverbs_lead_with_their_everyday_sense():
                                  ("allerdings", "Das ist allerdings teuer.", "however"),
                                  ("erneut", "Er hat erneut gedroht.", "once again"),
                                  ("künftige", "Die künftige Regierung tritt an.", "future"),
-                                 ("später", "Zwei Tage später kam er.", "later")):
+                                 ("später", "Zwei Tage später kam er.", "later"),
+                                 ("Leider", "Leider kam er nicht.", "unfortunately"),
+                                 ("zwar", "Das ist zwar teuer, aber gut.", "it is true, …but"),
+                                 ("zwar", "Er kam, und zwar sofort.", "namely")):
         assert gloss_word(word, context=sentence).best == best, sentence
 
 
@@ -199,5 +202,10 @@ def test_frequent_verbs_lead_with_their_everyday_sense():
                                  ("bestehen", "Die Skelette bestehen aus Kalk.", "to be made up of"),
                                  ("besteht", "Er besteht auf seinem Recht.", "to insist on"),
                                  ("besteht", "Das Problem besteht seit Jahren.", "to exist"),
-                                 ("gilt", "Er gilt als Favorit.", "to count")):
+                                 ("gilt", "Er gilt als Favorit.", "to count"),
+                                 ("beschreibt", "Er beschreibt die Lage.", "to describe"),
+                                 ("Rolle", "Das spielt eine wichtige Rolle.", "role"),
+                                 ("ein", "Die Polizei setzte Wasserwerfer ein.", "to use"),  # einsetzen
+                                 ("stellte", "Sie stellte den Plan vor.", "to present"),
+                                 ("vorstellen", "Ich kann mir das nicht vorstellen.", "to imagine")):
         assert gloss_word(word, context=sentence).best == best, sentence

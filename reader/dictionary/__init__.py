@@ -25,6 +25,7 @@ from .readings import (
     YOU_PLURAL,
     bei_sense,
     es_gibt,
+    everyday_sense,
     ihr_reading,
     nach_sense,
     perfect_use,
@@ -33,7 +34,6 @@ from .readings import (
     sie_reading,
     small_word_sense,
     ueber_sense,
-    verb_sense,
     vor_sense,
     werden_use,
 )
@@ -264,7 +264,7 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
         _prefer(g, "should")
     elif there := es_gibt(tokens, index):
         _lead_with(g, there)
-    elif t.pos == "VERB" and not t.verb and (everyday := verb_sense(tokens, index)):
+    elif (t.verb or t.pos in ("VERB", "NOUN")) and (everyday := everyday_sense(tokens, index)):
         _lead_with(g, everyday)
 
 
@@ -386,6 +386,8 @@ _FUNCTION_SENSES = {
     # news adverbs whose everyday sense Ding lists after a vaguer or rarer one
     ("ADV", "sofort"): ("immediately",),  # not `just`
     ("ADV", "allerdings"): ("however",),  # not `mind you`
+    ("ADV", "leider"): ("unfortunately",),  # not `sad to say`
+    ("ADJA", "entsprechend"): ("appropriate",), ("ADJD", "entsprechend"): ("appropriate",),  # not `like`
     ("ADJD", "erneut"): ("once again",), ("ADJA", "erneut"): ("renewed",),  # `erneut gedroht`: not `new`
     ("ADJD", "künftig"): ("for the future",), ("ADJA", "künftig"): ("future",),  # not `to come`
 }

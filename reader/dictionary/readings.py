@@ -414,7 +414,7 @@ def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
     - `seit` "for" with a span of time (`seit zwei Jahren`); `denn` "because" joining clauses;
     - `mal` "times" between numbers, else the particle (`komm mal her`);
     - `erst` "not until" before a point in time (`_erst_sense`); `nun` "now", "well" before a comma;
-      `später` "later".
+      `später` "later"; `zwar` "it is true" with `aber` after it, else "namely" (`und zwar`).
     None otherwise."""
     t = tokens[index]
     low = t.text.lower()
@@ -449,6 +449,9 @@ def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
         return "from"  # `aus Berlin`, `aus dem Jahr 2010`, `Austritt aus der EU`: not Ding's first, out of
     if low == "um" and t.tag == "APPR" and after is not None:
         return _um_sense(tokens, index, after)
+    if low == "zwar" and t.tag == "ADV":  # `zwar …, aber …`: it is true; `und zwar`: namely
+        but = {tokens[k].text.lower() for k in sentence_indices(tokens, index)} & {"aber", "doch", "jedoch"}
+        return "…, it is true, …but" if but else "namely"
     if low == "später" and t.tag in ("ADJD", "ADV"):
         return "later"  # `zwei Tage später`, `Später wurde …`: the comparative, not `spät` (late)
     if low == "nun" and t.tag == "ADV":
@@ -527,25 +530,34 @@ def _erst_sense(tokens: Sequence[Token], index: int, after: Token) -> str | None
     return "not until (erst + a point in time)" if timed else None
 
 
-# Frequent verbs whose first senses by Ding's lines and the ranking are idioms or rarer senses, the same in
-# every sentence of the bench corpus (`machen` "to make sth. of oneself", `erhalten` "to come by sth.",
-# `nutzen` "to benefit from", `stellen` "to put in"), with the everyday sense; `nutzen`'s "to use" is only
+# Frequent verbs and nouns whose first senses by Ding's lines and the ranking are idioms or rarer senses,
+# the same in every sentence of the bench corpus (`machen` "to make sth. of oneself", `erhalten` "to come by
+# sth.", `beschreiben` "to write on", `Rolle` "roller"), with the everyday sense; `nutzen`'s "to use" is only
 # under `benutzen` in Ding.
-_EVERYDAY_VERBS = {"machen": "to make", "erhalten": "to receive sth.", "nutzen": "to use",
-                   "stellen": "to put sth.", "bestehen": "to exist"}
-# A preposition in the clause that changes the verb: `bestehen aus` (consist of), `bestehen auf` (insist on),
-# `gelten als` (count as).
+_EVERYDAY = {"machen": "to make", "erhalten": "to receive sth.", "nutzen": "to use", "stellen": "to put sth.",
+             "bestehen": "to exist", "beschreiben": "to describe", "einsetzen": "to use sth.",
+             "beziehen": "to obtain sth.", "vorstellen": "to present", "Rolle": "role"}
+# A word in the clause that changes the verb: `bestehen aus` (consist of), `bestehen auf` (insist on),
+# `gelten als` (count as), `sich beziehen auf` (refer to), `sich etw. vorstellen` (imagine), `sich für etw.
+# einsetzen` (campaign for).
 _VERB_WITH = {("bestehen", "aus"): "to be made up of sth.", ("bestehen", "auf"): "to insist on sth.",
-              ("gelten", "als"): "to count (as)"}
+              ("gelten", "als"): "to count (as)", ("beziehen", "auf"): "to refer to sb./sth.",
+              ("vorstellen", "sich"): "to imagine sth.",  # `stellte den Plan vor`: present
+              ("einsetzen", "sich"): "to campaign for/against"}  # `setzte sich für … ein`
 
 
-def verb_sense(tokens: Sequence[Token], index: int) -> str | None:
-    """The everyday sense of a frequent verb whose ranked first sense is an idiom or a rarer one, or the
-    sense a preposition in its clause gives it (`besteht aus Kalk`: to be made up of)."""
+def everyday_sense(tokens: Sequence[Token], index: int) -> str | None:
+    """The everyday sense of a frequent verb or noun whose ranked first sense is an idiom or a rarer one, or
+    the sense a word in a verb's clause gives it (`besteht aus Kalk`: to be made up of)."""
     t = tokens[index]
-    words = {tokens[k].text.lower() for k in _verb_clause(tokens, index)}
-    found = [sense for (verb, word), sense in _VERB_WITH.items() if verb == t.lemma and word in words]
-    return found[0] if found else _EVERYDAY_VERBS.get(t.lemma)
+    if t.pos == "VERB" or t.verb:
+        words = {tokens[k].text.lower() for k in _verb_clause(tokens, index)}
+        if words & {"mir", "dir", "uns", "euch", "mich", "dich"}:
+            words.add("sich")  # `ich kann mir das vorstellen`
+        found = [sense for (verb, word), sense in _VERB_WITH.items() if verb == t.lemma and word in words]
+        if found:
+            return found[0]
+    return _EVERYDAY.get(t.lemma)
 
 
 _MAL = "just, once (particle: komm mal her, schon mal)"  # Ding has only the arithmetic `mal` (by, times)
