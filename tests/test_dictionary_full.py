@@ -207,5 +207,7 @@ def test_frequent_verbs_lead_with_their_everyday_sense():
                                  ("Rolle", "Das spielt eine wichtige Rolle.", "role"),
                                  ("ein", "Die Polizei setzte Wasserwerfer ein.", "to use"),  # einsetzen
                                  ("stellte", "Sie stellte den Plan vor.", "to present"),
-                                 ("vorstellen", "Ich kann mir das nicht vorstellen.", "to imagine")):
+                                 ("vorstellen", "Ich kann mir das nicht vorstellen.", "to imagine"),
+                                 ("Frau", "Frau Merkel sprach.", "Ms."),  # a title before a name
+                                 ("Frau", "Die Frau sprach.", "woman")):
         assert gloss_word(word, context=sentence).best == best, sentence

@@ -537,6 +537,7 @@ def _erst_sense(tokens: Sequence[Token], index: int, after: Token) -> str | None
 _EVERYDAY = {"machen": "to make", "erhalten": "to receive sth.", "nutzen": "to use", "stellen": "to put sth.",
              "bestehen": "to exist", "beschreiben": "to describe", "einsetzen": "to use sth.",
              "beziehen": "to obtain sth.", "vorstellen": "to present", "Rolle": "role"}
+_TITLES = {"Frau": "Ms. (term of address)", "Herr": "Mr."}  # before a name
 # A word in the clause that changes the verb: `bestehen aus` (consist of), `bestehen auf` (insist on),
 # `gelten als` (count as), `sich beziehen auf` (refer to), `sich etw. vorstellen` (imagine), `sich für etw.
 # einsetzen` (campaign for).
@@ -547,8 +548,9 @@ _VERB_WITH = {("bestehen", "aus"): "to be made up of sth.", ("bestehen", "auf"):
 
 
 def everyday_sense(tokens: Sequence[Token], index: int) -> str | None:
-    """The everyday sense of a frequent verb or noun whose ranked first sense is an idiom or a rarer one, or
-    the sense a word in a verb's clause gives it (`besteht aus Kalk`: to be made up of)."""
+    """The everyday sense of a frequent verb or noun whose ranked first sense is an idiom or a rarer one, the
+    sense a word in a verb's clause gives it (`besteht aus Kalk`: to be made up of), or a title's before a
+    name (`Frau Merkel`: Ms.)."""
     t = tokens[index]
     if t.pos == "VERB" or t.verb:
         words = {tokens[k].text.lower() for k in _verb_clause(tokens, index)}
@@ -557,6 +559,9 @@ def everyday_sense(tokens: Sequence[Token], index: int) -> str | None:
         found = [sense for (verb, word), sense in _VERB_WITH.items() if verb == t.lemma and word in words]
         if found:
             return found[0]
+    after = neighbour(tokens, index, 1)
+    if t.lemma in _TITLES and after is not None and after.tag == "NE":
+        return _TITLES[t.lemma]  # `Frau Merkel`: Ms., not woman
     return _EVERYDAY.get(t.lemma)
 
 
