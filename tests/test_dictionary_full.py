@@ -177,7 +177,13 @@ def test_frequent_news_adverbs_lead_with_their_everyday_sense():
                                  ("später", "Zwei Tage später kam er.", "later"),
                                  ("Leider", "Leider kam er nicht.", "unfortunately"),
                                  ("zwar", "Das ist zwar teuer, aber gut.", "it is true, …but"),
-                                 ("zwar", "Er kam, und zwar sofort.", "namely")):
+                                 ("zwar", "Er kam, und zwar sofort.", "namely"),
+                                 ("wirklich", "Das war wirklich gut.", "really"),  # degree
+                                 ("Genau", "Genau das wollte er.", "exactly"),
+                                 ("leicht", "Die Preise sind leicht gestiegen.", "slightly"),
+                                 ("leicht", "Das ist nicht leicht.", "easy"),
+                                 ("deutlich", "Die Kosten sind deutlich höher.", "significantly"),
+                                 ("deutlich", "Er hat das deutlich gemacht.", "clear")):
         assert gloss_word(word, context=sentence).best == best, sentence
 
 

@@ -414,7 +414,8 @@ def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
     - `seit` "for" with a span of time (`seit zwei Jahren`); `denn` "because" joining clauses;
     - `mal` "times" between numbers, else the particle (`komm mal her`);
     - `erst` "not until" before a point in time (`_erst_sense`); `nun` "now", "well" before a comma;
-      `später` "later"; `zwar` "it is true" with `aber` after it, else "namely" (`und zwar`).
+      `später` "later"; `zwar` "it is true" with `aber` after it, else "namely" (`und zwar`);
+    - an adjective of degree before what it modifies (`_degree_sense`: `knapp 300` just under).
     None otherwise."""
     t = tokens[index]
     low = t.text.lower()
@@ -452,6 +453,8 @@ def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
     if low == "zwar" and t.tag == "ADV":  # `zwar …, aber …`: it is true; `und zwar`: namely
         but = {tokens[k].text.lower() for k in sentence_indices(tokens, index)} & {"aber", "doch", "jedoch"}
         return "…, it is true, …but" if but else "namely"
+    if t.tag in ("ADJD", "ADV") and after is not None and (degree := _degree_sense(low, after)):
+        return degree
     if low == "später" and t.tag in ("ADJD", "ADV"):
         return "later"  # `zwei Tage später`, `Später wurde …`: the comparative, not `spät` (late)
     if low == "nun" and t.tag == "ADV":
@@ -528,6 +531,29 @@ def _erst_sense(tokens: Sequence[Token], index: int, after: Token) -> str | None
     else:
         timed = low in _UNTIL_OPENERS or after.tag == "CARD" and len(after.text) == 4 and after.text.isdigit()
     return "not until (erst + a point in time)" if timed else None
+
+
+# Verbs of change whose participle `leicht` and `deutlich` measure: `leicht gestiegen`, `deutlich gesunken`.
+_CHANGE_VERBS = ("steigen", "sinken", "fallen", "gehen", "nehmen", "erhöhen", "verbessern", "verschlechtern",
+                 "verändern", "wachsen", "schrumpfen", "ziehen", "verringern", "senken", "anheben")
+
+
+def _degree_sense(low: str, after: Token) -> str | None:
+    """An adjective used as an adverb of degree before what it modifies: `knapp 300` just under, `leicht
+    gestiegen` slightly, `deutlich höher` significantly, `wirklich gut` really, `genau das` exactly; and
+    `leicht` ending its clause, easy."""
+    if low == "knapp" and after.tag == "CARD":
+        return "just under"
+    if low == "leicht":  # `leicht gestiegen`: slightly; `das ist nicht leicht`: easy, not Ding's first, light
+        if after.lemma.endswith(_CHANGE_VERBS) or after.tag in ("ADJD", "ADJA") and after.text.endswith("er"):
+            return "slightly"
+        return "easy" if after.tag.startswith("$") else None
+    if low == "deutlich" and (after.lemma.endswith(_CHANGE_VERBS) or after.tag in ("ADJD", "ADJA") and
+                              after.text.endswith(("er", "ere", "eren", "erem", "eres"))):
+        return "significantly"
+    if low in ("wirklich", "genau") and after.tag not in ("$.", "$,"):
+        return "really" if low == "wirklich" else "exactly"
+    return None
 
 
 # Frequent verbs and nouns whose first senses by Ding's lines and the ranking are idioms or rarer senses,
