@@ -22,6 +22,7 @@ from .ding import Sense
 from .model import ARTICLES, Gloss, headword
 from .ranking import short
 from .readings import (
+    REFLEXIVE_WITH,
     YOU_PLURAL,
     bei_sense,
     es_gibt,
@@ -303,13 +304,12 @@ _SUBJUNCTIVE_SENSES = {"könnt": "could (könnte)", "müsst": "would have to (m�
 
 
 _OBJECT_FORMS = frozenset(("mich", "mir", "dich", "dir", "ihn", "ihm", "uns", "euch", "ihnen"))
-_REFLEXIVE_WITH = {"uns": "wir", "euch": "ihr", "mich": "ich", "mir": "ich", "dich": "du", "dir": "du"}
 _SUBJECT_AND_OBJECT = re.compile(r"(\w+)(?: \((\w+)\))?")  # `he (him)`, `you`
 
 
 def _reflexive(tokens: Sequence[Token], index: int) -> bool:
     """A first or second person's object pronoun whose clause has the same person's subject."""
-    subject = _REFLEXIVE_WITH.get(tokens[index].text.lower())
+    subject = REFLEXIVE_WITH.get(tokens[index].text.lower())
     return subject is not None and subject in _clause_words(tokens, index)
 
 

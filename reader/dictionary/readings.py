@@ -42,6 +42,8 @@ def plural_verb(verb: Token) -> bool:
 
 
 _REFLEXIVE_OF = {"er": "himself", "es": "itself", "man": "yourself, oneself", "sie": "herself, itself"}
+# The reflexive pronouns other than `sich`, with the subject each goes with (`wir freuen uns`).
+REFLEXIVE_WITH = {"uns": "wir", "euch": "ihr", "mich": "ich", "mir": "ich", "dich": "du", "dir": "du"}
 
 
 def reflexive_reading(tokens: Sequence[Token], index: int) -> str | None:
@@ -571,6 +573,7 @@ _VERB_WITH = {("bestehen", "aus"): "to be made up of sth.", ("bestehen", "auf"):
               ("gelten", "als"): "to count (as)", ("beziehen", "auf"): "to refer to sb./sth.",
               ("vorstellen", "sich"): "to imagine sth.",  # `stellte den Plan vor`: present
               ("einsetzen", "sich"): "to campaign for/against"}  # `setzte sich für … ein`
+_VERBS_WITH = frozenset(verb for verb, _ in _VERB_WITH)
 
 
 def everyday_sense(tokens: Sequence[Token], index: int) -> str | None:
@@ -578,9 +581,9 @@ def everyday_sense(tokens: Sequence[Token], index: int) -> str | None:
     sense a word in a verb's clause gives it (`besteht aus Kalk`: to be made up of), or a title's before a
     name (`Frau Merkel`: Ms.)."""
     t = tokens[index]
-    if t.pos == "VERB" or t.verb:
+    if (t.pos == "VERB" or t.verb) and t.lemma in _VERBS_WITH:
         words = {tokens[k].text.lower() for k in _verb_clause(tokens, index)}
-        if words & {"mir", "dir", "uns", "euch", "mich", "dich"}:
+        if words & REFLEXIVE_WITH.keys():
             words.add("sich")  # `ich kann mir das vorstellen`
         found = [sense for (verb, word), sense in _VERB_WITH.items() if verb == t.lemma and word in words]
         if found:
