@@ -227,6 +227,27 @@ def test_the_n_plural_of_an_e_noun(word, lemma):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "word", "lemma"),
+    [
+        # HanTa cuts a feminine -e noun it was trained on to a shorter noun: `Marke` → Mark, `Weste` → West
+        ("Die Marke ist bei jungen Leuten beliebt.", "Marke", "Marke"),
+        ("Die Marken verkaufen sich gut.", "Marken", "Marke"),
+        ("Er trug die gelbe Weste.", "Weste", "Weste"),
+        # and compounds of them: their head is the noun, not its cut form
+        ("Die Briefmarke klebt auf dem Umschlag.", "Briefmarke", "Briefmarke"),
+        ("Jeder Autofahrer braucht eine Warnweste.", "Warnweste", "Warnweste"),
+        # a noun with a strong genitive (`Wortes`, `Landes`) takes an -e plural or old dative
+        ("Die Worte des Ministers waren klar.", "Worte", "Wort"),
+        ("Er lebt im Lande seiner Väter.", "Lande", "Land"),
+        # the -n plural of the shorter noun stays its own when that noun is clearly commoner (`Türe`)
+        ("Die Türen waren verschlossen.", "Türen", "Tür"),
+    ],
+)
+def test_a_feminine_e_noun_hanta_cuts_short(sentence, word, lemma):
+    assert by_text(analyze(sentence), word).lemma == lemma
+
+
+@pytest.mark.parametrize(
     ("word", "lemma", "parts"),
     [
         ("Banknoten", "Banknote", ["Bank", "Note"]),

@@ -144,6 +144,11 @@ def _repair_noun(text: str, lemma: str, tag_id: int) -> str:
         return singular
     if lemma == text[:-2] and text.endswith("en") and _own_noun(text[:-1]):
         return text[:-1]  # `Noten` is Note's plural, not a form of Not (Nöte)
+    if lemma == text[:-1] and _own_e_noun(text):
+        return text  # `Marke` is no form of Mark, `Weste` none of West
+    if lemma == text[:-2] and text.endswith("en") and _own_e_noun(text[:-1]) and (
+            german_zipf(text[:-1]) >= german_zipf(lemma) - 0.5):
+        return text[:-1]  # `Marken`; not `Türen`, the plural of Tür beside the rarer Türe
     if text.endswith("ien") and len(text) > 5 and (singular := _ien_singular(text, lemma)):
         return singular
     if lemma == text:
@@ -207,6 +212,19 @@ def _own_noun(word: str) -> bool:
     t = hanta.tagger()
     nn = t.tag2int["NN"]
     return word.lower() in t.LP_m_t[nn] and hanta.lemma(word, nn) == word
+
+
+_SEEN_THRICE = -11.5  # a morpheme's log probability in HanTa's lexicon when its training saw it three times
+
+
+def _own_e_noun(word: str) -> bool:
+    """Whether a noun in -e that HanTa cut to the word without it is a noun of its own: HanTa's lexicon
+    holds it as a noun seen in training more than once or twice, and the word without -e has no strong
+    genitive in -es (`Wortes`, `Landes`, `Falles`), so the -e is no plural or old dative ending of it."""
+    if not word.endswith("e"):
+        return False
+    lp = hanta.tagger().LP_m_t[hanta.tagger().tag2int["NN"]].get(word.lower())
+    return lp is not None and lp >= _SEEN_THRICE and german_zipf(word[:-1] + "es") < 2.5
 
 
 def _s_plural(text: str, lemma: str) -> bool:
