@@ -254,6 +254,11 @@ def test_a_feminine_e_noun_hanta_cuts_short(sentence, word, lemma):
         ("Zerfallsraten", "Zerfallsrate", ["Zerfall", "Rate"]),
         ("Auslaufprozesses", "Auslaufprozess", ["Auslauf", "Prozess"]),
         ("Verteidigungsministern", "Verteidigungsminister", ["Verteidigung", "Minister"]),
+        # HanTa cut the -e of an unknown compound whose head is a noun in -e (bier·s·ort·e)
+        ("Biersorte", "Biersorte", ["Bier", "Sorte"]),
+        ("Kaffeesorte", "Kaffeesorte", ["Kaffee", "Sorte"]),
+        ("Lesereise", "Lesereise", None),  # leser·eis·e: no stem ends where `Reise` starts
+        ("Getreideprodukte", "Getreideprodukt", ["Getreide", "Produkt"]),  # Produkte is Produkt's plural
     ],
 )
 def test_a_compound_takes_its_heads_own_lemma(word, lemma, parts):

@@ -17,8 +17,10 @@ of test words:
 - nominalised adjectives take the -e form (`Älteren` → `Ältere`), nouns in -in are never inflected,
   a loanword's -s plural is cut (`Cafés`), an -ien plural is an -ie, -ium or -ion noun's (`Ethnien`,
   `Sanatorien`, `Stadien`), an umlaut plural loses its umlaut (`Ankünfte` → Ankunft), the -n plural of
-  an -e noun HanTa knows keeps the -e (`Noten` → Note, not Not: Nöte), HanTa's old `ß` gives way to the
-  text's `ss` (`Prozess`);
+  an -e noun HanTa knows keeps the -e (`Noten` → Note, not Not: Nöte), so does a feminine -e noun HanTa
+  was trained on (`Marke`, not Mark) unless the shorter noun has a strong genitive (`Worte` → Wort: Wortes)
+  and a compound ending in a common -e noun (`Biersorte`, not `Biersort`), HanTa's old `ß` gives way to
+  the text's `ss` (`Prozess`);
 - a ge- participle in -en is a strong verb's (`gelegen` → liegen, not legen: gelegt);
 - a verb lemma no list knows is rebuilt from the written form (`gewürfelt` → `würfeln`, not
   `gewürfeln`); un- participles are adjectives (`unangemeldet`); number words are written small;
@@ -161,6 +163,8 @@ def _repair_noun(text: str, lemma: str, tag_id: int) -> str:
     noise = z_lem < _RARE and z_text >= 3 and z_text >= z_lem + 2
     if z_lem > 0 and not noise:
         return lem
+    if lemma == text[:-1] and text.endswith("e") and _ends_in_e_noun(text):
+        return text  # `Biersorte` → Biersort, `Hochschulreife` → Hochschulreif: the -e is the head's
     if tag_id >= 0 and (by_head := _by_head(text, tag_id, lem)):
         return by_head
     if z_text > 0:
@@ -248,7 +252,7 @@ def _uncut(text: str, lemma: str) -> str:
     wrong, the head is lemmatised on its own.
     """
     low = text.lower()
-    start = next((i for i in range(1, len(low) - 3) if german_zipf(low[i:]) >= _HEAD), 0)
+    start = _head_start(low)
     if not start or german_zipf(lemma.lower()[start:]) >= german_zipf(low[start:]) - 1:
         return lemma
     # the head on its own is a word HanTa knows: its lemma (`…gehäusen` → Gehäuse), else the surface
@@ -259,6 +263,23 @@ def _uncut(text: str, lemma: str) -> str:
         if german_zipf(head) >= _HEAD:
             return text[:start] + head.lower()
     return text
+
+
+def _head_start(low: str) -> int:
+    """Where the longest common word (of four letters or more) that the lower-case word ends with starts;
+    0 when there is none."""
+    return next((i for i in range(1, len(low) - 3) if german_zipf(low[i:]) >= _HEAD), 0)
+
+
+def _ends_in_e_noun(text: str) -> bool:
+    """Whether the word ends in a common noun in -e that is its own lemma (`…sorte`, `…reife`,
+    `…geschichte`): HanTa then cut the compound's -e by mistake (not in `…produkte`, Produkt's plural)."""
+    start = _head_start(text.lower())
+    if not start:
+        return False
+    head = text[start:].capitalize()
+    tid = hanta.best_tag_id(head)
+    return tid is not None and hanta.tag_name(tid) in ("NN", "NNA") and analyse_word(head, tid)[2] == head
 
 
 def _nominalised_adjective(text: str) -> str | None:
@@ -397,6 +418,8 @@ def compound_parts(word: str, tag_id: int, lemma: str) -> tuple[str, ...] | None
     """
     morphs = hanta.morphemes(word, tag_id)
     stem_idx = [k for k, (_, t) in enumerate(morphs) if t.startswith(("NN", "ADJ", "VV", "NE", "CARD"))]
+    if lemma == word and morphs[-1][1] == "SUF_NN" and len(stem_idx) >= 2:
+        stem_idx = _before_e_head(word, morphs, stem_idx)  # the -e HanTa cut is the head's (`Biersorte`)
     if len(stem_idx) < 2:
         return None
     parts = []
@@ -407,6 +430,22 @@ def compound_parts(word: str, tag_id: int, lemma: str) -> tuple[str, ...] | None
     if len(head) < 3 or any(len(p) < 2 for p in parts):
         return None
     return (*parts, head[:1].upper() + head[1:])
+
+
+def _before_e_head(word: str, morphs: list[tuple[str, str]], stem_idx: list[int]) -> list[int]:
+    """HanTa's stems of a compound whose lemma keeps the -e HanTa cut (`Biersorte`: bier·s·ort·e): those
+    that end before the common noun the word ends with, then that noun's start; [] when a stem or other
+    letters than a linking element straddle its start (`Lesereise`: leser·eis·e)."""
+    start, end, out = _head_start(word.lower()), 0, []
+    for k, (m, t) in enumerate(morphs):
+        if end == start:
+            return [*out, k] if out else []
+        if k in stem_idx:
+            out.append(k)
+        elif t != "FUGE":
+            return []
+        end += len(m)
+    return []
 
 
 @Language.component("lesen_morphology")
