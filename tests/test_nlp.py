@@ -261,6 +261,26 @@ def test_separable_verbs_gsd_leaves_unmarked(sentence, verb, particle, lemma):
     assert by_text(toks, verb).lemma == by_text(toks, particle).lemma == lemma
 
 
+@pytest.mark.parametrize(
+    ("sentence", "verb", "lemma"),
+    [
+        ("Ruf mich morgen an!", "Ruf", "anrufen"),
+        ("Pass auf dich auf!", "Pass", "aufpassen"),
+        ("„Ruf mich an“, sagte sie.", "Ruf", "anrufen"),  # an object pronoun marks the command
+    ],
+)
+def test_an_imperative_read_as_a_noun_joins_its_particle(sentence, verb, lemma):
+    toks = analyze(sentence)
+    v = by_text(toks, verb)
+    assert (v.tag, v.pos, v.lemma, v.base, v.parts) == ("VVIMP", "VERB", lemma, verb.lower() + "en", None)
+    assert toks[v.verb["other"]].lemma == lemma
+
+
+def test_a_headline_noun_keeps_its_particle_apart():
+    toks = analyze("Blick zurück")  # no command: neither an exclamation mark nor an object pronoun
+    assert by_text(toks, "Blick").tag == "NN" and by_text(toks, "Blick").verb is None
+
+
 def test_reformed_ss_words_hanta_knows_only_in_old_spelling():
     toks = analyze("Die Kirche hat auf die Entwicklung der Gesellschaft großen Einfluss gehabt.")
     einfluss = by_text(toks, "Einfluss")

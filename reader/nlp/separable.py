@@ -10,7 +10,8 @@ Two rules follow German spelling: nothing joins `sein` (the official rules write
 with it apart: *da sein*, *dabei sein*, *zurück sein*), and a particle followed by a verb form is no
 separated prefix (*hatte das als „Schritt zurück“ bezeichnet*), nor is the `an`/`auf` that closes a
 `von` phrase (*gilt von Anfang an*, *von klein auf*), nor are two coordinated particles (*bewegt sich
-hin und her*). Prefix particles (*unter-*, *zu-*, *wieder-*) and adjectives current spelling writes
+hin und her*). An imperative the tagger read as a noun at the start of a command is the verb (*Ruf mich
+an!*). Prefix particles (*unter-*, *zu-*, *wieder-*) and adjectives current spelling writes
 together with the verb (*lahmlegen*, *bekanntgeben*, *verlorengehen*) do join: the learner's
 dictionary has them as one word.
 """
@@ -120,6 +121,30 @@ def _paired(toks: list[Token], p: int) -> bool:
     return pair(p - 2, p) or pair(p, p + 2) and _ends_clause(toks, p + 2)  # not `aus und ab morgen`
 
 
+_OBJECT_PRONOUNS = {"mich", "dich", "uns", "euch", "mir", "dir", "ihn", "ihm", "es"}
+
+
+def _imperative(toks: list[Token], p: int) -> Token | None:
+    """An imperative the tagger read as a noun at the start of a sentence without a finite verb (`Ruf
+    mich an!`, `Pass auf dich auf!`): retagged, when its stem with -en is a verb that joins the particle
+    at p and an exclamation mark or an object pronoun marks the command (not the headline `Blick zurück`).
+    """
+    k = 0
+    while k < p and toks[k].tag_ == "$(":
+        k += 1
+    head = toks[k]
+    if head.tag_ != "NN" or k + 1 >= p or head._.verb is not None:
+        return None
+    verb = head.text.lower() + "en"
+    end = next((t for t in toks[p + 1:] if t.tag_ == "$."), None)
+    if not (end is not None and end.text == "!" or toks[k + 1].text.lower() in _OBJECT_PRONOUNS):
+        return None
+    if not is_verb(verb) or not is_verb(joined_lemma(toks[p].text, verb)):
+        return None
+    head.tag_, head.pos_, head.lemma_, head._.base, head._.parts = "VVIMP", "VERB", verb, verb, None
+    return head
+
+
 @Language.component("lesen_separable")
 def separable(doc: Doc) -> Doc:
     """Join separated particles to their verbs; both tokens get the joined lemma."""
@@ -130,7 +155,7 @@ def separable(doc: Doc) -> Doc:
             tok = toks[p]
             if not _is_particle(toks, p):
                 continue
-            verb = _clause_verb(toks, p)
+            verb = _clause_verb(toks, p) or _imperative(toks, p)
             if verb is None or verb._.verb is not None or verb.lemma_ == "sein":
                 continue  # `da sein`, `dabei sein`: with `sein` never one verb (official spelling, §35)
             lemma = joined_lemma(tok.text, verb.lemma_)
