@@ -217,3 +217,29 @@ def test_frequent_verbs_lead_with_their_everyday_sense():
                                  ("Frau", "Frau Merkel sprach.", "Ms."),  # a title before a name
                                  ("Frau", "Die Frau sprach.", "woman")):
         assert gloss_word(word, context=sentence).best == best, sentence
+
+
+@pytest.mark.parametrize(("word", "sentence", "best"), [
+    ("kostet", "Das Ticket kostet 20 Euro.", "to cost"),  # not `to taste`
+    ("verhindern", "Die Polizei konnte den Anschlag verhindern.", "to prevent"),  # not `to save`
+    ("bot", "Die Firma bot ihm eine Stelle an.", "to offer"),  # not `to offer services`
+    ("behandelt", "Der Arzt behandelt den Patienten.", "to treat"),  # not `to cover`
+    ("unterzeichnete", "Er unterzeichnete den Vertrag.", "to sign"),  # not `to ink`
+    ("Staat", "Der Staat zahlt.", "state"),  # not `country`
+    ("freundlich", "Das Personal war sehr freundlich.", "friendly"),  # not `kind`
+    # a preposition in the clause, or a `da-` word of it, changes the verb
+    ("hängt", "Das hängt vom Wetter ab.", "to depend on"),  # not `to take down`
+    ("hängt", "Es hängt davon ab, wer kommt.", "to depend on"),
+    ("verfügt", "Das Land verfügt über große Reserven.", "to have at disposal"),  # not `to will`
+    ("sorgte", "Der Plan sorgte für Aufsehen.", "to ensure"),
+    ("sorgen", "Wir müssen dafür sorgen, dass alle kommen.", "to ensure"),
+    ("sorgt", "Sie sorgt sich um ihre Kinder.", "to worry"),
+    ("hält", "Er hält den Plan für falsch.", "to consider"),
+    ("hält", "Sie hält das Kind im Arm.", "to hold"),  # not `to keep`
+    ("unterscheiden", "Die beiden Modelle unterscheiden sich kaum.", "to differ"),
+    ("verurteilt", "Er wurde zu drei Jahren Haft verurteilt.", "to sentence"),
+    ("verurteilt", "Die Regierung verurteilt den Angriff.", "to condemn"),
+    ("handelt", "Es handelt sich um einen Fehler.", "to be about"),
+])
+def test_frequent_verbs_and_nouns_in_the_news_lead_with_their_everyday_sense(word, sentence, best):
+    assert gloss_word(word, context=sentence).best == best, sentence

@@ -390,6 +390,7 @@ _FUNCTION_SENSES = {
     ("ADJA", "entsprechend"): ("appropriate",), ("ADJD", "entsprechend"): ("appropriate",),  # not `like`
     ("ADJD", "erneut"): ("once again",), ("ADJA", "erneut"): ("renewed",),  # `erneut gedroht`: not `new`
     ("ADJD", "künftig"): ("for the future",), ("ADJA", "künftig"): ("future",),  # not `to come`
+    ("ADJD", "freundlich"): ("friendly",), ("ADJA", "freundlich"): ("friendly",),  # not `kind`
 }
 _ON_ITS_OWN = {"separable", "lemma", "surface", "form", "variant"}  # lookup steps that found the word itself
 

@@ -560,20 +560,51 @@ def _degree_sense(low: str, after: Token) -> str | None:
 
 # Frequent verbs and nouns whose first senses by Ding's lines and the ranking are idioms or rarer senses,
 # the same in every sentence of the bench corpus (`machen` "to make sth. of oneself", `erhalten` "to come by
-# sth.", `beschreiben` "to write on", `Rolle` "roller"), with the everyday sense; `nutzen`'s "to use" is only
-# under `benutzen` in Ding.
-_EVERYDAY = {"machen": "to make", "erhalten": "to receive sth.", "nutzen": "to use", "stellen": "to put sth.",
-             "bestehen": "to exist", "beschreiben": "to describe", "einsetzen": "to use sth.",
-             "beziehen": "to obtain sth.", "vorstellen": "to present", "Rolle": "role"}
+# sth.", `beschreiben` "to write on", `Rolle` "roller", `Staat` "country", `kosten` "to taste", `verhindern`
+# "to save"), with the everyday sense a learner's dictionary gives first. `nutzen`'s "to use" is only under
+# `benutzen` in Ding, and Ding lacks `verhindern` "to prevent" (its line is `ein Ereignis verhindern`),
+# `gelangen` "to reach" and `Erwärmung` "warming".
+_EVERYDAY = {
+    "machen": "to make", "erhalten": "to receive sth.", "nutzen": "to use", "stellen": "to put sth.",
+    "bestehen": "to exist", "beschreiben": "to describe", "einsetzen": "to use sth.",
+    "beziehen": "to obtain sth.", "vorstellen": "to present", "Rolle": "role", "kosten": "to cost",
+    "verhindern": "to prevent", "bestimmen": "to determine", "anbieten": "to offer",
+    "darstellen": "to represent", "unterscheiden": "to distinguish", "vergeben": "to award",
+    "gelangen": "to get to, to reach", "wirken": "to have an effect (on)", "handeln": "to act",
+    "ausbauen": "to expand", "versorgen": "to supply", "gestalten": "to design", "betragen": "to amount to",
+    "durchsetzen": "to enforce sth.", "behandeln": "to treat", "verbinden": "to connect",
+    "betreiben": "to operate", "regeln": "to regulate", "wagen": "to dare", "verhalten": "to behave",
+    "anfangen": "to begin", "halten": "to hold", "schützen": "to protect", "überzeugen": "to convince",
+    "prägen": "to shape", "fehlen": "to be missing", "passieren": "to happen", "bedürfen": "to require",
+    "entsprechen": "to correspond to sth.", "unternehmen": "to undertake sth.", "empfehlen": "to recommend",
+    "bestellen": "to order", "verhandeln": "to negotiate", "verurteilen": "to condemn sb./sth.",
+    "unterzeichnen": "to sign sth.", "mitteilen": "to inform sb. of/about sth.", "einräumen": "to admit sth.",
+    "zurücktreten": "to resign (from sth.)", "verabschieden": "to pass sth.", "ausweiten": "to expand sth.",
+    "vorwerfen": "to accuse sb. of sth.", "Staat": "state (as a body politic)", "Einsatz": "use",
+    "Erwärmung": "warming", "Gesellschaft": "society (aggregate of people living together)",
+    "Vergabe": "awarding", "Rille": "groove",
+}
 _TITLES = {"Frau": "Ms. (term of address)", "Herr": "Mr."}  # before a name
 # A word in the clause that changes the verb: `bestehen aus` (consist of), `bestehen auf` (insist on),
 # `gelten als` (count as), `sich beziehen auf` (refer to), `sich etw. vorstellen` (imagine), `sich für etw.
-# einsetzen` (campaign for).
+# einsetzen` (campaign for), `abhängen von` (depend on), `verfügen über` (have), `sorgen für` (ensure) …
 _VERB_WITH = {("bestehen", "aus"): "to be made up of sth.", ("bestehen", "auf"): "to insist on sth.",
               ("gelten", "als"): "to count (as)", ("beziehen", "auf"): "to refer to sb./sth.",
               ("vorstellen", "sich"): "to imagine sth.",  # `stellte den Plan vor`: present
-              ("einsetzen", "sich"): "to campaign for/against"}  # `setzte sich für … ein`
+              ("einsetzen", "sich"): "to campaign for/against",  # `setzte sich für … ein`
+              ("abhängen", "von"): "to depend on sth.",
+              ("verfügen", "über"): "to have sth. at one’s disposal",
+              ("sorgen", "für"): "to ensure", ("sorgen", "sich"): "to worry (about)",
+              ("halten", "für"): "to consider sb./sth. sth.", ("unterscheiden", "sich"): "to differ",
+              ("durchsetzen", "sich"): "to prevail", ("verabschieden", "sich"): "to say goodbye",
+              ("verurteilen", "zu"): "to sentence sb.", ("leisten", "sich"): "to afford sth.",
+              ("handeln", "um"): "to be about (es handelt sich um)"}
 _VERBS_WITH = frozenset(verb for verb, _ in _VERB_WITH)
+# The preposition in `davon`, `dafür`, `darauf` … and in `vom`, `zum`, `beim` …
+_PREPOSITION_IN = {("dar" if p[0] in "aeiouü" else "da") + p: p for p in (
+    "von", "für", "über", "auf", "aus", "zu", "mit", "um", "an", "in", "bei", "nach")} | {
+    "vom": "von", "zum": "zu", "zur": "zu", "beim": "bei", "am": "an", "ans": "an", "im": "in", "ins": "in",
+    "ums": "um", "aufs": "auf", "fürs": "für", "übers": "über"}
 
 
 def everyday_sense(tokens: Sequence[Token], index: int) -> str | None:
@@ -585,6 +616,7 @@ def everyday_sense(tokens: Sequence[Token], index: int) -> str | None:
         words = {tokens[k].text.lower() for k in _verb_clause(tokens, index)}
         if words & REFLEXIVE_WITH.keys():
             words.add("sich")  # `ich kann mir das vorstellen`
+        words |= {_PREPOSITION_IN[w] for w in words if w in _PREPOSITION_IN}  # `hängt davon/vom … ab`: von
         found = [sense for (verb, word), sense in _VERB_WITH.items() if verb == t.lemma and word in words]
         if found:
             return found[0]
