@@ -240,6 +240,13 @@ def test_frequent_verbs_lead_with_their_everyday_sense():
     ("verurteilt", "Er wurde zu drei Jahren Haft verurteilt.", "to sentence"),
     ("verurteilt", "Die Regierung verurteilt den Angriff.", "to condemn"),
     ("handelt", "Es handelt sich um einen Fehler.", "to be about"),
+    ("löste", "Sie löste das Problem.", "to solve"),  # not `to come off`
+    ("Gletscher", "Die Gletscher nehmen ab.", "glacier"),
+    ("nehmen", "Die Gletscher nehmen ab.", "to decrease"),  # not `to take off`
+    ("reicht", "Das Geld reicht nicht.", "to be enough"),  # not `to hand`
+    ("forderten", "Sie forderten Nordkorea auf, die Tests zu beenden.", "to call on to do"),
+    ("kommt", "Es kommt darauf an, wer gewinnt.", "to depend on"),  # `darauf`: auf
+    ("schlossen", "Sie schlossen sich den Rebellen an.", "to join"),
 ])
 def test_frequent_verbs_and_nouns_in_the_news_lead_with_their_everyday_sense(word, sentence, best):
     assert gloss_word(word, context=sentence).best == best, sentence
