@@ -247,6 +247,12 @@ def test_frequent_verbs_lead_with_their_everyday_sense():
     ("forderten", "Sie forderten Nordkorea auf, die Tests zu beenden.", "to call on to do"),
     ("kommt", "Es kommt darauf an, wer gewinnt.", "to depend on"),  # `darauf`: auf
     ("schlossen", "Sie schlossen sich den Rebellen an.", "to join"),
+    ("Bürger", "Die Bürger wählen ein neues Parlament.", "citizen"),  # not `bourgeois`
+    ("Gewalt", "Die Gewalt in der Stadt nimmt zu.", "violence"),  # not `power`
+    ("Thema", "Das Thema der Konferenz ist der Klimawandel.", "topic"),  # not `theme`
+    ("Land", "Das Land hat eine neue Regierung.", "country"),  # not `land`
+    ("Uhr", "Die Wahllokale schließen um acht Uhr.", "o'clock"),  # after a number
+    ("Uhr", "Die Uhr an der Wand ist stehen geblieben.", "clock"),  # not `watch`
 ])
 def test_frequent_verbs_and_nouns_in_the_news_lead_with_their_everyday_sense(word, sentence, best):
     assert gloss_word(word, context=sentence).best == best, sentence

@@ -609,6 +609,10 @@ _EVERYDAY = {
     "erwerben": "to acquire", "erachten": "to consider", "aufrufen": "to call for sth.", "Rolle": "role",
     "Staat": "state (as a body politic)", "Einsatz": "use", "Erwärmung": "warming",
     "Gesellschaft": "society (aggregate of people living together)", "Vergabe": "awarding", "Rille": "groove",
+    "Bürger": "citizen", "Rest": "the rest", "Gesetz": "law", "Gewalt": "violence",
+    "Bildung": "education (systematic instruction)", "Industrie": "industry", "Tour": "tour",
+    "Ahnung": "idea", "Thema": "topic", "Land": "country (in the international community)",
+    "Bedeutung": "importance", "Uhr": "clock",
 }
 _TITLES = {"Frau": "Ms. (term of address)", "Herr": "Mr."}  # before a name
 # A word in the clause that changes the verb: `bestehen aus` (consist of), `bestehen auf` (insist on),
@@ -643,8 +647,8 @@ _PREPOSITION_IN = {("dar" if p[0] in "aeiouü" else "da") + p: p for p in (
 
 def everyday_sense(tokens: Sequence[Token], index: int) -> str | None:
     """The everyday sense of a frequent verb or noun whose ranked first sense is an idiom or a rarer one, the
-    sense a word in a verb's clause gives it (`besteht aus Kalk`: to be made up of), or a title's before a
-    name (`Frau Merkel`: Ms.)."""
+    sense a word in a verb's clause gives it (`besteht aus Kalk`: to be made up of), a title's before a
+    name (`Frau Merkel`: Ms.), or `Uhr` after a number (o'clock)."""
     t = tokens[index]
     if (t.pos == "VERB" or t.verb) and t.lemma in _VERBS_WITH:
         words = {tokens[k].text.lower() for k in _verb_clause(tokens, index)}
@@ -657,6 +661,8 @@ def everyday_sense(tokens: Sequence[Token], index: int) -> str | None:
     after = neighbour(tokens, index, 1)
     if t.lemma in _TITLES and after is not None and after.tag == "NE":
         return _TITLES[t.lemma]  # `Frau Merkel`: Ms., not woman
+    if t.lemma == "Uhr" and getattr(neighbour(tokens, index, -1), "tag", "") == "CARD":
+        return "o'clock"  # `um 19 Uhr`, `um acht Uhr`
     return _EVERYDAY.get(t.lemma)
 
 
