@@ -256,3 +256,20 @@ def test_frequent_verbs_lead_with_their_everyday_sense():
 ])
 def test_frequent_verbs_and_nouns_in_the_news_lead_with_their_everyday_sense(word, sentence, best):
     assert gloss_word(word, context=sentence).best == best, sentence
+
+
+@pytest.mark.parametrize(("word", "sentence", "best"), [
+    ("plötzlich", "Er kam plötzlich zurück.", "suddenly"),  # an adjective used as an adverb
+    ("plötzlich", "Das Ende war plötzlich.", "sudden"),  # the predicate of `sein`
+    ("offenbar", "Das Haus ist offenbar leer.", "apparently"),  # modifies the next word
+    ("leer", "Das Haus ist offenbar leer.", "empty"),
+    ("schwer", "Zwei Menschen wurden schwer verletzt.", "badly"),
+    ("schlecht", "Die Qualität war sehr schlecht.", "bad"),  # `sein` right after it
+    ("gut", "Ich finde es gut.", "good"),  # `finden`: a predicate of the object
+    ("gut", "Er hat gut gearbeitet.", "well"),
+    ("regelmäßig", "Er muss das Parlament regelmäßig informieren.", "regularly"),  # not `will`
+    ("ständig", "Sie arbeitet ständig.", "constantly"),  # not `ever`
+])
+def test_an_adjective_used_as_an_adverb_is_glossed_as_one(word, sentence, best):
+    g = gloss_word(word, context=sentence)
+    assert (g.best, g.pos) == (best, "ADJ"), sentence

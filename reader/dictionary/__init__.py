@@ -24,6 +24,7 @@ from .ranking import short
 from .readings import (
     REFLEXIVE_WITH,
     YOU_PLURAL,
+    adverbial,
     bei_sense,
     es_gibt,
     everyday_sense,
@@ -162,6 +163,8 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
         pos = "NOUN" if t.tag in _NOMINALISED else "VERB" if joined else _GLOSS_POS.get((t.tag, base), t.pos)
         if t.text.lower() in _MUCH:
             pos = "ADJ"  # `viel Geld`, `vieles`
+        elif t.tag == "ADJD" and adverbial(tokens, index):
+            pos = "ADV"  # `kam plötzlich`: suddenly, not sudden; `ist plötzlich`: sudden
         if t.text.lower() in ("deren", "dessen"):  # whose, its: the form's own entry, not the article's
             base = t.text.lower()
         context = sentence_context(tokens, index)
@@ -170,6 +173,10 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
         genders = allowed_genders(tokens, index) if t.tag == "NN" else None
         g = lookup.lookup(base, pos, text=t.text, parts=t.parts, joined=joined, context=context, path=path,
                           genders=genders)
+        if pos == "ADV" and t.tag == "ADJD":
+            g.pos = "ADJ"  # an adjective all the same, glossed as the adverb it is used as
+            if base in _ADVERB_SENSES:
+                _prefer(g, _ADVERB_SENSES[base])
         if g.source not in _ON_ITS_OWN:
             g = _fixed_phrase(str(path), tokens, index, context) or g
         if t.tag == "NE" and _in_person_name(tokens, index) and not _place(g):
@@ -392,6 +399,11 @@ _FUNCTION_SENSES = {
     ("ADJD", "künftig"): ("for the future",), ("ADJA", "künftig"): ("future",),  # not `to come`
     ("ADJD", "freundlich"): ("friendly",), ("ADJA", "freundlich"): ("friendly",),  # not `kind`
 }
+# Adjectives used as adverbs whose Ding adverb senses the ranking orders badly (`regelmäßig` "will",
+# `ständig` "ever", `zusätzlich` "for good measure"), with the everyday adverb.
+_ADVERB_SENSES = {"genau": "exactly", "ständig": "constantly", "zusätzlich": "in addition",
+                  "vollständig": "completely", "regelmäßig": "regularly", "prompt": "promptly",
+                  "ordentlich": "properly", "tief": "deeply"}
 _ON_ITS_OWN = {"separable", "lemma", "surface", "form", "variant"}  # lookup steps that found the word itself
 
 

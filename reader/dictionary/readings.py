@@ -216,6 +216,26 @@ def _verb_clause(tokens: Sequence[Token], index: int) -> range:
     return range(first, last + 1)
 
 
+# Verbs an adjective stands beside as a predicate (`ist leer`, `bleibt offen`, `findet es gut`), not as an
+# adverb (`kam plötzlich`).
+_PREDICATE_VERBS = frozenset(("sein", "werden", "bleiben", "scheinen", "wirken", "aussehen", "finden",
+                              "machen", "halten", "gelten"))
+_PREDICATE_END = ("$.", "$,", "$(", "KON", "VAINF", "VAFIN", "VAPP")
+
+
+def adverbial(tokens: Sequence[Token], index: int) -> bool:
+    """Whether an adjective without an ending (`ADJD`) is used as an adverb: it modifies a verb or another
+    word (`kam plötzlich`, `offenbar leer`, `schwer verletzt`), not stands as the predicate of `sein`,
+    `bleiben`, `finden` … at the end of its clause (`ist leer`, `finde es gut`, `wird schwer sein`)."""
+    after = neighbour(tokens, index, 1)
+    if after is not None and after.pos in ("VERB", "AUX") and (after.base or after.lemma) in _PREDICATE_VERBS:
+        return False  # `sehr schlecht war`, `schwer sein`
+    if after is not None and after.tag not in _PREDICATE_END and after.text not in ("“", "”", '"', "»", "«"):
+        return True
+    verbs = (tokens[k] for k in _verb_clause(tokens, index) if tokens[k].pos in ("VERB", "AUX"))
+    return not any((v.base or v.lemma) in _PREDICATE_VERBS for v in verbs)
+
+
 def clause_verb(tokens: Sequence[Token], index: int) -> Token | None:
     """The finite verb of the clause of `tokens[index]`: the nearest before it (`Die Spannungen haben sich
     …`), else the nearest after it (`weil sich die Lage verschärft`)."""
