@@ -273,3 +273,20 @@ def test_frequent_verbs_and_nouns_in_the_news_lead_with_their_everyday_sense(wor
 def test_an_adjective_used_as_an_adverb_is_glossed_as_one(word, sentence, best):
     g = gloss_word(word, context=sentence)
     assert (g.best, g.pos) == (best, "ADJ"), sentence
+
+
+@pytest.mark.parametrize(("word", "sentence", "best"), [
+    ("nichts", "Wir wissen nichts.", "nothing"),  # Ding: none, nil, naught
+    ("einer", "Er ist einer der besten Spieler.", "one"),  # not `a`
+    ("Mehrere", "Mehrere Menschen kamen.", "several"),
+    ("kann", "Er kann schwimmen.", "can"),  # not `to be able`
+    ("soll", "Er soll reich sein.", "to be supposed to"),  # not `to be to`
+    ("könnte", "Er könnte kommen.", "could"),
+    ("besten", "Das schmeckt am besten.", "best"),  # not `well`: a superlative
+])
+def test_function_words_lead_with_their_everyday_sense(word, sentence, best):
+    assert gloss_word(word, context=sentence).best == best, sentence
+
+
+def test_a_foreign_word_is_not_glossed_by_a_phrase_it_is_part_of():
+    assert gloss_word("the", context="Das Buch heißt Crown of the Continent.").best != "on the rocks"

@@ -304,3 +304,14 @@ def test_an_indefinite_pronoun_is_no_er_noun(sentence, word, lemma):
 def test_the_demonstrative_has_one_lemma():
     assert {t.lemma for t in analyze("Diese sind gut. Dieses ist neu. Diese Leute.") if t.text[:3] == "Die"} \
         == {"dieser"}
+
+
+@pytest.mark.parametrize(("sentence", "word", "tags"), [
+    ("Er läuft am schnellsten.", "schnellsten", ("PTKA", "ADJD")),  # the superlative's particle
+    ("Am schönsten war der Abend.", "schönsten", ("PTKA", "ADJD")),
+    ("Am höchsten Punkt steht ein Kreuz.", "höchsten", ("APPRART", "ADJA")),  # a noun follows
+])
+def test_am_before_a_superlative_without_a_noun_is_its_particle(sentence, word, tags):
+    toks = analyze(sentence)
+    adj = by_text(toks, word)
+    assert (toks[adj.i - 1].tag, adj.tag) == tags

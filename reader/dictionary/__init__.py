@@ -256,7 +256,9 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
     elif (t.tag, t.lemma) == ("PRF", "sich") and (reading := reflexive_reading(tokens, index)):
         _lead_with(g, reading)  # `die Spannungen haben sich verschärft`: themselves; `die Lage …`: itself
     elif (t.tag, t.lemma) in _FUNCTION_SENSES:
-        _prefer(g, *_FUNCTION_SENSES[t.tag, t.lemma])
+        senses = _FUNCTION_SENSES[t.tag, t.lemma]
+        _lead_with(g, senses[0])  # Ding may lack it: `nichts` has none, nil, naught, not nothing
+        _prefer(g, *senses)
     elif sense := (nach_sense(tokens, index) or ueber_sense(tokens, index) or bei_sense(tokens, index)
                    or vor_sense(tokens, index) or small_word_sense(tokens, index)):
         _lead_with(g, sense)  # `meiner Meinung nach`, tagged an adverb, has no "according to" of its own
@@ -270,6 +272,10 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
         _lead_with(g, _SUBJUNCTIVE_SENSES[m[1]])  # Ding lists the auxiliaries' present senses only
     elif t.lemma == "sollen" and t.text.lower().startswith("sollte"):
         _prefer(g, "should")
+    elif (t.tag, t.lemma) == ("VMFIN", "sollen"):
+        _lead_with(g, "to be supposed to")  # `soll … haben`: Ding's first is `to be to`
+    elif (t.tag, t.lemma) == ("VMFIN", "können"):
+        _prefer(g, "can")  # `kann`, not `to be able`
     elif there := es_gibt(tokens, index):
         _lead_with(g, there)
     elif (t.verb or t.pos in ("VERB", "NOUN")) and (everyday := everyday_sense(tokens, index)):
@@ -398,6 +404,10 @@ _FUNCTION_SENSES = {
     ("ADJD", "erneut"): ("once again",), ("ADJA", "erneut"): ("renewed",),  # `erneut gedroht`: not `new`
     ("ADJD", "künftig"): ("for the future",), ("ADJA", "künftig"): ("future",),  # not `to come`
     ("ADJD", "freundlich"): ("friendly",), ("ADJA", "freundlich"): ("friendly",),  # not `kind`
+    ("PIS", "nichts"): ("nothing",), ("PIS", "einer"): ("one",),  # `einer der größten`: not `a`
+    ("PIAT", "mehrere"): ("several",), ("PIS", "mehrere"): ("several",),  # not `a number of`
+    ("APPR", "neben"): ("next to",),  # not `by`
+    ("PTKA", "am"): ("most (am + superlative: am besten, best)",),  # Ding has no `am` of its own
 }
 # Adjectives used as adverbs whose Ding adverb senses the ranking orders badly (`regelmäßig` "will",
 # `ständig` "ever", `zusätzlich` "for good measure"), with the everyday adverb.

@@ -404,7 +404,8 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
         _compound(p, g, lemma, pos, parts)
     if not g.best and text and text.lower() != lemma.lower():  # HanTa cut an unknown word short
         _compound(p, g, text, pos, None)
-    if not g.best:  # a word Ding has only inside short phrases (`zwar` in `und zwar`)
+    if not g.best and pos != "X":  # a word Ding has only inside short phrases (`zwar` in `und zwar`), not
+        # a foreign word (`the` is no `on the rocks`)
         phrases = [r for w in (lemma, text or lemma) for r in form_entries(p, w.lower()) if " " in r.word]
         if phrases:
             ranked = rank(candidates(p, phrases), lemma, pos, context)

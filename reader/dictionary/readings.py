@@ -227,7 +227,9 @@ def adverbial(tokens: Sequence[Token], index: int) -> bool:
     """Whether an adjective without an ending (`ADJD`) is used as an adverb: it modifies a verb or another
     word (`kam plötzlich`, `offenbar leer`, `schwer verletzt`), not stands as the predicate of `sein`,
     `bleiben`, `finden` … at the end of its clause (`ist leer`, `finde es gut`, `wird schwer sein`)."""
-    after = neighbour(tokens, index, 1)
+    after, before = neighbour(tokens, index, 1), neighbour(tokens, index, -1)
+    if before is not None and before.tag == "PTKA":
+        return False  # `am besten`: a superlative, best (not well)
     if after is not None and after.pos in ("VERB", "AUX") and (after.base or after.lemma) in _PREDICATE_VERBS:
         return False  # `sehr schlecht war`, `schwer sein`
     if after is not None and after.tag not in _PREDICATE_END and after.text not in ("“", "”", '"', "»", "«"):

@@ -698,7 +698,9 @@ def _retag(words: list[str], tag_ids: list[int]) -> list[bool]:
     - a capitalised word mid-sentence is no verb (`für die Mitfahrt`, `den Google Maps Eintrag`);
     - an inflected word HanTa guessed to be an adverb before a noun is an adjective (`leckere Burger`);
     - a hyphenated word with a small first letter and a capitalised last part is a noun (`pH-Wert`,
-      `iPhone-Nutzer`): HanTa reads the small letter as the sign of a non-noun.
+      `iPhone-Nutzer`): HanTa reads the small letter as the sign of a non-noun;
+    - `am` before a superlative that no noun follows is the superlative's particle (`läuft am schnellsten`,
+      not `am höchsten Punkt`).
     """
     t = hanta.tagger()
     int2tag, tag2int = t.int2tag, t.tag2int
@@ -737,6 +739,10 @@ def _retag(words: list[str], tag_ids: list[int]) -> list[bool]:
         if name == "ADV" and nxt in _MODIFIED and _inflected_adjective(w):
             tag_ids[k] = tag2int["ADJ(A)"]
             names[k] = "ADJ(A)"
+        elif name == "ADJ(A)" and names[k - 1] == "APPRART" and words[k - 1].lower() == "am" and (
+                w.endswith("sten") and nxt not in _MODIFIED):
+            tag_ids[k - 1], tag_ids[k] = tag2int["PTKA"], tag2int["ADJ(D)"]  # `läuft am schnellsten`
+            names[k - 1], names[k] = "PTKA", "ADJ(D)"
     return mid
 
 
