@@ -283,6 +283,10 @@ def test_an_adjective_used_as_an_adverb_is_glossed_as_one(word, sentence, best):
     ("soll", "Er soll reich sein.", "to be supposed to"),  # not `to be to`
     ("könnte", "Er könnte kommen.", "could"),
     ("besten", "Das schmeckt am besten.", "best"),  # not `well`: a superlative
+    ("bekannt", "Er war als Gegner von Hitler bekannt.", "known"),  # not `espoused`, Ding's particle
+    ("zu", "Die Tür ist zu.", "closed, shut"),  # the predicate of `sein`
+    ("zu", "Das ist zu groß.", "too"),
+    ("aus", "Das Spiel ist aus.", "over, off"),
 ])
 def test_function_words_lead_with_their_everyday_sense(word, sentence, best):
     assert gloss_word(word, context=sentence).best == best, sentence

@@ -227,6 +227,16 @@ def test_sein_never_joins_a_particle():
     assert by_text(toks, "war").verb is None
 
 
+@pytest.mark.parametrize(("sentence", "word", "tag"), [
+    ("Er war als Gegner von Hitler bekannt.", "bekannt", "ADJD"),  # HanTa: a particle (bekanntgeben)
+    ("Die Tür ist zu.", "zu", "ADV"),  # a preposition without its noun is an adverb
+    ("Er ist zurück.", "zurück", "ADV"),
+])
+def test_a_particle_of_sein_is_the_word_on_its_own(sentence, word, tag):
+    tok = by_text(analyze(sentence), word)
+    assert (tok.tag, tok.lemma, tok.verb) == (tag, word, None)
+
+
 def test_particle_before_a_participle_is_no_separated_prefix():
     toks = analyze('Horn hatte das Gesetz als "Schritt zurück" bezeichnet.')
     assert by_text(toks, "hatte").verb is None and by_text(toks, "hatte").lemma == "haben"

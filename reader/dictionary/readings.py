@@ -427,6 +427,11 @@ _NOT_COMPARATIVE = frozenset(("immer", "wieder", "aber", "oder", "über", "unter
 _PASSIVE = ("passive", "passive past", "passive infinitive", "passive perfect")
 
 
+# Adverbs that say a state as the predicate of `sein` (`ist zu`: closed; `ist zu groß`: too).
+_STATES = {"zu": "closed, shut", "auf": "open", "an": "on (switched on)", "aus": "over, off",
+           "vorbei": "over"}
+
+
 def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
     """The sense a preposition, conjunction or particle has by its neighbours:
     - `als` "than" after a comparative (`mehr als 300`), "when" opening a clause (`Als er kam`), else "as";
@@ -439,11 +444,14 @@ def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
     - `mal` "times" between numbers, else the particle (`komm mal her`);
     - `erst` "not until" before a point in time (`_erst_sense`); `nun` "now", "well" before a comma;
       `später` "later"; `zwar` "it is true" with `aber` after it, else "namely" (`und zwar`);
-    - an adjective of degree before what it modifies (`_degree_sense`: `knapp 300` just under).
+    - an adjective of degree before what it modifies (`_degree_sense`: `knapp 300` just under);
+    - `zu`, `auf`, `an`, `aus` as the predicate of `sein` (`die Tür ist zu`: closed, `das Spiel ist aus`).
     None otherwise."""
     t = tokens[index]
     low = t.text.lower()
     after = neighbour(tokens, index, 1)
+    if low in _STATES and t.tag == "ADV" and not adverbial(tokens, index):
+        return _STATES[low]
     if low == "als":
         window = range(max(index - _COMPARED, 0), index)
         if any(tokens[k].sentence == t.sentence and _comparative(tokens[k]) for k in window):

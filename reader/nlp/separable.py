@@ -22,6 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..zipf import german_zipf
+from . import hanta
+from .morphology import analyse_word
 from .stts import is_finite_verb
 
 if not Token.has_extension("verb"):
@@ -156,8 +158,10 @@ def separable(doc: Doc) -> Doc:
             if not _is_particle(toks, p):
                 continue
             verb = _clause_verb(toks, p) or _imperative(toks, p)
+            if verb is not None and verb.lemma_ == "sein" and tok.tag_ == "PTKVZ":
+                _unjoined(tok)  # `da sein`, `dabei sein`: with `sein` never one verb (official spelling, §35)
             if verb is None or verb._.verb is not None or verb.lemma_ == "sein":
-                continue  # `da sein`, `dabei sein`: with `sein` never one verb (official spelling, §35)
+                continue
             lemma = joined_lemma(tok.text, verb.lemma_)
             if not is_verb(lemma):
                 continue
@@ -168,3 +172,16 @@ def separable(doc: Doc) -> Doc:
             verb.lemma_ = lemma
             tok.lemma_ = lemma
     return doc
+
+
+def _unjoined(tok: Token) -> None:
+    """A particle of `sein` (`ist als Gegner bekannt`, `ist zurück`, `ist zu`) is the word it is on its own:
+    HanTa's best other reading (`bekannt` known, not Ding's particle `espoused`), an adverb for a
+    preposition without its noun."""
+    tid = hanta.best_tag_id(tok.text, exclude=("PTKVZ",))
+    if tid is None:
+        return
+    tok.tag_, tok.pos_, tok.lemma_, _, _ = analyse_word(tok.text, tid)
+    if tok.tag_ in ("APPR", "APPRART"):
+        tok.tag_, tok.pos_, tok.lemma_ = "ADV", "ADV", tok.text.lower()
+    tok._.base = tok.lemma_
