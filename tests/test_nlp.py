@@ -36,6 +36,10 @@ def test_plain_verb_stays_its_own_word():
         ("Nun rücken die beiden Partner noch enger zusammen und schmieden Bande.", "rücken", "zusammen",
          "zusammenrücken"),
         ("Er lädt in Mai und Oktober zu Wandern und Schauen ein.", "lädt", "ein", "einladen"),
+        # `bekannte` before its noun is no finite verb, whatever the tagger read
+        ("Der Kunde gibt seine nur ihm bekannte Geheimzahl ein.", "gibt", "ein", "eingeben"),
+        # `von Treibhausgasen an` is no `von … an` of a point in time
+        ("Die Temperaturen stiegen wegen des Ausstoßes von Treibhausgasen an.", "stiegen", "an", "ansteigen"),
     ],
 )
 def test_separable_verbs(sentence, verb, particle, lemma):
@@ -244,6 +248,7 @@ def test_particle_before_a_participle_is_no_separated_prefix():
 
 def test_an_closing_a_von_phrase_is_no_separated_prefix():
     for sentence, verb in (("Das gilt von Anfang an.", "gilt"), ("Sie kennt ihn von klein auf.", "kennt"),
+                           ("Er liebt sie von dem ersten Augenblick an.", "liebt"),
                            ("Von diesem Tag an arbeitete er.", "arbeitete")):
         assert by_text(analyze(sentence), verb).verb is None, sentence
     toks = analyze("Die Polizei geht von Brandstiftung aus.")  # `aus` is no such frame: ausgehen von

@@ -2,18 +2,20 @@
 
 The particle belongs to the nearest finite verb before it in the same main clause: verbs inside a
 verb-final subordinate clause (opened by a subordinating conjunction or relative/interrogative word and
-closed by a comma) are skipped, the particle must close its clause, and the joined verb must be a word
-German word lists know, which keeps postpositions and idioms (*den Hunden gegenüber*, *nach wie vor*)
-from being glued to a verb they do not belong to.
+closed by a comma) are skipped, and so is a "finite verb" before a noun that joins no verb with it (an
+adjective the tagger misread: *gibt die ihm bekannte Zahl ein*). The particle must close its clause, and
+the joined verb must be a word German word lists know, which keeps postpositions and idioms (*den Hunden
+gegenüber*, *nach wie vor*) from being glued to a verb they do not belong to.
 
 Two rules follow German spelling: nothing joins `sein` (the official rules write every combination
-with it apart: *da sein*, *dabei sein*, *zurück sein*), and a particle followed by a verb form is no
-separated prefix (*hatte das als „Schritt zurück“ bezeichnet*), nor is the `an`/`auf` that closes a
-`von` phrase (*gilt von Anfang an*, *von klein auf*), nor are two coordinated particles (*bewegt sich
-hin und her*). An imperative the tagger read as a noun at the start of a command is the verb (*Ruf mich
-an!*). Prefix particles (*unter-*, *zu-*, *wieder-*) and adjectives current spelling writes
-together with the verb (*lahmlegen*, *bekanntgeben*, *verlorengehen*) do join: the learner's
-dictionary has them as one word.
+with it apart: *da sein*, *dabei sein*, *zurück sein*; such a particle is the word on its own), and a
+particle followed by a verb form is no separated prefix (*hatte das als „Schritt zurück“ bezeichnet*),
+nor is the `an`/`auf` that closes a `von` phrase of a point in time (*gilt von Anfang an*, *von klein
+auf*; not *stiegen wegen … von Treibhausgasen an*), nor are two coordinated particles (*bewegt sich hin
+und her*). An imperative the tagger read as a noun at the start of a command is the verb (*Ruf mich
+an!*). Prefix particles (*unter-*, *zu-*, *wieder-*) and adjectives current spelling writes together
+with the verb (*lahmlegen*, *bekanntgeben*, *verlorengehen*) do join: the learner's dictionary has them
+as one word.
 """
 
 from __future__ import annotations
@@ -97,15 +99,24 @@ def _ends_clause(toks: list[Token], p: int) -> bool:
 
 
 def _closes_von_frame(toks: list[Token], p: int) -> bool:
-    """`von Anfang an`, `von diesem Tag an`, `von klein auf`: the `an`/`auf` closes a `von` phrase."""
+    """`von Anfang an`, `von diesem Tag an`, `von klein auf`, `von 1990 an`: the `an`/`auf` closes a `von`
+    phrase of a point in time (not `stiegen infolge von Treibhausgasen an`)."""
     if toks[p].text.lower() not in ("an", "auf"):
         return False
     for k in range(p - 1, max(p - 4, -1), -1):
         if toks[k].text.lower() == "von":
-            return True
+            return any(t.tag_ == "CARD" or t.text.lower() in _FROM_WHEN for t in toks[k + 1:p])
         if is_finite_verb(toks[k].tag_) or toks[k].tag_ in ("$,", "$."):
             return False
     return False
+
+
+# What a `von … an` phrase starts from: a point in time, or an age (`von klein auf`).
+_FROM_WHEN = frozenset((
+    "anfang", "beginn", "start", "kindheit", "jugend", "geburt", "klein", "jung", "da", "dort", "hier",
+    "jetzt", "heute", "morgen", "nun", "an", "tag", "moment", "augenblick", "zeitpunkt", "jahr", "monat",
+    "woche", "zeit", "stunde", "minute", "mal", "sekunde", "vornherein", "grund", "kind", "kindesbeinen",
+))
 
 
 def _is_particle(toks: list[Token], p: int) -> bool:
@@ -121,6 +132,13 @@ def _paired(toks: list[Token], p: int) -> bool:
         return 0 <= a and b < len(toks) and toks[a + 1].text in ("und", "oder") and (
             toks[a].text.lower() in _PARTICLES and toks[b].text.lower() in _PARTICLES)
     return pair(p - 2, p) or pair(p, p + 2) and _ends_clause(toks, p + 2)  # not `aus und ab morgen`
+
+
+def _before_misread_adjective(toks: list[Token], verb: Token) -> Token | None:
+    """The clause's finite verb before `verb` when that is right before a noun, so perhaps an adjective the
+    tagger misread (`gibt die bekannte Zahl ein`); None otherwise."""
+    k = toks.index(verb)
+    return _clause_verb(toks, k) if k + 1 < len(toks) and toks[k + 1].tag_ in ("NN", "ADJA") else None
 
 
 _OBJECT_PRONOUNS = {"mich", "dich", "uns", "euch", "mir", "dir", "ihn", "ihm", "es"}
@@ -158,6 +176,8 @@ def separable(doc: Doc) -> Doc:
             if not _is_particle(toks, p):
                 continue
             verb = _clause_verb(toks, p) or _imperative(toks, p)
+            if verb is not None and not is_verb(joined_lemma(tok.text, verb.lemma_)):
+                verb = _before_misread_adjective(toks, verb) or verb  # `gibt die bekannte Zahl ein`
             if verb is not None and verb.lemma_ == "sein" and tok.tag_ == "PTKVZ":
                 _unjoined(tok)  # `da sein`, `dabei sein`: with `sein` never one verb (official spelling, §35)
             if verb is None or verb._.verb is not None or verb.lemma_ == "sein":
