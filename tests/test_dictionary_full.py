@@ -253,6 +253,11 @@ def test_frequent_verbs_lead_with_their_everyday_sense():
     ("Land", "Das Land hat eine neue Regierung.", "country"),  # not `land`
     ("Uhr", "Die Wahllokale schließen um acht Uhr.", "o'clock"),  # after a number
     ("Uhr", "Die Uhr an der Wand ist stehen geblieben.", "clock"),  # not `watch`
+    # joined separable verbs
+    ("geht", "Die Polizei geht davon aus, dass es Brandstiftung war.", "to assume"),  # not `to go out`
+    ("gab", "Die Regierung gab das Ergebnis bekannt.", "to announce"),  # not `to give notice of`
+    ("wies", "Er wies die Vorwürfe zurück.", "to reject"),  # not `to turn back`
+    ("schoben", "Die Behörden schoben den Mann ab.", "to deport"),  # Ding has no `to deport`
 ])
 def test_frequent_verbs_and_nouns_in_the_news_lead_with_their_everyday_sense(word, sentence, best):
     assert gloss_word(word, context=sentence).best == best, sentence

@@ -636,7 +636,11 @@ _EVERYDAY = {
     "abschätzen": "to estimate sth.", "überschätzen": "to overestimate sth.", "überschreiten": "to exceed",
     "ähneln": "to resemble", "übereinkommen": "to agree", "ausprobieren": "to try out",
     "enthalten": "to contain sth.", "berechnen": "to calculate sth.", "anschließen": "to connect (to)",
-    "erwerben": "to acquire", "erachten": "to consider", "aufrufen": "to call for sth.", "Rolle": "role",
+    "erwerben": "to acquire", "erachten": "to consider", "aufrufen": "to call for sth.",
+    "anerkennen": "to acknowledge sth.", "vorschlagen": "to propose sb./sth. (to sb.)",
+    "zurückweisen": "to reject sth.", "bekanntgeben": "to announce sth.", "abschieben": "to deport",
+    "beitragen": "to contribute to/towards sth.", "niederlegen": "to lay down", "ausrufen": "to proclaim",
+    "zurückziehen": "to withdraw sth. (from sb.)", "auslösen": "to trigger sth.", "Rolle": "role",
     "Staat": "state (as a body politic)", "Einsatz": "use", "Erwärmung": "warming",
     "Gesellschaft": "society (aggregate of people living together)", "Vergabe": "awarding", "Rille": "groove",
     "Bürger": "citizen", "Rest": "the rest", "Gesetz": "law", "Gewalt": "violence",
@@ -666,7 +670,7 @@ _VERB_WITH = {("bestehen", "aus"): "to be made up of sth.", ("bestehen", "auf"):
               ("ankommen", "auf"): "to depend on sth.", ("behaupten", "sich"): "to hold your own",
               ("widmen", "sich"): "to devote oneself to sth.", ("anschließen", "sich"): "to join sb.",
               ("abzielen", "auf"): "to aim at sth.", ("stoßen", "auf"): "to come across sth.",
-              ("eingehen", "auf"): "to respond to sth."}
+              ("eingehen", "auf"): "to respond to sth.", ("ausgehen", "von"): "to assume (davon ausgehen)"}
 _VERBS_WITH = frozenset(verb for verb, _ in _VERB_WITH)
 # The preposition in `davon`, `dafür`, `darauf` … and in `vom`, `zum`, `beim` …
 _PREPOSITION_IN = {("dar" if p[0] in "aeiouü" else "da") + p: p for p in (
