@@ -19,6 +19,7 @@ from ..zipf import german_zipf
 from . import db, idioms, lookup, nouns
 from .agreement import allowed_genders, article_gender, neighbour, sentence_indices
 from .ding import Sense
+from .everyday import ADVERB_SENSES, FUNCTION_SENSES, everyday_sense
 from .model import ARTICLES, Gloss, headword
 from .ranking import short
 from .readings import (
@@ -27,7 +28,6 @@ from .readings import (
     adverbial,
     bei_sense,
     es_gibt,
-    everyday_sense,
     ihr_reading,
     nach_sense,
     perfect_use,
@@ -175,8 +175,8 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
                           genders=genders)
         if pos == "ADV" and t.tag == "ADJD":
             g.pos = "ADJ"  # an adjective all the same, glossed as the adverb it is used as
-            if base in _ADVERB_SENSES:
-                _prefer(g, _ADVERB_SENSES[base])
+            if base in ADVERB_SENSES:
+                _prefer(g, ADVERB_SENSES[base])
         if g.source not in _ON_ITS_OWN:
             g = _fixed_phrase(str(path), tokens, index, context) or g
         if t.tag == "NE" and _in_person_name(tokens, index) and not _place(g):
@@ -255,8 +255,8 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
         _prefer(g, *((reading,) if reading == "their" else ("her", "its")))  # `die Regierung hat ihre …`: its
     elif (t.tag, t.lemma) == ("PRF", "sich") and (reading := reflexive_reading(tokens, index)):
         _lead_with(g, reading)  # `die Spannungen haben sich verschärft`: themselves; `die Lage …`: itself
-    elif (t.tag, t.lemma) in _FUNCTION_SENSES:
-        senses = _FUNCTION_SENSES[t.tag, t.lemma]
+    elif (t.tag, t.lemma) in FUNCTION_SENSES:
+        senses = FUNCTION_SENSES[t.tag, t.lemma]
         _lead_with(g, senses[0])  # Ding may lack it: `nichts` has none, nil, naught, not nothing
         _prefer(g, *senses)
     elif sense := (nach_sense(tokens, index) or ueber_sense(tokens, index) or bei_sense(tokens, index)
@@ -390,30 +390,6 @@ _GLOSS_POS = {("PTKZU", "zu"): "CCONJ", ("APPR", "als"): "CCONJ", ("KOUI", "ohne
               ("KOUI", "statt"): "ADP", ("KOUI", "anstatt"): "ADP"}
 # `viel` in the singular, an adjective in Ding (much); its pronoun `viele` is the plural (many).
 _MUCH = frozenset(("viel", "vieles", "vielem"))
-# Function words whose Ding senses the ranking orders badly, with the senses their tag means first.
-_FUNCTION_SENSES = {
-    ("PRF", "sich"): ("himself", "herself", "itself", "themselves"),  # the reflexive, not `each other`
-    ("PPOSAT", "ihr"): ("her", "their", "your"),  # `ihre Autos`: a possessive, not `ihr` (you-all)
-    ("PDAT", "dieser"): ("this",), ("PDS", "dieser"): ("this",),  # not `such`
-    ("PRELAT", "der"): ("whose",),  # `die Frau, deren Mann`
-    # news adverbs whose everyday sense Ding lists after a vaguer or rarer one
-    ("ADV", "sofort"): ("immediately",),  # not `just`
-    ("ADV", "allerdings"): ("however",),  # not `mind you`
-    ("ADV", "leider"): ("unfortunately",),  # not `sad to say`
-    ("ADJA", "entsprechend"): ("appropriate",), ("ADJD", "entsprechend"): ("appropriate",),  # not `like`
-    ("ADJD", "erneut"): ("once again",), ("ADJA", "erneut"): ("renewed",),  # `erneut gedroht`: not `new`
-    ("ADJD", "künftig"): ("for the future",), ("ADJA", "künftig"): ("future",),  # not `to come`
-    ("ADJD", "freundlich"): ("friendly",), ("ADJA", "freundlich"): ("friendly",),  # not `kind`
-    ("PIS", "nichts"): ("nothing",), ("PIS", "einer"): ("one",),  # `einer der größten`: not `a`
-    ("PIAT", "mehrere"): ("several",), ("PIS", "mehrere"): ("several",),  # not `a number of`
-    ("APPR", "neben"): ("next to",),  # not `by`
-    ("PTKA", "am"): ("most (am + superlative: am besten, best)",),  # Ding has no `am` of its own
-}
-# Adjectives used as adverbs whose Ding adverb senses the ranking orders badly (`regelmäßig` "will",
-# `ständig` "ever", `zusätzlich` "for good measure"), with the everyday adverb.
-_ADVERB_SENSES = {"genau": "exactly", "ständig": "constantly", "zusätzlich": "in addition",
-                  "vollständig": "completely", "regelmäßig": "regularly", "prompt": "promptly",
-                  "ordentlich": "properly", "tief": "deeply"}
 _ON_ITS_OWN = {"separable", "lemma", "surface", "form", "variant"}  # lookup steps that found the word itself
 
 

@@ -132,7 +132,7 @@ def werden_use(tokens: Sequence[Token], index: int) -> str | None:
         return "passive perfect" if form == "worden" else "become"
     if form.startswith("würde"):
         return "would"
-    others = [k for k in _verb_clause(tokens, index) if k != index and tokens[k].tag.startswith("V")]
+    others = [k for k in verb_clause(tokens, index) if k != index and tokens[k].tag.startswith("V")]
     if any(_participle(tokens[k], after=k > index) for k in others):
         if t.tag == "VAINF":
             return "passive infinitive"
@@ -178,7 +178,7 @@ def perfect_use(tokens: Sequence[Token], index: int) -> str | None:
     form = t.text.lower()
     if t.lemma not in _PERFECT_AUX or t.pos != "AUX":
         return None
-    clause = _verb_clause(tokens, index)
+    clause = verb_clause(tokens, index)
     final = all(not tokens[k].is_word for k in range(index + 1, clause.stop))  # `…, weil er es gesagt hat`
     # a participle after it, or before it when it ends its clause (not `hat sich verändert und hat …`)
     found = [k for k in clause if (k > index or final and k < index) and tokens[k].tag in _PARTICIPLES]
@@ -195,7 +195,7 @@ def _participle(t: Token, *, after: bool) -> bool:
     return t.tag in _PARTICIPLES or after and t.tag == "VVFIN" and t.text.endswith("t")
 
 
-def _verb_clause(tokens: Sequence[Token], index: int) -> range:
+def verb_clause(tokens: Sequence[Token], index: int) -> range:
     """The clause of the verb at `index`: back to the comma before it (a verb-final clause ends with its
     finite verb), on to the sentence's end, a comma or conjunction that opens another clause, or another
     finite verb (one in -t or -n may be a participle or infinitive the tagger misread, and stays in)."""
@@ -234,14 +234,14 @@ def adverbial(tokens: Sequence[Token], index: int) -> bool:
         return False  # `sehr schlecht war`, `schwer sein`
     if after is not None and after.tag not in _PREDICATE_END and after.text not in ("“", "”", '"', "»", "«"):
         return True
-    verbs = (tokens[k] for k in _verb_clause(tokens, index) if tokens[k].pos in ("VERB", "AUX"))
+    verbs = (tokens[k] for k in verb_clause(tokens, index) if tokens[k].pos in ("VERB", "AUX"))
     return not any((v.base or v.lemma) in _PREDICATE_VERBS for v in verbs)
 
 
 def clause_verb(tokens: Sequence[Token], index: int) -> Token | None:
     """The finite verb of the clause of `tokens[index]`: the nearest before it (`Die Spannungen haben sich
     …`), else the nearest after it (`weil sich die Lage verschärft`)."""
-    clause = _verb_clause(tokens, index)
+    clause = verb_clause(tokens, index)
     verbs = [k for k in clause if tokens[k].tag in _FINITE]
     if not verbs:  # a verb-final clause whose verb the tagger read as an infinitive (`weil … erhöht haben`)
         verbs = [k for k in clause if tokens[k].tag.startswith(("VA", "VM", "VV")) and tokens[k].tag not in
@@ -468,7 +468,7 @@ def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
         before = neighbour(tokens, index, -1)
         return "times" if before is not None and before.tag == "CARD" else _MAL
     if low in ("von", "durch") and t.tag == "APPR":
-        clause = _verb_clause(tokens, index)
+        clause = verb_clause(tokens, index)
         if any(tokens[k].lemma == "werden" and werden_use(tokens, k) in _PASSIVE for k in clause):
             return "by"
         before = neighbour(tokens, index, -1)
@@ -477,7 +477,7 @@ def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
             return "of"  # `der Einsatz von Atomwaffen`, `die Website von Frau X`; not `von Berlin nach Paris`
         return None
     if low == "aus" and t.tag == "APPR":
-        if any(tokens[k].lemma == "bestehen" for k in _verb_clause(tokens, index)):
+        if any(tokens[k].lemma == "bestehen" for k in verb_clause(tokens, index)):
             return "of"  # `besteht aus Kalk`
         return "from"  # `aus Berlin`, `aus dem Jahr 2010`, `Austritt aus der EU`: not Ding's first, out of
     if low == "um" and t.tag == "APPR" and after is not None:
@@ -518,7 +518,7 @@ def _um_sense(tokens: Sequence[Token], index: int, after: Token) -> str:
     `um die Hälfte`), "all the" before `so` (`um so besser`), "about" after a word of debate or with `es
     geht`, `es handelt sich` (`Streit um die Inseln`), "in order to" opening an infinitive clause the
     tagger read as a preposition (`Um das Zinken zu erschweren`; not `den Ring um Sarajewo zu öffnen`)."""
-    clause = _verb_clause(tokens, index)
+    clause = verb_clause(tokens, index)
     ahead = [tokens[k] for k in range(index + 1, clause.stop)]
     before = neighbour(tokens, index, -1)
     if after.tag == "CARD":
@@ -588,118 +588,6 @@ def _degree_sense(low: str, after: Token) -> str | None:
     return None
 
 
-# Frequent verbs and nouns whose first senses by Ding's lines and the ranking are idioms or rarer senses,
-# the same in every sentence of the bench corpus (`machen` "to make sth. of oneself", `erhalten` "to come by
-# sth.", `beschreiben` "to write on", `Rolle` "roller", `Staat` "country", `kosten` "to taste", `verhindern`
-# "to save"), with the everyday sense a learner's dictionary gives first. `nutzen`'s "to use" is only under
-# `benutzen` in Ding, and Ding lacks `verhindern` "to prevent" (its line is `ein Ereignis verhindern`),
-# `gelangen` "to reach" and `Erwärmung` "warming".
-_EVERYDAY = {
-    "machen": "to make", "erhalten": "to receive sth.", "nutzen": "to use", "stellen": "to put sth.",
-    "bestehen": "to exist", "beschreiben": "to describe", "einsetzen": "to use sth.",
-    "beziehen": "to obtain sth.", "vorstellen": "to present", "kosten": "to cost", "verhindern": "to prevent",
-    "bestimmen": "to determine", "anbieten": "to offer", "darstellen": "to represent",
-    "unterscheiden": "to distinguish", "vergeben": "to award", "gelangen": "to get to, to reach",
-    "wirken": "to have an effect (on)", "handeln": "to act", "ausbauen": "to expand",
-    "versorgen": "to supply", "gestalten": "to design", "betragen": "to amount to",
-    "durchsetzen": "to enforce sth.", "behandeln": "to treat", "verbinden": "to connect",
-    "betreiben": "to operate", "regeln": "to regulate", "wagen": "to dare", "verhalten": "to behave",
-    "anfangen": "to begin", "halten": "to hold", "schützen": "to protect", "überzeugen": "to convince",
-    "prägen": "to shape", "fehlen": "to be missing", "passieren": "to happen", "bedürfen": "to require",
-    "entsprechen": "to correspond to sth.", "unternehmen": "to undertake sth.", "empfehlen": "to recommend",
-    "bestellen": "to order", "verhandeln": "to negotiate", "verurteilen": "to condemn sb./sth.",
-    "unterzeichnen": "to sign sth.", "mitteilen": "to inform sb. of/about sth.", "einräumen": "to admit sth.",
-    "zurücktreten": "to resign (from sth.)", "verabschieden": "to pass sth.", "ausweiten": "to expand sth.",
-    "vorwerfen": "to accuse sb. of sth.", "überraschen": "to surprise sb.", "lösen": "to solve",
-    "beteiligen": "to take part in sth.", "erfüllen": "to fulfil sth.", "informieren": "to inform",
-    "widerstehen": "to resist sth.", "kümmern": "to take care of sth.", "überlegen": "to think about sth.",
-    "ausschließen": "to rule sth. out", "verteilen": "to distribute (among)", "trennen": "to separate",
-    "versehen": "to provide sb. with sth.", "begleiten": "to accompany sb.",
-    "diskutieren": "to discuss sth. with sb.", "verbessern": "to improve sth.", "besetzen": "to occupy sth.",
-    "vergleichen": "to compare", "verursachen": "to cause sth.", "vorgehen": "to proceed",
-    "einrichten": "to set up sth.", "sperren": "to block sth.", "schweigen": "to remain silent",
-    "aussprechen": "to express sth.", "umgehen": "to avoid sth.", "umsetzen": "to implement",
-    "vorsehen": "to provide for", "übersetzen": "to translate sth.", "testen": "to test sth.",
-    "bedrohen": "to threaten sb.", "ausstatten": "to equip sth. with sth.",
-    "begründen": "to give reasons for", "erzeugen": "to generate", "erzielen": "to achieve",
-    "landen": "to land", "vornehmen": "to carry out sth.", "teilnehmen": "to take part in sth.",
-    "ausführen": "to carry out sth.", "ehren": "to honour", "verpflichten": "to oblige sb.",
-    "annehmen": "to accept sth.", "merken": "to notice", "klappen": "to work out", "ankommen": "to arrive",
-    "behaupten": "to claim sth.", "erleben": "to experience sth.", "reichen": "to be enough",
-    "ausreichen": "to be enough", "nachlassen": "to ease up", "überfordern": "to ask too much of sb.",
-    "erarbeiten": "to work out", "auffordern": "to call on sb. to do sth.", "behindern": "to hinder",
-    "hervorheben": "to emphasize sth.", "bewirken": "to bring about", "vereinbaren": "to agree (up)on sth.",
-    "wahrnehmen": "to perceive sth.", "erfordern": "to require sth.", "widmen": "to dedicate sth. to sb.",
-    "eignen": "to be suitable for sth.", "schildern": "to describe", "verlängern": "to extend sth.",
-    "vertreten": "to represent sb.", "auswählen": "to choose", "abnehmen": "to decrease",
-    "absagen": "to cancel sth.", "abholen": "to pick up sb./sth.", "abhalten": "to hold sth.",
-    "abschätzen": "to estimate sth.", "überschätzen": "to overestimate sth.", "überschreiten": "to exceed",
-    "ähneln": "to resemble", "übereinkommen": "to agree", "ausprobieren": "to try out",
-    "enthalten": "to contain sth.", "berechnen": "to calculate sth.", "anschließen": "to connect (to)",
-    "erwerben": "to acquire", "erachten": "to consider", "aufrufen": "to call for sth.",
-    "anerkennen": "to acknowledge sth.", "vorschlagen": "to propose sb./sth. (to sb.)",
-    "zurückweisen": "to reject sth.", "bekanntgeben": "to announce sth.", "abschieben": "to deport",
-    "beitragen": "to contribute to/towards sth.", "niederlegen": "to lay down", "ausrufen": "to proclaim",
-    "zurückziehen": "to withdraw sth. (from sb.)", "auslösen": "to trigger sth.", "Rolle": "role",
-    "Staat": "state (as a body politic)", "Einsatz": "use", "Erwärmung": "warming",
-    "Gesellschaft": "society (aggregate of people living together)", "Vergabe": "awarding", "Rille": "groove",
-    "Bürger": "citizen", "Rest": "the rest", "Gesetz": "law", "Gewalt": "violence",
-    "Bildung": "education (systematic instruction)", "Industrie": "industry", "Tour": "tour",
-    "Ahnung": "idea", "Thema": "topic", "Land": "country (in the international community)",
-    "Bedeutung": "importance", "Uhr": "clock",
-}
-_TITLES = {"Frau": "Ms. (term of address)", "Herr": "Mr."}  # before a name
-# A word in the clause that changes the verb: `bestehen aus` (consist of), `bestehen auf` (insist on),
-# `gelten als` (count as), `sich beziehen auf` (refer to), `sich etw. vorstellen` (imagine), `sich für etw.
-# einsetzen` (campaign for), `abhängen von` (depend on), `verfügen über` (have), `sorgen für` (ensure) …
-_VERB_WITH = {("bestehen", "aus"): "to be made up of sth.", ("bestehen", "auf"): "to insist on sth.",
-              ("gelten", "als"): "to count (as)", ("beziehen", "auf"): "to refer to sb./sth.",
-              ("vorstellen", "sich"): "to imagine sth.",  # `stellte den Plan vor`: present
-              ("einsetzen", "sich"): "to campaign for/against",  # `setzte sich für … ein`
-              ("abhängen", "von"): "to depend on sth.",
-              ("verfügen", "über"): "to have sth. at one’s disposal",
-              ("sorgen", "für"): "to ensure", ("sorgen", "sich"): "to worry (about)",
-              ("halten", "für"): "to consider sb./sth. sth.", ("unterscheiden", "sich"): "to differ",
-              ("durchsetzen", "sich"): "to prevail", ("verabschieden", "sich"): "to say goodbye",
-              ("verurteilen", "zu"): "to sentence sb.", ("leisten", "sich"): "to afford sth.",
-              ("handeln", "um"): "to be about (es handelt sich um)",
-              ("vorgehen", "gegen"): "to take action against",
-              ("aussprechen", "sich"): "to speak out (for/against)",
-              ("umgehen", "mit"): "to handle sth.", ("verpflichten", "sich"): "to pledge oneself to do sth.",
-              ("absehen", "von"): "to refrain from sth.", ("merken", "sich"): "to remember sth.",
-              ("ankommen", "auf"): "to depend on sth.", ("behaupten", "sich"): "to hold your own",
-              ("widmen", "sich"): "to devote oneself to sth.", ("anschließen", "sich"): "to join sb.",
-              ("abzielen", "auf"): "to aim at sth.", ("stoßen", "auf"): "to come across sth.",
-              ("eingehen", "auf"): "to respond to sth.", ("ausgehen", "von"): "to assume (davon ausgehen)"}
-_VERBS_WITH = frozenset(verb for verb, _ in _VERB_WITH)
-# The preposition in `davon`, `dafür`, `darauf` … and in `vom`, `zum`, `beim` …
-_PREPOSITION_IN = {("dar" if p[0] in "aeiouü" else "da") + p: p for p in (
-    "von", "für", "über", "auf", "aus", "zu", "mit", "um", "an", "in", "bei", "nach")} | {
-    "vom": "von", "zum": "zu", "zur": "zu", "beim": "bei", "am": "an", "ans": "an", "im": "in", "ins": "in",
-    "ums": "um", "aufs": "auf", "fürs": "für", "übers": "über"}
-
-
-def everyday_sense(tokens: Sequence[Token], index: int) -> str | None:
-    """The everyday sense of a frequent verb or noun whose ranked first sense is an idiom or a rarer one, the
-    sense a word in a verb's clause gives it (`besteht aus Kalk`: to be made up of), a title's before a
-    name (`Frau Merkel`: Ms.), or `Uhr` after a number (o'clock)."""
-    t = tokens[index]
-    if (t.pos == "VERB" or t.verb) and t.lemma in _VERBS_WITH:
-        words = {tokens[k].text.lower() for k in _verb_clause(tokens, index)}
-        if words & REFLEXIVE_WITH.keys():
-            words.add("sich")  # `ich kann mir das vorstellen`
-        words |= {_PREPOSITION_IN[w] for w in words if w in _PREPOSITION_IN}  # `hängt davon/vom … ab`: von
-        found = [sense for (verb, word), sense in _VERB_WITH.items() if verb == t.lemma and word in words]
-        if found:
-            return found[0]
-    after = neighbour(tokens, index, 1)
-    if t.lemma in _TITLES and after is not None and after.tag == "NE":
-        return _TITLES[t.lemma]  # `Frau Merkel`: Ms., not woman
-    if t.lemma == "Uhr" and getattr(neighbour(tokens, index, -1), "tag", "") == "CARD":
-        return "o'clock"  # `um 19 Uhr`, `um acht Uhr`
-    return _EVERYDAY.get(t.lemma)
-
-
 _MAL = "just, once (particle: komm mal her, schon mal)"  # Ding has only the arithmetic `mal` (by, times)
 _SUBJECT_PRONOUNS = frozenset(("ich", "du", "er", "sie", "wir", "ihr", "man"))
 
@@ -719,7 +607,7 @@ def es_gibt(tokens: Sequence[Token], index: int) -> str | None:
         return None
     past = t.text.lower().startswith(("gab", "ging"))
     if t.lemma == "gehen":
-        if not any(tokens[k].text.lower() == "um" for k in _verb_clause(tokens, index)):
+        if not any(tokens[k].text.lower() == "um" for k in verb_clause(tokens, index)):
             return None  # `wie geht es dir`
         return "it was about (es ging um)" if past else "it is about (es geht um)"
     return "there was, there were (es gab)" if past else "there is, there are (es gibt)"
