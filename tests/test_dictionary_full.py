@@ -258,6 +258,11 @@ def test_frequent_verbs_lead_with_their_everyday_sense():
     ("gab", "Die Regierung gab das Ergebnis bekannt.", "to announce"),  # not `to give notice of`
     ("wies", "Er wies die Vorwürfe zurück.", "to reject"),  # not `to turn back`
     ("schoben", "Die Behörden schoben den Mann ab.", "to deport"),  # Ding has no `to deport`
+    ("Verbündeten", "Die Verbündeten beraten über Gegenmaßnahmen.", "ally"),  # not `confederate`
+    ("beraten", "Die Verbündeten beraten über Gegenmaßnahmen.", "to discuss"),
+    ("Konsequenzen", "Nordkorea droht mit militärischen Konsequenzen.", "consequence"),  # Ding lacks it
+    ("Konsequenz", "Er handelte mit aller Konsequenz.", "consistency"),  # the singular's own sense
+    ("Versuch", "Jeder Versuch der Diplomatie ist gescheitert.", "attempt"),  # not `test`
 ])
 def test_frequent_verbs_and_nouns_in_the_news_lead_with_their_everyday_sense(word, sentence, best):
     assert gloss_word(word, context=sentence).best == best, sentence

@@ -69,14 +69,21 @@ _EVERYDAY = {
     "anerkennen": "to acknowledge sth.", "vorschlagen": "to propose sb./sth. (to sb.)",
     "zurückweisen": "to reject sth.", "bekanntgeben": "to announce sth.", "abschieben": "to deport",
     "beitragen": "to contribute to/towards sth.", "niederlegen": "to lay down", "ausrufen": "to proclaim",
-    "zurückziehen": "to withdraw sth. (from sb.)", "auslösen": "to trigger sth.", "Rolle": "role",
+    "zurückziehen": "to withdraw sth. (from sb.)", "auslösen": "to trigger sth.",
+    "ausrüsten": "to equip sth. with sth.", "begrüßen": "to welcome", "erneuern": "to renew",
+    "unterstreichen": "to underline sth.", "abschrecken": "to deter sb.", "Rolle": "role",
     "Staat": "state (as a body politic)", "Einsatz": "use", "Erwärmung": "warming",
     "Gesellschaft": "society (aggregate of people living together)", "Vergabe": "awarding", "Rille": "groove",
     "Bürger": "citizen", "Rest": "the rest", "Gesetz": "law", "Gewalt": "violence",
     "Bildung": "education (systematic instruction)", "Industrie": "industry", "Tour": "tour",
     "Ahnung": "idea", "Thema": "topic", "Land": "country (in the international community)",
-    "Bedeutung": "importance", "Uhr": "clock",
+    "Bedeutung": "importance", "Uhr": "clock", "Verbündete": "ally", "Verbündeter": "ally",
+    "Streit": "dispute", "Sorge": "worry", "Transfer": "transfer",
+    "Versuch": "attempt", "Nachrichtenagentur": "news agency",
 }
+# Nouns whose plural has the everyday sense Ding lacks (`mit aller Konsequenz`: consistency; `militärische
+# Konsequenzen`: consequences).
+_PLURAL = {"Konsequenzen": "consequence"}
 _TITLES = {"Frau": "Ms. (term of address)", "Herr": "Mr."}  # before a name
 # A word in the clause that changes the verb: `bestehen aus` (consist of), `bestehen auf` (insist on),
 # `gelten als` (count as), `sich beziehen auf` (refer to), `sich etw. vorstellen` (imagine), `sich für etw.
@@ -99,7 +106,8 @@ _VERB_WITH = {("bestehen", "aus"): "to be made up of sth.", ("bestehen", "auf"):
               ("ankommen", "auf"): "to depend on sth.", ("behaupten", "sich"): "to hold your own",
               ("widmen", "sich"): "to devote oneself to sth.", ("anschließen", "sich"): "to join sb.",
               ("abzielen", "auf"): "to aim at sth.", ("stoßen", "auf"): "to come across sth.",
-              ("eingehen", "auf"): "to respond to sth.", ("ausgehen", "von"): "to assume (davon ausgehen)"}
+              ("eingehen", "auf"): "to respond to sth.", ("ausgehen", "von"): "to assume (davon ausgehen)",
+              ("beraten", "über"): "to discuss"}
 _VERBS_WITH = frozenset(verb for verb, _ in _VERB_WITH)
 # The preposition in `davon`, `dafür`, `darauf` … and in `vom`, `zum`, `beim` …
 _PREPOSITION_IN = {("dar" if p[0] in "aeiouü" else "da") + p: p for p in (
@@ -126,7 +134,7 @@ def everyday_sense(tokens: Sequence[Token], index: int) -> str | None:
         return _TITLES[t.lemma]  # `Frau Merkel`: Ms., not woman
     if t.lemma == "Uhr" and getattr(neighbour(tokens, index, -1), "tag", "") == "CARD":
         return "o'clock"  # `um 19 Uhr`, `um acht Uhr`
-    return _EVERYDAY.get(t.lemma)
+    return _PLURAL.get(t.text) or _EVERYDAY.get(t.lemma)
 
 
 # Function words whose Ding senses the ranking orders badly, with the senses their tag means first.
@@ -147,6 +155,8 @@ FUNCTION_SENSES = {
     ("PIAT", "mehrere"): ("several",), ("PIS", "mehrere"): ("several",),  # not `a number of`
     ("APPR", "neben"): ("next to",),  # not `by`
     ("PTKA", "am"): ("most (am + superlative: am besten, best)",),  # Ding has no `am` of its own
+    ("ADV", "zuletzt"): ("most recently",),  # `hatte zuletzt gedroht`: not `last`
+    ("ADJA", "unumkehrbar"): ("irreversible",), ("ADJD", "unumkehrbar"): ("irreversible",),  # not `hopeless`
 }
 # Adjectives used as adverbs whose Ding adverb senses the ranking orders badly (`regelmäßig` "will",
 # `ständig` "ever", `zusätzlich` "for good measure"), with the everyday adverb.
