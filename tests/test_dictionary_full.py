@@ -263,6 +263,10 @@ def test_frequent_verbs_lead_with_their_everyday_sense():
     ("Konsequenzen", "Nordkorea droht mit militärischen Konsequenzen.", "consequence"),  # Ding lacks it
     ("Konsequenz", "Er handelte mit aller Konsequenz.", "consistency"),  # the singular's own sense
     ("Versuch", "Jeder Versuch der Diplomatie ist gescheitert.", "attempt"),  # not `test`
+    ("Bildung", "Er warnt vor der Bildung eines Militärblocks.", "formation"),  # a process of something
+    ("Bildung", "Bildung ist der Schlüssel zum Erfolg.", "education"),
+    ("ausgingen", "Die Risiken, die von Nordkorea ausgingen, sind groß.", "to come from"),  # not `to assume`
+    ("angekündigt", "Die Führung hatte zuletzt angekündigt, das Arsenal auszubauen.", "to announce"),
 ])
 def test_frequent_verbs_and_nouns_in_the_news_lead_with_their_everyday_sense(word, sentence, best):
     assert gloss_word(word, context=sentence).best == best, sentence

@@ -71,19 +71,24 @@ _EVERYDAY = {
     "beitragen": "to contribute to/towards sth.", "niederlegen": "to lay down", "ausrufen": "to proclaim",
     "zurückziehen": "to withdraw sth. (from sb.)", "auslösen": "to trigger sth.",
     "ausrüsten": "to equip sth. with sth.", "begrüßen": "to welcome", "erneuern": "to renew",
-    "unterstreichen": "to underline sth.", "abschrecken": "to deter sb.", "Rolle": "role",
-    "Staat": "state (as a body politic)", "Einsatz": "use", "Erwärmung": "warming",
+    "unterstreichen": "to underline sth.", "abschrecken": "to deter sb.", "unterstellen": "to insinuate sth.",
+    "entsenden": "to send sb.", "zusichern": "to pledge sth.", "ankündigen": "to announce sth.",
+    "Rolle": "role", "Staat": "state (as a body politic)", "Einsatz": "use", "Erwärmung": "warming",
     "Gesellschaft": "society (aggregate of people living together)", "Vergabe": "awarding", "Rille": "groove",
     "Bürger": "citizen", "Rest": "the rest", "Gesetz": "law", "Gewalt": "violence",
     "Bildung": "education (systematic instruction)", "Industrie": "industry", "Tour": "tour",
     "Ahnung": "idea", "Thema": "topic", "Land": "country (in the international community)",
     "Bedeutung": "importance", "Uhr": "clock", "Verbündete": "ally", "Verbündeter": "ally",
-    "Streit": "dispute", "Sorge": "worry", "Transfer": "transfer",
-    "Versuch": "attempt", "Nachrichtenagentur": "news agency",
+    "Streit": "dispute", "Sorge": "worry", "Transfer": "transfer", "Versuch": "attempt",
+    "Nachrichtenagentur": "news agency", "Führung": "leadership", "Grenze": "border", "Luftraum": "airspace",
+    "Stärkung": "strengthening", "Sicherheit": "security",
 }
 # Nouns whose plural has the everyday sense Ding lacks (`mit aller Konsequenz`: consistency; `militärische
 # Konsequenzen`: consequences).
 _PLURAL = {"Konsequenzen": "consequence"}
+# Nouns that name a process before the genitive of what undergoes it (`die Bildung eines Blocks`).
+_PROCESS = {"Bildung": "formation (process of being formed)"}
+_OF = frozenset(("des", "der", "eines", "einer", "von"))
 _TITLES = {"Frau": "Ms. (term of address)", "Herr": "Mr."}  # before a name
 # A word in the clause that changes the verb: `bestehen aus` (consist of), `bestehen auf` (insist on),
 # `gelten als` (count as), `sich beziehen auf` (refer to), `sich etw. vorstellen` (imagine), `sich für etw.
@@ -106,7 +111,8 @@ _VERB_WITH = {("bestehen", "aus"): "to be made up of sth.", ("bestehen", "auf"):
               ("ankommen", "auf"): "to depend on sth.", ("behaupten", "sich"): "to hold your own",
               ("widmen", "sich"): "to devote oneself to sth.", ("anschließen", "sich"): "to join sb.",
               ("abzielen", "auf"): "to aim at sth.", ("stoßen", "auf"): "to come across sth.",
-              ("eingehen", "auf"): "to respond to sth.", ("ausgehen", "von"): "to assume (davon ausgehen)",
+              ("eingehen", "auf"): "to respond to sth.", ("ausgehen", "davon"): "to assume (davon ausgehen)",
+              ("ausgehen", "von"): "to come from",
               ("beraten", "über"): "to discuss"}
 _VERBS_WITH = frozenset(verb for verb, _ in _VERB_WITH)
 # The preposition in `davon`, `dafür`, `darauf` … and in `vom`, `zum`, `beim` …
@@ -134,6 +140,8 @@ def everyday_sense(tokens: Sequence[Token], index: int) -> str | None:
         return _TITLES[t.lemma]  # `Frau Merkel`: Ms., not woman
     if t.lemma == "Uhr" and getattr(neighbour(tokens, index, -1), "tag", "") == "CARD":
         return "o'clock"  # `um 19 Uhr`, `um acht Uhr`
+    if t.lemma in _PROCESS and after is not None and after.text.lower() in _OF:
+        return _PROCESS[t.lemma]  # `die Bildung eines Blocks`: formation, not education
     return _PLURAL.get(t.text) or _EVERYDAY.get(t.lemma)
 
 
@@ -157,6 +165,9 @@ FUNCTION_SENSES = {
     ("PTKA", "am"): ("most (am + superlative: am besten, best)",),  # Ding has no `am` of its own
     ("ADV", "zuletzt"): ("most recently",),  # `hatte zuletzt gedroht`: not `last`
     ("ADJA", "unumkehrbar"): ("irreversible",), ("ADJD", "unumkehrbar"): ("irreversible",),  # not `hopeless`
+    ("ADJA", "zuverlässig"): ("reliable",), ("ADJD", "zuverlässig"): ("reliable",),  # not `all right`
+    ("ADJA", "provokant"): ("provocative",), ("ADJD", "provokant"): ("provocative",),  # Ding: disputatiously
+    ("ADJA", "entwickelt"): ("developed",),  # `hoch entwickelte Technik`: not `mature (wine taste)`
 }
 # Adjectives used as adverbs whose Ding adverb senses the ranking orders badly (`regelmäßig` "will",
 # `ständig` "ever", `zusätzlich` "for good measure"), with the everyday adverb.
