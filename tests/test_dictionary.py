@@ -500,6 +500,44 @@ def test_a_compound_drops_its_modifiers_article(small_dict: Path):
     assert g.source == "compound" and g.best == "military leader"
 
 
+MODIFIER_LINES = """Flotte {f} | Flotten {pl} :: fleet | fleets
+Befehl {m} :: order
+Basis {f} :: base
+Manöver {n} :: manoeuvre
+Parade {f} :: parade
+Flottenbasis {f} :: naval base
+Flottenmanöver {n} :: naval manoeuvre
+Flottenparade {f} :: naval review
+Staat {m} :: country
+Partei {f} :: party
+Oberhaupt {n} :: head
+Besuch {m} :: visit
+Staatsoberhaupt {n} :: head of state
+Staatsbesuch {m} :: state visit
+"""
+
+
+def test_a_modifier_is_english_as_dings_compounds_begin_with_it(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch):
+    """`Flotte` is "fleet" on its own, but Ding's compounds begin with "naval": an unknown `Flottenbefehl`
+    is a naval order. Too few compounds leave the word's own sense (`Staatspartei`: one `state visit`;
+    `head of state` starts with its head, not its modifier), and `Osterei` is no compound of `Ost`."""
+    from reader.dictionary.family import first_word, modifier_rows
+
+    src = tmp_path / "de-en.txt"
+    src.write_text(MODIFIER_LINES, encoding="utf-8")
+    monkeypatch.setenv("LESEN_DICT", str(tmp_path / "dictionary.db"))
+    import_file(src, tmp_path / "dictionary.db")
+    g = gloss_lemma("Flottenbefehl", "NOUN")
+    assert (g.source, g.best) == ("compound", "naval order")
+    assert gloss_lemma("Staatspartei", "NOUN").best == "country party"
+    assert (first_word("nuclear weapon"), first_word("head of state"), first_word("European Parliament"),
+            first_word("weapon")) == ("nuclear", "", "European", "")
+    rows = dict(modifier_rows([("ost", [""]), ("ei", [""]), ("osterei", ["Easter"]), ("atom", [""]),
+                               ("test", [""]), ("atomtest", ["nuclear"])]))
+    assert "ost" not in rows and json.loads(rows["atom"]) == {"nuclear": 1}
+
+
 def test_the_english_cognate_is_found_across_k_and_c(small_dict: Path):
     """`kritisieren` is "to criticize" (Ding's first line says "to rap"), as `Option` is option."""
     assert gloss_lemma("kritisieren", "VERB").best == "to criticize"

@@ -144,6 +144,7 @@ class Rows:
         self.phrases: list[tuple] = []  # short multi-word synonyms (`und zwar`, `v. Chr.`)
         self.english: set[str] = set()  # one-word English senses (to recognise English loanwords)
         self.family: list[tuple[str, str, list[str]]] = []  # (key, class, key words of its first senses)
+        self.modifiers: list[tuple[str, list[str]]] = []  # (noun key, first words of its first senses)
         self.idioms: list[tuple[str, str, str, int, int]] = []  # verb phrases (`zur Verfügung stellen`)
         self.zipf = Zipf("en")  # each sense's English frequency (of its `core` words, as the ranking scores)
 
@@ -229,6 +230,9 @@ class Rows:
             if eid and (e := self.entries[eid - 1])[3] in family.CLASSES:
                 words = [family.key_word(s.text, e[3]) for s in sub.english[: family.SENSES]]
                 self.family.append((e[1], e[3], words))
+                if e[3] == "NOUN":
+                    firsts = [family.first_word(s.text) for s in sub.english[: family.SENSES]]
+                    self.modifiers.append((e[1], firsts))
 
     def add_phrases(self) -> None:
         """Words found only inside short phrases (`zwar` in `und zwar`, `weder` in `weder … noch`) or with
@@ -299,7 +303,7 @@ def import_file(source: Path, target: Path | None = None, *, progress: Progress 
         conn.executemany("INSERT INTO lines VALUES (?,?)", rows.lines)
         english = [(w, rows.zipf(w)) for w in sorted(rows.english)]
         conn.executemany("INSERT INTO english VALUES (?,?)", english)
-        family.create(conn, family.table_rows(rows.family))
+        family.create(conn, family.table_rows(rows.family), family.modifier_rows(rows.modifiers))
         idioms.create(conn, rows.idioms)
         conn.executescript(INDEXES)
         meta = {"source": origin or str(source.resolve()), "lines": count, "entries": len(rows.entries),

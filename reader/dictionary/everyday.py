@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .agreement import neighbour
+from .ranking import short
 from .readings import REFLEXIVE_WITH, verb_clause
 
 if TYPE_CHECKING:
@@ -143,6 +144,23 @@ def everyday_sense(tokens: Sequence[Token], index: int) -> str | None:
     if t.lemma in _PROCESS and after is not None and after.text.lower() in _OF:
         return _PROCESS[t.lemma]  # `die Bildung eines Blocks`: formation, not education
     return _PLURAL.get(t.text) or _EVERYDAY.get(t.lemma)
+
+
+def everyday_word(lemma: str) -> str | None:
+    """The everyday sense of a frequent noun as a compound's head (`…rest` rest, not leaving), short."""
+    sense = _EVERYDAY.get(lemma) if lemma[:1].isupper() else None
+    return short(sense).removeprefix("the ") if sense else None
+
+
+# Modifiers of news compounds whose English in Ding's compounds is split or technical: `Atom…` atomic 33,
+# nuclear 31; `Kreis…` circular before district; `Masse…` earth (electrical) before mass; `Wechsel…` bill.
+_MODIFIERS = {"Atom": "nuclear", "Kern": "nuclear", "Kreis": "district", "Masse": "mass", "Ost": "east",
+              "Sicherheit": "security", "Wechsel": "exchange"}
+
+
+def everyday_modifier(part: str) -> str | None:
+    """The curated English of a frequent compound modifier (`Atom…` nuclear)."""
+    return _MODIFIERS.get(part)
 
 
 # Function words whose Ding senses the ranking orders badly, with the senses their tag means first.

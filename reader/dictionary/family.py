@@ -58,9 +58,77 @@ def table_rows(members: Iterable[tuple[str, str, list[str]]]) -> list[tuple[str,
             for (key, pos), c in counts.items()]
 
 
-def create(conn: sqlite3.Connection, rows: list[tuple[str, str, str]]) -> None:
+def create(conn: sqlite3.Connection, rows: list[tuple[str, str, str]],
+           modifiers: list[tuple[str, str]] = ()) -> None:
     conn.execute(SCHEMA)
     conn.executemany("INSERT INTO family VALUES (?, ?, ?)", rows)
+    conn.execute(MODIFIER_SCHEMA)
+    conn.executemany("INSERT INTO modifiers VALUES (?, ?)", modifiers)
+
+
+# A compound's modifier in English: how Ding translates the nouns that start with it. `Atom` is "atom" on its
+# own, but *Atomwaffe* nuclear weapon, *Atomkraft* nuclear power, *Atomtest* nuclear test: "nuclear" before a
+# noun, so an unknown *Atomschlag* is a nuclear strike, not an atom blow.
+MODIFIER_SCHEMA = "CREATE TABLE modifiers (key TEXT PRIMARY KEY, words TEXT NOT NULL) WITHOUT ROWID;"
+_LINKS = ("", "s", "es", "n", "en", "e")  # linking elements between modifier and head (not -er: `Oster…`)
+MIN_VOTES, MARGIN = 3, 1.5  # a modifier word needs this many compounds, and this many times the runner-up's
+
+
+def first_word(text: str) -> str:
+    """The first word of a noun phrase of two or more words (`nuclear weapon` → nuclear; `European` keeps its
+    capital), else ""; not of a phrase built with `of` (`head of state`), whose first word is the head."""
+    words = [w for w in text.split("(", 1)[0].split() if w.lower() not in _PLACEHOLDERS]
+    return words[0] if len(words) >= 2 and "of" not in words and words[0].isalpha() else ""
+
+
+def modifier_rows(members: Iterable[tuple[str, list[str]]]) -> list[tuple[str, str]]:
+    """(noun key, first words of its first senses) for each noun headword → rows of the `modifiers` table: for
+    the longest known noun that starts a compound of known nouns (with a linking element between), how often
+    each English word starts the compound's senses."""
+    members = [m for m in members if m[0].isalpha()]
+    known = {key for key, _ in members}
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    for key, words in members:
+        for i in range(len(key) - MIN_HEAD, MIN_HEAD - 1, -1):
+            head = key[:i]
+            if head in known and any(key[i:].startswith(link) and key[i + len(link):] in known
+                                     for link in _LINKS if len(key) - i - len(link) >= MIN_HEAD):
+                c = counts[head]
+                for w in dict.fromkeys(w for w in words if w):
+                    c[w] = c.get(w, 0) + 1
+                break
+    return [(key, json.dumps(dict(_caseless(c).most_common(TOP)), ensure_ascii=False))
+            for key, c in counts.items()]
+
+
+def _caseless(counts: dict[str, int]) -> Counter:
+    """Votes of the same word in any case added up, under its most frequent spelling (`East`, `east`)."""
+    spelling: dict[str, tuple[int, str]] = {}
+    total: Counter = Counter()
+    for w, n in counts.items():
+        total[w.lower()] += n
+        spelling[w.lower()] = max(spelling.get(w.lower(), (0, w)), (n, w))
+    return Counter({spelling[low][1]: n for low, n in total.items()})
+
+
+@lru_cache(maxsize=20_000)
+def modifier_word(path: str, word: str, own: str) -> str | None:
+    """The English word Ding's compounds starting with the noun `word` (its -n plural, `Nachrichten…`, or the
+    noun whose plural or linked form it is, `Flotten…`) most often begin with (`Staat` → state, `Haupt` →
+    main), when at least `MIN_VOTES` do, clearly more than any other word, and the word's own sense `own` is
+    not about as frequent there (`Reform…` stays reform)."""
+    conn = db.connection(Path(path))
+    if conn is None:
+        return None
+    low = word.lower()
+    cut = [low[: -len(link)] for link in ("n", "en", "s") if low.endswith(link)]  # `Flotten…` → flotte
+    for key in dict.fromkeys((low, low + "n", low + "en", *cut)):
+        row = conn.execute("SELECT words FROM modifiers WHERE key = ?", (key,)).fetchone()
+        if row:
+            (best, n), *rest = [*json.loads(row[0]).items(), ("", 0)]
+            said = {w.lower(): k for w, k in rest}.get(own.lower(), 0)
+            return best if n >= MIN_VOTES and n >= MARGIN * rest[0][1] and 2 * said < n else None
+    return None
 
 
 def word_class(pos: str | None) -> str | None:
@@ -94,3 +162,4 @@ def family_rows(conn: sqlite3.Connection, path: str, keys: list[str]) -> dict[tu
 
 
 db.on_reset(family.cache_clear)
+db.on_reset(modifier_word.cache_clear)

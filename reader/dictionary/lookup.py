@@ -14,7 +14,7 @@ from pathlib import Path
 from ..zipf import german_zipf
 from . import ahead, db
 from .ding import Sense
-from .family import family, family_rows
+from .family import family, family_rows, modifier_word
 from .model import ARTICLES, Gloss, headword
 from .ranking import Candidate, Ranked, core, rank, short
 
@@ -436,7 +436,7 @@ def _compound(p: str, g: Gloss, lemma: str, pos: str | None, parts: Iterable[str
             keys = [display(p, k, capital if k == split[-1] else True) for k in split]
     if not keys:
         return
-    glosses = [(k, best_of(p, k, pos if k == keys[-1] else None) or _derived_word(p, k)) for k in keys]
+    glosses = [(k, _part_english(p, k, pos, n < len(keys) - 1)) for n, k in enumerate(keys)]
     if not glosses[-1][1]:
         return
     g.parts = glosses
@@ -448,6 +448,20 @@ def _compound(p: str, g: Gloss, lemma: str, pos: str | None, parts: Iterable[str
     g.senses = [Sense(g.best, [])]
     if pos is None or pos == "NOUN":
         g.pos = g.pos or "NOUN"
+
+
+def _part_english(p: str, part: str, pos: str | None, modifier: bool) -> str:
+    """A compound part's English: a one-word modifier as Ding's compounds begin with it (`Atom…` atomic, not
+    atom; `Umweltschutz…` stays environmental protection), else its everyday sense (`…rest` rest, not leaving;
+    `Nachrichtenagentur…` news agency), else its best sense or derivation."""
+    # imported here: `everyday` reads sentences through `readings`, which imports this module
+    from .everyday import everyday_modifier, everyday_word
+
+    own = best_of(p, part, None if modifier else pos)
+    if modifier and " " not in own:
+        word = modifier_word(p, part, own) if noun_row(p, part) else None
+        return everyday_modifier(part) or word or own or _derived_word(p, part)
+    return everyday_word(part) or own or _derived_word(p, part)
 
 
 def _noun_info(p: str, g: Gloss, rows: list[Row]) -> None:
