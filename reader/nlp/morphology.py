@@ -227,7 +227,8 @@ def _own_e_noun(word: str) -> bool:
     genitive in -es (`Wortes`, `Landes`, `Falles`), so the -e is no plural or old dative ending of it."""
     if not word.endswith("e"):
         return False
-    lp = hanta.tagger().LP_m_t[hanta.tagger().tag2int["NN"]].get(word.lower())
+    t = hanta.tagger()
+    lp = t.LP_m_t[t.tag2int["NN"]].get(word.lower())
     return lp is not None and lp >= _SEEN_THRICE and german_zipf(word[:-1] + "es") < 2.5
 
 

@@ -176,14 +176,16 @@ def separable(doc: Doc) -> Doc:
             if not _is_particle(toks, p):
                 continue
             verb = _clause_verb(toks, p) or _imperative(toks, p)
-            if verb is not None and not is_verb(joined_lemma(tok.text, verb.lemma_)):
-                verb = _before_misread_adjective(toks, verb) or verb  # `gibt die bekannte Zahl ein`
-            if verb is not None and verb.lemma_ == "sein" and tok.tag_ == "PTKVZ":
-                _unjoined(tok)  # `da sein`, `dabei sein`: with `sein` never one verb (official spelling, §35)
-            if verb is None or verb._.verb is not None or verb.lemma_ == "sein":
+            if verb is None:
                 continue
             lemma = joined_lemma(tok.text, verb.lemma_)
-            if not is_verb(lemma):
+            if not is_verb(lemma) and (before := _before_misread_adjective(toks, verb)) is not None:
+                verb, lemma = before, joined_lemma(tok.text, before.lemma_)  # `gibt die bekannte Zahl ein`
+            if verb.lemma_ == "sein":  # `da sein`, `dabei sein`: never one verb (official spelling, §35)
+                if tok.tag_ == "PTKVZ":
+                    _unjoined(tok)
+                continue
+            if verb._.verb is not None or not is_verb(lemma):
                 continue
             tok.tag_ = "PTKVZ"
             tok.pos_ = "ADP"
