@@ -301,6 +301,8 @@ def test_an_adjective_used_as_an_adverb_is_glossed_as_one(word, sentence, best):
     ("zu", "Die Tür ist zu.", "closed, shut"),  # the predicate of `sein`
     ("zu", "Das ist zu groß.", "too"),
     ("aus", "Das Spiel ist aus.", "over, off"),
+    ("darüber", "Sie sprachen darüber, wie es weitergeht.", "about it"),  # a sentence of speaking
+    ("darüber", "Die Brücke führt darüber.", "over"),
 ])
 def test_function_words_lead_with_their_everyday_sense(word, sentence, best):
     assert gloss_word(word, context=sentence).best == best, sentence

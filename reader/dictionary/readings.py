@@ -318,8 +318,12 @@ def ueber_sense(tokens: Sequence[Token], index: int) -> str | None:
     """Which `über` the preposition at `index` is: "about" in a sentence of speaking, writing or feeling
     (`will über den Krieg sprechen`, `Gespräche über Zölle`), "over" before a number (`über 20.000
     Teilnehmer`) and else for the preposition (`über die Grenze`, `über weite Strecken`, `Sieg über`);
-    None (Ding's first, "above") before a dative singular (`über dem Tisch`), the place beneath."""
+    None (Ding's first, "above") before a dative singular (`über dem Tisch`), the place beneath. `darüber` is
+    "about it" in a sentence of speaking or feeling (`freut sich darüber`)."""
     t = tokens[index]
+    if t.text.lower() == "darüber" and not getattr(neighbour(tokens, index, 1), "text", "") == "hinaus":
+        words = {(tokens[k].base or tokens[k].lemma).lower() for k in sentence_indices(tokens, index)}
+        return "about it" if words & _ABOUT else None  # `sprachen darüber, wie …`
     if t.text.lower() != "über" or t.tag not in ("APPR", "ADV"):
         return None
     after = neighbour(tokens, index, 1)
