@@ -283,6 +283,8 @@ def test_frequent_verbs_and_nouns_in_the_news_lead_with_their_everyday_sense(wor
     ("gut", "Er hat gut gearbeitet.", "well"),
     ("regelmäßig", "Er muss das Parlament regelmäßig informieren.", "regularly"),  # not `will`
     ("ständig", "Sie arbeitet ständig.", "constantly"),  # not `ever`
+    ("Gemeinsam", "Gemeinsam sind wir stärker.", "together"),  # fronted before another predicate
+    ("Schlecht", "Schlecht war das Essen.", "bad"),  # a fronted predicate
 ])
 def test_an_adjective_used_as_an_adverb_is_glossed_as_one(word, sentence, best):
     g = gloss_word(word, context=sentence)

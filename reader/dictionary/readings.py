@@ -231,7 +231,16 @@ def adverbial(tokens: Sequence[Token], index: int) -> bool:
     if before is not None and before.tag == "PTKA":
         return False  # `am besten`: a superlative, best (not well)
     if after is not None and after.pos in ("VERB", "AUX") and (after.base or after.lemma) in _PREDICATE_VERBS:
-        return False  # `sehr schlecht war`, `schwer sein`
+        # `sehr schlecht war`, `schwer sein`; but a fronted adverb before another predicate: `Gemeinsam sind
+        # wir stärker`
+        if before is not None and before.tag not in ("$,", "$.", "$(", "KON"):
+            return False
+        k = index + 2
+        while k < len(tokens) and tokens[k].sentence == tokens[index].sentence and tokens[k].tag != "$,":
+            if tokens[k].tag == "ADJD":
+                return True
+            k += 1
+        return False
     if after is not None and after.tag not in _PREDICATE_END and after.text not in ("“", "”", '"', "»", "«"):
         return True
     verbs = (tokens[k] for k in verb_clause(tokens, index) if tokens[k].pos in ("VERB", "AUX"))
