@@ -812,3 +812,14 @@ def test_a_set_phrase_of_words_side_by_side_is_shown_with_each_word(small_dict: 
     tokens = analyze("Das bedeutet ein erhöhtes Risiko für alle.")
     assert not gloss_token(tokens, 2).phrase  # `ein` is in no phrase; `erhöhtes Risiko` is one of its own
     assert [gloss_token(tokens, k).phrase for k in (3, 4)] == ["erhöhtes Risiko"] * 2
+
+
+def test_english_comparatives_and_superlatives():
+    from reader.dictionary.degree import COMPARATIVE, SUPERLATIVE, graded
+
+    cases = {"strong": ("stronger", "strongest"), "large": ("larger", "largest"),
+             "big": ("bigger", "biggest"), "happy": ("happier", "happiest"),
+             "important": ("more important", "most important"), "good": ("better", "best"),
+             "slowly": ("more slowly", "most slowly"), "early": ("earlier", "earliest"),
+             "later": ("later", "later"), "at the same time": ("at the same time", "at the same time")}
+    assert {w: (graded(w, COMPARATIVE), graded(w, SUPERLATIVE)) for w in cases} == cases

@@ -312,3 +312,17 @@ def test_function_words_lead_with_their_everyday_sense(word, sentence, best):
 
 def test_a_foreign_word_is_not_glossed_by_a_phrase_it_is_part_of():
     assert gloss_word("the", context="Das Buch heißt Crown of the Continent.").best != "on the rocks"
+
+
+@pytest.mark.parametrize(("word", "sentence", "best"), [
+    ("besser", "Das ist besser.", "better"),
+    ("höher", "Die Preise sind höher.", "higher"),
+    ("stärkste", "Er ist der stärkste Mann.", "strongest"),
+    ("wichtiger", "Das ist noch wichtiger.", "more important"),
+    ("schneller", "Sie fährt schneller.", "faster"),
+    ("schneller", "Ein schneller Zug kam.", "fast"),  # an attributive the tagger read as ADJD: the positive
+    ("nächste", "Die nächste Woche wird warm.", "next"),  # Ding's own entry for the graded form
+    ("großer", "Ein großer Mann kam.", "big"),  # the positive's -er ending
+])
+def test_a_graded_adjective_is_glossed_in_its_degree(word, sentence, best):
+    assert gloss_word(word, context=sentence).best == best, sentence

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ..zipf import german_zipf
 from . import db, idioms, lookup, nouns
 from .agreement import allowed_genders, article_gender, neighbour, sentence_indices
+from .degree import degree, graded
 from .ding import Sense
 from .everyday import ADVERB_SENSES, FUNCTION_SENSES, everyday_sense
 from .model import ARTICLES, Gloss, headword
@@ -189,11 +190,23 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
         elif t.tag == "NE":  # its article (`eine Vespa`), else the head of a hyphenated name (`Ifo-Institut`)
             said = article_gender(tokens, index) if agree else None
             g.gender = said or g.gender or nouns.name_head_gender(str(path), g.lemma)
+        # `stärker` stronger: lemma and senses are the positive's; not `nächste` next, Ding's own graded entry
+        grade = degree(t, neighbour(tokens, index, 1))
+        if grade and g.best and not _graded_entry(str(path), t, g):
+            g.best = graded(g.best, grade)
         g.article = ARTICLES.get(g.gender or "") if g.pos == "NOUN" or t.tag == "NE" else g.article
         g.headword = headword(g)
         if t.kind == "word":
             _add_phrase(str(path), g, tokens, index)
     return _user(g, t.lemma, store)
+
+
+def _graded_entry(path: str, t: Token, g: Gloss) -> bool:
+    """Whether the gloss comes from Ding's entry for the graded form itself (`nächste` next, `beste` best)."""
+    form = lookup.attributive(t.text) if t.tag == "ADJA" else t.text.lower()
+    if not any(r.pos in ("ADJ", "NUM") for r in lookup.entries(path, form)):
+        return False
+    return g.best in {short(s.text) for s in lookup.lookup(form, "ADJ", path=Path(path)).senses}
 
 
 def _add_phrase(path: str, g: Gloss, tokens: Sequence[Token], index: int) -> None:
