@@ -326,3 +326,16 @@ def test_a_foreign_word_is_not_glossed_by_a_phrase_it_is_part_of():
 ])
 def test_a_graded_adjective_is_glossed_in_its_degree(word, sentence, best):
     assert gloss_word(word, context=sentence).best == best, sentence
+
+
+def test_a_word_list_glosses_the_lemma_not_the_degree_of_its_example(tmp_path: Path):
+    """A vocabulary entry is `stürmisch`: its meaning is the positive's even when its example has the
+    comparative, which the reader glosses in its degree."""
+    from reader.export import vocab as V
+
+    sentence = "Das Wetter wurde am Abend deutlich stürmischer als erwartet."
+    f = tmp_path / "wetter.txt"
+    f.write_text(f"Wetter\n\n{sentence}", encoding="utf-8")
+    rows = {e.lemma: e for e in V.build(V.read_texts([str(f)]), "A1").entries}
+    assert rows["stürmisch"].meaning == "wild" and "stürmischer" in rows["stürmisch"].example.text
+    assert gloss_word("stürmischer", context=sentence).best == "wilder"

@@ -151,9 +151,11 @@ def sentence_context(tokens: Sequence[Token], index: int) -> frozenset[str]:
     return frozenset(out)
 
 
-def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, agree: bool = True) -> Gloss:
+def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, agree: bool = True,
+                grade: bool = True) -> Gloss:
     """The gloss of `tokens[index]` in its sentence: joined separable verb, compound parts, context, the
-    noun's gender checked against its determiner (`agree=False`: not checked, for measuring)."""
+    noun's gender checked against its determiner (`agree=False`: not checked, for measuring), a comparative's
+    in its degree (`grade=False`: the lemma's, for a word list whose entry is the positive)."""
     t = tokens[index]
     path = _available()
     base = t.base or t.lemma
@@ -191,9 +193,9 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
             said = article_gender(tokens, index) if agree else None
             g.gender = said or g.gender or nouns.name_head_gender(str(path), g.lemma)
         # `stärker` stronger: lemma and senses are the positive's; not `nächste` next, Ding's own graded entry
-        grade = degree(t, neighbour(tokens, index, 1))
-        if grade and g.best and not _graded_entry(str(path), t, g):
-            g.best = graded(g.best, grade)
+        form = degree(t, neighbour(tokens, index, 1)) if grade else None
+        if form and g.best and not _graded_entry(str(path), t, g):
+            g.best = graded(g.best, form)
         g.article = ARTICLES.get(g.gender or "") if g.pos == "NOUN" or t.tag == "NE" else g.article
         g.headword = headword(g)
         if t.kind == "word":

@@ -220,7 +220,7 @@ def verb_clause(tokens: Sequence[Token], index: int) -> range:
 # adverb (`kam plötzlich`).
 _PREDICATE_VERBS = frozenset(("sein", "werden", "bleiben", "scheinen", "wirken", "aussehen", "finden",
                               "machen", "halten", "gelten"))
-_PREDICATE_END = ("$.", "$,", "$(", "KON", "VAINF", "VAFIN", "VAPP")
+_PREDICATE_END = ("$.", "$,", "$(", "KON", "KOKOM", "VAINF", "VAFIN", "VAPP")  # KOKOM: `stärker als`
 
 
 def adverbial(tokens: Sequence[Token], index: int) -> bool:

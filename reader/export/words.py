@@ -136,12 +136,13 @@ def gloss_of(lemma: str, pos: str | None = None, *, context: str | None = None,
 
 
 def gloss_at(tokens: Sequence[Token], index: int, store: Store | None = None) -> Any | None:
-    """The dictionary's `Gloss` of one token in its sentence (separable verbs joined, compound parts)."""
+    """The dictionary's `Gloss` of one token in its sentence (separable verbs joined, compound parts), as the
+    lemma's meaning: `stärker` in the example gives `stark` "strong", not "stronger"."""
     dictionary = _dictionary()
     if dictionary is None:
         return None
     try:
-        return dictionary.gloss_token(tokens, index, store=store)  # type: ignore[arg-type]
+        return dictionary.gloss_token(tokens, index, store=store, grade=False)  # type: ignore[arg-type]
     except LookupError:
         return None
 
