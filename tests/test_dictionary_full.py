@@ -305,6 +305,8 @@ def test_an_adjective_used_as_an_adverb_is_glossed_as_one(word, sentence, best):
     ("aus", "Das Spiel ist aus.", "over, off"),
     ("darüber", "Sie sprachen darüber, wie es weitergeht.", "about it"),  # a sentence of speaking
     ("darüber", "Die Brücke führt darüber.", "over"),
+    # a verb-final clause ends with its verb: no participle of the next clause makes `wird` a passive
+    ("wird", "Dass es dazu kommen wird, daran hat er Zweifel geäußert.", "will"),
 ])
 def test_function_words_lead_with_their_everyday_sense(word, sentence, best):
     assert gloss_word(word, context=sentence).best == best, sentence
@@ -323,6 +325,8 @@ def test_a_foreign_word_is_not_glossed_by_a_phrase_it_is_part_of():
     ("schneller", "Ein schneller Zug kam.", "fast"),  # an attributive the tagger read as ADJD: the positive
     ("nächste", "Die nächste Woche wird warm.", "next"),  # Ding's own entry for the graded form
     ("großer", "Ein großer Mann kam.", "big"),  # the positive's -er ending
+    ("genauer", "Sie ist genauer als die alte Methode.", "more exact"),  # a predicate before `als`
+    ("genau", "Er weiß es genau.", "exactly"),  # an adverb
 ])
 def test_a_graded_adjective_is_glossed_in_its_degree(word, sentence, best):
     assert gloss_word(word, context=sentence).best == best, sentence

@@ -270,7 +270,8 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
         _prefer(g, *((reading,) if reading == "their" else ("her", "its")))  # `die Regierung hat ihre …`: its
     elif (t.tag, t.lemma) == ("PRF", "sich") and (reading := reflexive_reading(tokens, index)):
         _lead_with(g, reading)  # `die Spannungen haben sich verschärft`: themselves; `die Lage …`: itself
-    elif (t.tag, t.lemma) in FUNCTION_SENSES:
+    elif (t.tag, t.lemma) in FUNCTION_SENSES and not (
+            t.tag == "ADJD" and t.lemma in ADVERB_SENSES and adverbial(tokens, index)):  # `genau`: exactly
         senses = FUNCTION_SENSES[t.tag, t.lemma]
         _lead_with(g, senses[0])  # Ding may lack it: `nichts` has none, nil, naught, not nothing
         _prefer(g, *senses)

@@ -186,6 +186,7 @@ FUNCTION_SENSES = {
     ("ADJA", "zuverlässig"): ("reliable",), ("ADJD", "zuverlässig"): ("reliable",),  # not `all right`
     ("ADJA", "provokant"): ("provocative",), ("ADJD", "provokant"): ("provocative",),  # Ding: disputatiously
     ("ADJA", "entwickelt"): ("developed",),  # `hoch entwickelte Technik`: not `mature (wine taste)`
+    ("ADJA", "genau"): ("exact",), ("ADJD", "genau"): ("exact",),  # `ist genauer`: not `right`
 }
 # Adjectives used as adverbs whose Ding adverb senses the ranking orders badly (`regelmäßig` "will",
 # `ständig` "ever", `zusätzlich` "for good measure"), with the everyday adverb.

@@ -203,6 +203,8 @@ def verb_clause(tokens: Sequence[Token], index: int) -> range:
     first = last = index
     while first > 0 and tokens[first - 1].sentence == sent and tokens[first - 1].tag != "$,":
         first -= 1
+    if tokens[index].tag in _FINITE and index + 1 < len(tokens) and tokens[index + 1].tag == "$,":
+        return range(first, index + 1)  # `…, dass es kommen wird, daran …`: a verb-final clause ends with it
     while last + 1 < len(tokens) and tokens[last + 1].sentence == sent:
         nxt = tokens[last + 1]
         after = tokens[last + 2] if last + 2 < len(tokens) else None
@@ -220,7 +222,8 @@ def verb_clause(tokens: Sequence[Token], index: int) -> range:
 # adverb (`kam plötzlich`).
 _PREDICATE_VERBS = frozenset(("sein", "werden", "bleiben", "scheinen", "wirken", "aussehen", "finden",
                               "machen", "halten", "gelten"))
-_PREDICATE_END = ("$.", "$,", "$(", "KON", "KOKOM", "VAINF", "VAFIN", "VAPP")  # KOKOM: `stärker als`
+_PREDICATE_END = ("$.", "$,", "$(", "KON", "VAINF", "VAFIN", "VAPP")
+_QUOTES = frozenset(("“", "”", '"', "»", "«"))
 
 
 def adverbial(tokens: Sequence[Token], index: int) -> bool:
@@ -241,7 +244,8 @@ def adverbial(tokens: Sequence[Token], index: int) -> bool:
                 return True
             k += 1
         return False
-    if after is not None and after.tag not in _PREDICATE_END and after.text not in ("“", "”", '"', "»", "«"):
+    compared = after is not None and after.tag == "KOKOM" and tokens[index].text.endswith("er")  # `höher als`
+    if after is not None and not compared and after.tag not in _PREDICATE_END and after.text not in _QUOTES:
         return True
     verbs = (tokens[k] for k in verb_clause(tokens, index) if tokens[k].pos in ("VERB", "AUX"))
     return not any((v.base or v.lemma) in _PREDICATE_VERBS for v in verbs)
