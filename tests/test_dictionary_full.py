@@ -263,6 +263,9 @@ def test_frequent_verbs_lead_with_their_everyday_sense():
     ("Konsequenzen", "Nordkorea droht mit militärischen Konsequenzen.", "consequence"),  # Ding lacks it
     ("Konsequenz", "Er handelte mit aller Konsequenz.", "consistency"),  # the singular's own sense
     ("Versuch", "Jeder Versuch der Diplomatie ist gescheitert.", "attempt"),  # not `test`
+    ("Wahlen", "Am Sonntag sind Wahlen.", "election"),  # the plural: elections
+    ("Wahl", "Das Hotel ist meine erste Wahl.", "choice"),
+    ("Chef", "Der Chef der Firma trat zurück.", "boss"),  # not `chief`
     ("Bildung", "Er warnt vor der Bildung eines Militärblocks.", "formation"),  # a process of something
     ("Bildung", "Bildung ist der Schlüssel zum Erfolg.", "education"),
     ("ausgingen", "Die Risiken, die von Nordkorea ausgingen, sind groß.", "to come from"),  # not `to assume`

@@ -83,10 +83,14 @@ _EVERYDAY = {
     "Streit": "dispute", "Sorge": "worry", "Transfer": "transfer", "Versuch": "attempt",
     "Nachrichtenagentur": "news agency", "Führung": "leadership", "Grenze": "border", "Luftraum": "airspace",
     "Stärkung": "strengthening", "Sicherheit": "security",
+    "Chef": "boss (supreme head of an institution/organization)", "Fahrer": "driver",
+    "Kalkstein": "limestone", "Unterhalt": "maintenance", "Automat": "machine", "Geschwader": "squadron",
+    "Ausweis": "ID", "Leistung": "performance", "Beratung": "advice",
+    "Schluss": "end",
 }
 # Nouns whose plural has the everyday sense Ding lacks (`mit aller Konsequenz`: consistency; `militärische
 # Konsequenzen`: consequences).
-_PLURAL = {"Konsequenzen": "consequence"}
+_PLURAL = {"Konsequenzen": "consequence", "Wahlen": "election (process and result)"}  # `meine erste Wahl`
 # Nouns that name a process before the genitive of what undergoes it (`die Bildung eines Blocks`).
 _PROCESS = {"Bildung": "formation (process of being formed)"}
 _OF = frozenset(("des", "der", "eines", "einer", "von"))
