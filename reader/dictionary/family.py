@@ -66,9 +66,9 @@ def create(conn: sqlite3.Connection, rows: list[tuple[str, str, str]],
     conn.executemany("INSERT INTO modifiers VALUES (?, ?)", modifiers)
 
 
-# A compound's modifier in English: how Ding translates the nouns that start with it. `Atom` is "atom" on its
-# own, but *Atomwaffe* nuclear weapon, *Atomkraft* nuclear power, *Atomtest* nuclear test: "nuclear" before a
-# noun, so an unknown *Atomschlag* is a nuclear strike, not an atom blow.
+# A compound's modifier in English: how Ding translates the nouns that start with it. `Flotte` is "fleet" on
+# its own (Ding's first sense: a dyeing bath), but *Flottenbasis* naval base, *Flottenparade* naval review:
+# "naval" before a noun, so an unknown *Flottenbefehl* is a naval order, not a bath order.
 MODIFIER_SCHEMA = "CREATE TABLE modifiers (key TEXT PRIMARY KEY, words TEXT NOT NULL) WITHOUT ROWID;"
 _LINKS = ("", "s", "es", "n", "en", "e")  # linking elements between modifier and head (not -er: `Oster…`)
 MIN_VOTES, MARGIN = 3, 1.5  # a modifier word needs this many compounds, and this many times the runner-up's

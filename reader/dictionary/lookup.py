@@ -451,16 +451,17 @@ def _compound(p: str, g: Gloss, lemma: str, pos: str | None, parts: Iterable[str
 
 
 def _part_english(p: str, part: str, pos: str | None, modifier: bool) -> str:
-    """A compound part's English: a one-word modifier as Ding's compounds begin with it (`Atom…` atomic, not
-    atom; `Umweltschutz…` stays environmental protection), else its everyday sense (`…rest` rest, not leaving;
-    `Nachrichtenagentur…` news agency), else its best sense or derivation."""
+    """A compound part's English: a one-word modifier as curated (`Atom…` nuclear) or as Ding's compounds
+    begin with it (`Flotten…` naval, not bath; `Umweltschutz…` stays environmental protection), else its
+    everyday sense (`…rest` rest, not leaving; `Nachrichtenagentur…` news agency), else its best sense or
+    derivation."""
     # imported here: `everyday` reads sentences through `readings`, which imports this module
     from .everyday import everyday_modifier, everyday_word
 
     own = best_of(p, part, None if modifier else pos)
     if modifier and " " not in own:
-        word = modifier_word(p, part, own) if noun_row(p, part) else None
-        return everyday_modifier(part) or word or own or _derived_word(p, part)
+        word = everyday_modifier(part) or (modifier_word(p, part, own) if noun_row(p, part) else None)
+        return word or own or _derived_word(p, part)
     return everyday_word(part) or own or _derived_word(p, part)
 
 
