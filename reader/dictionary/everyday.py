@@ -128,9 +128,10 @@ _PREPOSITION_IN = {("dar" if p[0] in "aeiouü" else "da") + p: p for p in (
 
 
 def everyday_sense(tokens: Sequence[Token], index: int) -> str | None:
-    """The everyday sense of a frequent verb or noun whose ranked first sense is an idiom or a rarer one, the
-    sense a word in a verb's clause gives it (`besteht aus Kalk`: to be made up of), a title's before a
-    name (`Frau Merkel`: Ms.), or `Uhr` after a number (o'clock)."""
+    """The everyday sense of a frequent verb or noun whose ranked first sense is an idiom or a rarer one (or
+    of its plural: `Wahlen` elections, `Wahl` choice), the sense a word in a verb's clause gives it (`besteht
+    aus Kalk`: to be made up of), a title's before a name (`Frau Merkel`: Ms.), `Uhr` after a number
+    (o'clock), a process noun's before a genitive (`die Bildung eines Blocks`: formation)."""
     t = tokens[index]
     if (t.pos == "VERB" or t.verb) and t.lemma in _VERBS_WITH:
         words = {tokens[k].text.lower() for k in verb_clause(tokens, index)}
