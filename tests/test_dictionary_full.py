@@ -310,6 +310,10 @@ def test_an_adjective_used_as_an_adverb_is_glossed_as_one(word, sentence, best):
     ("darüber", "Die Brücke führt darüber.", "over"),
     # a verb-final clause ends with its verb: no participle of the next clause makes `wird` a passive
     ("wird", "Dass es dazu kommen wird, daran hat er Zweifel geäußert.", "will"),
+    # `sie` by the verb that ends its verb-final clause, whatever the tagger read it as
+    ("sie", "Er fragte, wie sie enger zusammenarbeiten können.", "they"),
+    ("sie", "Das Land muss entscheiden, ob sie das gestalten will.", "she"),
+    ("Sie", "Sie kann gut schwimmen.", "she"),  # `kann` is no plural for ending in -n
 ])
 def test_function_words_lead_with_their_everyday_sense(word, sentence, best):
     assert gloss_word(word, context=sentence).best == best, sentence

@@ -20,14 +20,18 @@ _FINITE = ("VVFIN", "VAFIN", "VMFIN")
 
 
 def sie_reading(tokens: Sequence[Token], index: int) -> str | None:
-    """Which `sie` the subject pronoun at `index` is, by its finite verb next to it: "she" (`sie ist`,
-    `war sie`), "they" (`sie sind`, `gehen sie`), "you" for a capital `Sie` mid-sentence with a plural
-    verb (`können Sie`); None when no finite verb stands next to it."""
+    """Which `sie` the subject pronoun at `index` is, by its finite verb next to it, or at the end of its
+    verb-final clause: "she" (`sie ist`, `war sie`, `weil sie kam`), "they" (`sie sind`, `gehen sie`, `wie sie
+    zusammenarbeiten können`), "you" for a capital `Sie` mid-sentence with a plural verb (`können Sie`); None
+    when there is no such verb."""
     t = tokens[index]
     if t.text.lower() != "sie":
         return None
     verb = next((n for n in (neighbour(tokens, index, 1), neighbour(tokens, index, -1))
                  if n is not None and n.tag in _FINITE), None)
+    before = neighbour(tokens, index, -1)
+    if verb is None and before is not None and before.tag in ("KOUS", "PWAV", "PRELS", "PWS"):
+        verb = _last_verb(tokens, index)  # a verb-final clause: `wie sie … zusammenarbeiten können`
     if verb is None:
         return None
     if not plural_verb(verb):
@@ -35,10 +39,24 @@ def sie_reading(tokens: Sequence[Token], index: int) -> str | None:
     return "you" if t.text == "Sie" and neighbour(tokens, index, -1) is not None else "they"
 
 
+def _last_verb(tokens: Sequence[Token], index: int) -> Token | None:
+    """The last verb before the comma or sentence end after `index`: a verb-final clause's finite verb,
+    whatever the tagger read it as (`können`, tagged an infinitive)."""
+    last = None
+    for k in range(index + 1, len(tokens)):
+        t = tokens[k]
+        if t.sentence != tokens[index].sentence or t.tag in ("$,", "$."):
+            break
+        if t.tag.startswith(("VV", "VA", "VM")):
+            last = t
+    return last
+
+
 def plural_verb(verb: Token) -> bool:
-    """A finite verb of the third person plural (or first): `sind`, `haben`, `wollten`; not `ist`, `will`."""
+    """A finite verb of the third person plural (or first): `sind`, `haben`, `wollten`; not `ist`, `will`,
+    `kann`."""
     form = verb.text.lower()
-    return form == "sind" or form.endswith("n")
+    return form == "sind" or form.endswith("n") and form != "kann"
 
 
 _REFLEXIVE_OF = {"er": "himself", "es": "itself", "man": "yourself, oneself", "sie": "herself, itself"}
