@@ -314,6 +314,9 @@ def test_an_adjective_used_as_an_adverb_is_glossed_as_one(word, sentence, best):
     ("sie", "Er fragte, wie sie enger zusammenarbeiten können.", "they"),
     ("sie", "Das Land muss entscheiden, ob sie das gestalten will.", "she"),
     ("Sie", "Sie kann gut schwimmen.", "she"),  # `kann` is no plural for ending in -n
+    ("einzige", "Das ist die einzige Lösung.", "only"),  # not `one`
+    ("sogenannte", "Das ist die sogenannte Krise.", "so-called"),  # not `what is called`
+    ("gleichen", "Zur gleichen Zeit kam er.", "same"),  # not `right`
 ])
 def test_function_words_lead_with_their_everyday_sense(word, sentence, best):
     assert gloss_word(word, context=sentence).best == best, sentence
@@ -334,6 +337,8 @@ def test_a_foreign_word_is_not_glossed_by_a_phrase_it_is_part_of():
     ("großer", "Ein großer Mann kam.", "big"),  # the positive's -er ending
     ("genauer", "Sie ist genauer als die alte Methode.", "more exact"),  # a predicate before `als`
     ("genau", "Er weiß es genau.", "exactly"),  # an adverb
+    ("größte", "Das ist die größte Stadt des Landes.", "biggest"),  # not Ding's `größte` most
+    ("meisten", "Die meisten Menschen kamen.", "most"),
 ])
 def test_a_graded_adjective_is_glossed_in_its_degree(word, sentence, best):
     assert gloss_word(word, context=sentence).best == best, sentence

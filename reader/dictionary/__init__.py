@@ -194,7 +194,9 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
             g.gender = said or g.gender or nouns.name_head_gender(str(path), g.lemma)
         # `stärker` stronger: lemma and senses are the positive's; not `nächste` next, Ding's own graded entry
         form = degree(t, neighbour(tokens, index, 1)) if grade else None
-        if form and g.best and not _graded_entry(str(path), t, g):
+        if form and g.best in ("most", "more") and t.lemma not in ("viel", "wenig"):  # `größte`: not most
+            g.best = graded(lookup.lookup(t.lemma, "ADJ", path=path).best, form)
+        elif form and g.best and not _graded_entry(str(path), t, g):
             g.best = graded(g.best, form)
         g.article = ARTICLES.get(g.gender or "") if g.pos == "NOUN" or t.tag == "NE" else g.article
         g.headword = headword(g)

@@ -57,8 +57,8 @@ def _stems(lemma: str) -> tuple[list[str], list[str]]:
         comparative, superlative = _IRREGULAR[lemma]
         return [comparative], [superlative]
     bases = list(dict.fromkeys((umlaut_last(lemma), lemma)))
-    end = "est" if lemma.endswith(("t", "d", "s", "ß", "z", "sch", "x")) else "st"
-    return [b + "er" for b in bases], [b + end for b in bases]
+    ends = ("est", "st", "t") if lemma.endswith(("t", "d", "s", "ß", "z", "sch", "x")) else ("st",)  # größt
+    return [b + "er" for b in bases], [b + end for b in bases for end in ends]
 
 
 def graded(english: str, grade: str) -> str:

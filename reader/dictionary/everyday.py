@@ -192,6 +192,16 @@ FUNCTION_SENSES = {
     ("ADJA", "provokant"): ("provocative",), ("ADJD", "provokant"): ("provocative",),  # Ding: disputatiously
     ("ADJA", "entwickelt"): ("developed",),  # `hoch entwickelte Technik`: not `mature (wine taste)`
     ("ADJA", "genau"): ("exact",), ("ADJD", "genau"): ("exact",),  # `ist genauer`: not `right`
+    ("ADJA", "einzig"): ("only",),  # `die einzige Lösung`: not `one`
+    ("ADJA", "gleich"): ("same",),  # `zur gleichen Zeit`: not `right`
+    ("ADJA", "üblich"): ("usual",), ("ADJD", "üblich"): ("usual",),  # not `general`
+    ("ADV", "zumindest"): ("at least",),  # not `if nothing else`
+    ("ADV", "gern"): ("gladly",), ("ADV", "gerne"): ("gladly",),  # not `readily`
+    ("ADV", "anders"): ("differently (from)",),  # not `in other ways`
+    ("ADJA", "sogenannt"): ("so-called",),  # not `what is called`
+    ("ADJA", "lecker"): ("tasty",), ("ADJD", "lecker"): ("tasty",),  # not `nice`
+    ("ADJA", "bedeutend"): ("significant",), ("ADJD", "bedeutend"): ("significant",),  # not `great`
+    ("ADJA", "vergangen"): ("last (used to refer to a time period)",),  # `in den vergangenen Jahren`
 }
 # Adjectives used as adverbs whose Ding adverb senses the ranking orders badly (`regelmäßig` "will",
 # `ständig` "ever", `zusätzlich` "for good measure"), with the everyday adverb.
