@@ -164,9 +164,10 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
         g = _empty(t.lemma, t.pos)
     else:
         pos = "NOUN" if t.tag in _NOMINALISED else "VERB" if joined else _GLOSS_POS.get((t.tag, base), t.pos)
+        as_adverb = t.tag == "ADJD" and t.text.lower() not in _MUCH and adverbial(tokens, index)
         if t.text.lower() in _MUCH:
             pos = "ADJ"  # `viel Geld`, `vieles`
-        elif t.tag == "ADJD" and adverbial(tokens, index):
+        elif as_adverb:
             pos = "ADV"  # `kam plötzlich`: suddenly, not sudden; `ist plötzlich`: sudden
         if t.text.lower() in ("deren", "dessen"):  # whose, its: the form's own entry, not the article's
             base = t.text.lower()
@@ -176,7 +177,7 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
         genders = allowed_genders(tokens, index) if t.tag == "NN" else None
         g = lookup.lookup(base, pos, text=t.text, parts=t.parts, joined=joined, context=context, path=path,
                           genders=genders)
-        if pos == "ADV" and t.tag == "ADJD":
+        if as_adverb:
             g.pos = "ADJ"  # an adjective all the same, glossed as the adverb it is used as
             if base in ADVERB_SENSES:
                 _prefer(g, ADVERB_SENSES[base])
@@ -192,17 +193,26 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
         elif t.tag == "NE":  # its article (`eine Vespa`), else the head of a hyphenated name (`Ifo-Institut`)
             said = article_gender(tokens, index) if agree else None
             g.gender = said or g.gender or nouns.name_head_gender(str(path), g.lemma)
-        # `stärker` stronger: lemma and senses are the positive's; not `nächste` next, Ding's own graded entry
-        form = degree(t, neighbour(tokens, index, 1)) if grade else None
-        if form and g.best in ("most", "more") and t.lemma not in ("viel", "wenig"):  # `größte`: not most
-            g.best = graded(lookup.lookup(t.lemma, "ADJ", path=path).best, form)
-        elif form and g.best and not _graded_entry(str(path), t, g):
-            g.best = graded(g.best, form)
+        if grade:
+            _in_degree(str(path), g, t, neighbour(tokens, index, 1))
         g.article = ARTICLES.get(g.gender or "") if g.pos == "NOUN" or t.tag == "NE" else g.article
         g.headword = headword(g)
         if t.kind == "word":
             _add_phrase(str(path), g, tokens, index)
     return _user(g, t.lemma, store)
+
+
+def _in_degree(path: str, g: Gloss, t: Token, after: Token | None) -> None:
+    """A comparative's or superlative's gloss in its degree (`stärker` stronger: HanTa's lemma and Ding's
+    senses are the positive's). A gloss from Ding's own entry for the graded form stays (`nächste` next),
+    unless it is a quantity's `most` (`größte`: biggest)."""
+    form = degree(t, after)
+    if not form or not g.best:
+        return
+    if g.best in ("most", "more") and t.lemma not in ("viel", "wenig"):
+        g.best = graded(lookup.lookup(t.lemma, "ADJ", path=Path(path)).best, form)
+    elif not _graded_entry(path, t, g):
+        g.best = graded(g.best, form)
 
 
 def _graded_entry(path: str, t: Token, g: Gloss) -> bool:
