@@ -266,6 +266,13 @@ def test_frequent_verbs_lead_with_their_everyday_sense():
     ("Wahlen", "Am Sonntag sind Wahlen.", "election"),  # the plural: elections
     ("Wahl", "Das Hotel ist meine erste Wahl.", "choice"),
     ("Chef", "Der Chef der Firma trat zurück.", "boss"),  # not `chief`
+    # the sentence decides between two everyday senses
+    ("Lage", "Die Lage im Land hat sich verschärft.", "situation"),
+    ("Lage", "Die Lage des Hotels ist zentral.", "location"),
+    ("Schließlich", "Schließlich gab er auf.", "finally"),
+    ("schließlich", "Er ist schließlich Arzt.", "after all"),
+    ("stellte", "Die Firma stellte die Produktion ein.", "to stop"),
+    ("stellte", "Die Firma stellte neue Mitarbeiter ein.", "to hire"),
     ("Bildung", "Er warnt vor der Bildung eines Militärblocks.", "formation"),  # a process of something
     ("Bildung", "Bildung ist der Schlüssel zum Erfolg.", "education"),
     ("ausgingen", "Die Risiken, die von Nordkorea ausgingen, sind groß.", "to come from"),  # not `to assume`

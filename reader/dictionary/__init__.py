@@ -20,7 +20,7 @@ from . import db, idioms, lookup, nouns
 from .agreement import allowed_genders, article_gender, neighbour, sentence_indices
 from .degree import degree, graded
 from .ding import Sense
-from .everyday import ADVERB_SENSES, FUNCTION_SENSES, everyday_sense
+from .everyday import ADVERB_SENSES, FUNCTION_SENSES, context_sense, everyday_sense
 from .model import ARTICLES, Gloss, headword
 from .ranking import short
 from .readings import (
@@ -308,6 +308,8 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
         _lead_with(g, there)
     elif (t.verb or t.pos in ("VERB", "NOUN")) and (everyday := everyday_sense(tokens, index)):
         _lead_with(g, everyday)
+    elif reading := context_sense(tokens, index):
+        _lead_with(g, reading)
 
 
 def _opens(text: str, start: str) -> bool:

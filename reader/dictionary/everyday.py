@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .agreement import neighbour
+from .agreement import neighbour, sentence_indices
 from .ranking import short
 from .readings import REFLEXIVE_WITH, verb_clause
 
@@ -118,7 +118,16 @@ _VERB_WITH = {("bestehen", "aus"): "to be made up of sth.", ("bestehen", "auf"):
               ("abzielen", "auf"): "to aim at sth.", ("stoßen", "auf"): "to come across sth.",
               ("eingehen", "auf"): "to respond to sth.", ("ausgehen", "davon"): "to assume (davon ausgehen)",
               ("ausgehen", "von"): "to come from",
-              ("beraten", "über"): "to discuss"}
+              ("beraten", "über"): "to discuss",
+              # `stellte die Produktion ein`: stop; `stellte Personal ein`: hire
+              **dict.fromkeys((("einstellen", w) for w in (
+                  "betrieb", "produktion", "arbeit", "verfahren", "ermittlung", "aktivität", "feuer", "kampf",
+                  "angriff", "zahlung", "verkehr", "dienst", "flug", "test", "programm", "handel")),
+                  "to stop sb./sth."),
+              **dict.fromkeys((("einstellen", w) for w in (
+                  "mitarbeiter", "mitarbeiterin", "personal", "lehrer", "arbeitskraft", "fachkraft",
+                  "angestellte")),
+                  "to hire")}
 _VERBS_WITH = frozenset(verb for verb, _ in _VERB_WITH)
 # The preposition in `davon`, `dafür`, `darauf` … and in `vom`, `zum`, `beim` …
 _PREPOSITION_IN = {("dar" if p[0] in "aeiouü" else "da") + p: p for p in (
@@ -134,7 +143,8 @@ def everyday_sense(tokens: Sequence[Token], index: int) -> str | None:
     (o'clock), a process noun's before a genitive (`die Bildung eines Blocks`: formation)."""
     t = tokens[index]
     if (t.pos == "VERB" or t.verb) and t.lemma in _VERBS_WITH:
-        words = {tokens[k].text.lower() for k in verb_clause(tokens, index)}
+        clause = [tokens[k] for k in verb_clause(tokens, index)]
+        words = {t.text.lower() for t in clause} | {t.lemma.lower() for t in clause if t.pos == "NOUN"}
         if words & REFLEXIVE_WITH.keys():
             words.add("sich")  # `ich kann mir das vorstellen`
         words |= {_PREPOSITION_IN[w] for w in words if w in _PREPOSITION_IN}  # `hängt davon/vom … ab`: von
@@ -149,6 +159,26 @@ def everyday_sense(tokens: Sequence[Token], index: int) -> str | None:
     if t.lemma in _PROCESS and after is not None and after.text.lower() in _OF:
         return _PROCESS[t.lemma]  # `die Bildung eines Blocks`: formation, not education
     return _PLURAL.get(t.text) or _EVERYDAY.get(t.lemma)
+
+
+# `Lage`: a situation in the news (`die Lage hat sich verschärft`), a location in reviews (`ruhige Lage`).
+_SITUATION = frozenset(("verschärfen", "zuspitzen", "entspannen", "beruhigen", "eskalieren", "verschlechtern",
+                        "verbessern", "angespannt", "dramatisch", "kritisch", "schwierig", "humanitär",
+                        "wirtschaftlich", "politisch", "finanziell", "ernst", "unübersichtlich", "stabil"))
+_LOCATION = frozenset(("zentral", "ruhig", "toll", "super", "perfekt", "ideal", "nähe", "strand", "hotel",
+                       "zimmer", "idyllisch", "schön", "verkehrsgünstig", "erreichbar", "gelegen"))
+
+
+def context_sense(tokens: Sequence[Token], index: int) -> str | None:
+    """The sense the words of the sentence give a noun or adverb with two everyday ones: `Lage` situation or
+    location, `Schließlich` opening a sentence "finally" (mid-clause, Ding's "after all")."""
+    t = tokens[index]
+    if t.lemma == "Lage" and t.tag == "NN":
+        words = {(tokens[k].base or tokens[k].lemma).lower() for k in sentence_indices(tokens, index)}
+        return "situation" if words & _SITUATION else "location" if words & _LOCATION else None
+    if t.lemma == "schließlich" and t.text == "Schließlich":
+        return "finally"
+    return None
 
 
 def everyday_word(lemma: str) -> str | None:
