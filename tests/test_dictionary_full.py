@@ -273,6 +273,10 @@ def test_frequent_verbs_lead_with_their_everyday_sense():
     ("schließlich", "Er ist schließlich Arzt.", "after all"),
     ("stellte", "Die Firma stellte die Produktion ein.", "to stop"),
     ("stellte", "Die Firma stellte neue Mitarbeiter ein.", "to hire"),
+    ("gegenüber", "Das Ministerium bestätigte dies gegenüber den Medien.", "to"),  # Ding: only the place
+    ("gegenüber", "Die Preise stiegen gegenüber dem Vorjahr.", "compared with"),
+    ("gegenüber", "Er zeigte Respekt gegenüber seinen Gegnern.", "towards"),
+    ("gegenüber", "Das Café liegt gegenüber dem Bahnhof.", "opposite"),
     ("Bildung", "Er warnt vor der Bildung eines Militärblocks.", "formation"),  # a process of something
     ("Bildung", "Bildung ist der Schlüssel zum Erfolg.", "education"),
     ("ausgingen", "Die Risiken, die von Nordkorea ausgingen, sind groß.", "to come from"),  # not `to assume`

@@ -29,6 +29,7 @@ from .readings import (
     adverbial,
     bei_sense,
     es_gibt,
+    gegenueber_sense,
     ihr_reading,
     nach_sense,
     perfect_use,
@@ -288,6 +289,7 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
         _lead_with(g, senses[0])  # Ding may lack it: `nichts` has none, nil, naught, not nothing
         _prefer(g, *senses)
     elif sense := (nach_sense(tokens, index) or ueber_sense(tokens, index) or bei_sense(tokens, index)
+                   or gegenueber_sense(tokens, index)
                    or vor_sense(tokens, index) or small_word_sense(tokens, index)):
         _lead_with(g, sense)  # `meiner Meinung nach`, tagged an adverb, has no "according to" of its own
     elif (t.lemma, t.pos) == ("rund", "ADV") and getattr(neighbour(tokens, index, 1), "tag", "") == "CARD":

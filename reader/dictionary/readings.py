@@ -368,6 +368,36 @@ def ueber_sense(tokens: Sequence[Token], index: int) -> str | None:
     return "over"
 
 
+# `gegenüber`: "to" after a verb of saying (`bestätigte gegenüber den Medien`), "compared with" beside a
+# measure (`3 °C gegenüber dem vorindustriellen Wert`), "opposite" before a place, else "towards"
+# (`Intoleranz gegenüber …`); Ding has the place only.
+_SAYING = frozenset(("sagen", "bestätigen", "erklären", "äußern", "betonen", "mitteilen", "berichten",
+                     "sprechen", "versichern", "kündigen", "ankündigen", "zugeben", "einräumen"))
+_MEASURES = frozenset(("wert", "vorjahr", "vormonat", "vorwoche", "vorjahresmonat", "niveau", "stand",
+                       "durchschnitt", "zeitraum", "jahr"))
+_COMPARING = frozenset(("steigen", "sinken", "zunehmen", "abnehmen", "überwiegen", "wachsen", "fallen",
+                        "erhöhen", "verringern", "ander", "andere", "vergleichen"))
+_PLACES = frozenset(("bahnhof", "haus", "kirche", "rathaus", "straße", "hotel", "eingang", "gebäude", "platz",
+                     "schule", "park", "ufer", "seite"))
+
+
+def gegenueber_sense(tokens: Sequence[Token], index: int) -> str | None:
+    """Which `gegenüber` the preposition at `index` is (see `_SAYING`)."""
+    t = tokens[index]
+    if t.text.lower() != "gegenüber" or t.tag not in ("APPR", "APPO", "PTKVZ", "ADV"):
+        return None
+    nouns = [tokens[k] for k in range(index + 1, min(index + 4, len(tokens))) if tokens[k].tag == "NN"]
+    if nouns and nouns[0].lemma.lower() in _PLACES:
+        return None  # `gegenüber dem Bahnhof`: opposite
+    words = {(tokens[k].base or tokens[k].lemma).lower() for k in sentence_indices(tokens, index)}
+    if words & _SAYING:
+        return "to"
+    if nouns and nouns[0].lemma.lower() in _MEASURES or words & _COMPARING or any(
+            tokens[k].tag == "CARD" for k in range(max(index - 3, 0), index)):
+        return "compared with"
+    return "towards"
+
+
 def bei_sense(tokens: Sequence[Token], index: int) -> str | None:
     """Which `bei` the preposition at `index` is: "at" before a determiner, adjective, number, common noun
     or relative pronoun, and as `beim` (`bei der Wahl`, `beim Arzt`, `bei Regen`, `bei denen`), "with"
