@@ -277,6 +277,10 @@ def test_frequent_verbs_lead_with_their_everyday_sense():
     ("gegenüber", "Die Preise stiegen gegenüber dem Vorjahr.", "compared with"),
     ("gegenüber", "Er zeigte Respekt gegenüber seinen Gegnern.", "towards"),
     ("gegenüber", "Das Café liegt gegenüber dem Bahnhof.", "opposite"),
+    ("Geschosse", "Die Geschosse könnten Ziele in den USA treffen.", "projectile"),  # among weapons
+    ("treffen", "Die Geschosse könnten Ziele in den USA treffen.", "to hit"),
+    ("Einstellung", "Sie fordern die Einstellung der Kämpfe.", "stopping"),  # not `setting`
+    ("Medien", "Er bestätigte es gegenüber den Medien.", "media"),
     ("Bildung", "Er warnt vor der Bildung eines Militärblocks.", "formation"),  # a process of something
     ("Bildung", "Bildung ist der Schlüssel zum Erfolg.", "education"),
     ("ausgingen", "Die Risiken, die von Nordkorea ausgingen, sind groß.", "to come from"),  # not `to assume`

@@ -85,14 +85,15 @@ _EVERYDAY = {
     "Stärkung": "strengthening", "Sicherheit": "security",
     "Chef": "boss (supreme head of an institution/organization)", "Fahrer": "driver",
     "Kalkstein": "limestone", "Unterhalt": "maintenance", "Automat": "machine", "Geschwader": "squadron",
-    "Ausweis": "ID", "Leistung": "performance", "Beratung": "advice",
-    "Schluss": "end",
+    "Ausweis": "ID", "Leistung": "performance", "Beratung": "advice", "Schluss": "end",
+    "Amtskollege": "counterpart", "Amtskollegin": "counterpart",
 }
 # Nouns whose plural has the everyday sense Ding lacks (`mit aller Konsequenz`: consistency; `militärische
 # Konsequenzen`: consequences).
-_PLURAL = {"Konsequenzen": "consequence", "Wahlen": "election (process and result)"}  # `meine erste Wahl`
+_PLURAL = {"Konsequenzen": "consequence", "Wahlen": "election (process and result)",  # `meine erste Wahl`
+           "Medien": "media"}  # `ein Medium`: medium
 # Nouns that name a process before the genitive of what undergoes it (`die Bildung eines Blocks`).
-_PROCESS = {"Bildung": "formation (process of being formed)"}
+_PROCESS = {"Bildung": "formation (process of being formed)", "Einstellung": "stopping"}  # `… der Kämpfe`
 _OF = frozenset(("des", "der", "eines", "einer", "von"))
 _TITLES = {"Frau": "Ms. (term of address)", "Herr": "Mr."}  # before a name
 # A word in the clause that changes the verb: `bestehen aus` (consist of), `bestehen auf` (insist on),
@@ -118,7 +119,7 @@ _VERB_WITH = {("bestehen", "aus"): "to be made up of sth.", ("bestehen", "auf"):
               ("abzielen", "auf"): "to aim at sth.", ("stoßen", "auf"): "to come across sth.",
               ("eingehen", "auf"): "to respond to sth.", ("ausgehen", "davon"): "to assume (davon ausgehen)",
               ("ausgehen", "von"): "to come from",
-              ("beraten", "über"): "to discuss",
+              ("beraten", "über"): "to discuss", ("treffen", "ziel"): "to hit",  # `Ziele treffen`
               # `stellte die Produktion ein`: stop; `stellte Personal ein`: hire
               **dict.fromkeys((("einstellen", w) for w in (
                   "betrieb", "produktion", "arbeit", "verfahren", "ermittlung", "aktivität", "feuer", "kampf",
@@ -169,15 +170,23 @@ _LOCATION = frozenset(("zentral", "ruhig", "toll", "super", "perfekt", "ideal", 
                        "zimmer", "idyllisch", "schön", "verkehrsgünstig", "erreichbar", "gelegen"))
 
 
+_WEAPONS = frozenset(("rakete", "atomsprengkopf", "sprengkopf", "waffe", "abfeuern", "schießen", "feuern",
+                      "militär", "armee", "panzer", "artillerie", "reichweite", "treffen", "einschlagen"))
+
+
 def context_sense(tokens: Sequence[Token], index: int) -> str | None:
     """The sense the words of the sentence give a noun or adverb with two everyday ones: `Lage` situation or
-    location, `Schließlich` opening a sentence "finally" (mid-clause, Ding's "after all")."""
+    location, `Schließlich` opening a sentence "finally" (mid-clause, Ding's "after all"), `Geschoss`
+    projectile among weapons (else Ding's storey)."""
     t = tokens[index]
     if t.lemma == "Lage" and t.tag == "NN":
         words = {(tokens[k].base or tokens[k].lemma).lower() for k in sentence_indices(tokens, index)}
         return "situation" if words & _SITUATION else "location" if words & _LOCATION else None
     if t.lemma == "schließlich" and t.text == "Schließlich":
         return "finally"
+    if t.lemma == "Geschoss" and t.tag == "NN":
+        words = {(tokens[k].base or tokens[k].lemma).lower() for k in sentence_indices(tokens, index)}
+        return "projectile" if words & _WEAPONS else None  # else Ding's storey
     return None
 
 
@@ -232,6 +241,8 @@ FUNCTION_SENSES = {
     ("ADJA", "lecker"): ("tasty",), ("ADJD", "lecker"): ("tasty",),  # not `nice`
     ("ADJA", "bedeutend"): ("significant",), ("ADJD", "bedeutend"): ("significant",),  # not `great`
     ("ADJA", "vergangen"): ("last (used to refer to a time period)",),  # `in den vergangenen Jahren`
+    ("ADJA", "gemeinsam"): ("common",),  # `ein gemeinsamer Gegner`: not `corporate`
+    ("ADJA", "entwickelnd"): ("developing",),  # `sich rasch entwickelnde Programme`: not `elaborative`
 }
 # Adjectives used as adverbs whose Ding adverb senses the ranking orders badly (`regelmäßig` "will",
 # `ständig` "ever", `zusätzlich` "for good measure"), with the everyday adverb.
