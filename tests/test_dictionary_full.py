@@ -370,3 +370,16 @@ def test_a_word_list_glosses_the_lemma_not_the_degree_of_its_example(tmp_path: P
     rows = {e.lemma: e for e in V.build(V.read_texts([str(f)]), "A1").entries}
     assert rows["stürmisch"].meaning == "wild" and "stürmischer" in rows["stürmisch"].example.text
     assert gloss_word("stürmischer", context=sentence).best == "wilder"
+
+
+@pytest.mark.parametrize(("word", "sentence", "phrase"), [
+    ("wie", "Das Problem besteht nach wie vor.", "nach wie vor"),
+    ("Regel", "In der Regel kommt er pünktlich.", "in der Regel"),
+    ("hinaus", "Darüber hinaus gibt es Probleme.", "darüber hinaus"),
+    ("Ort", "Die Polizei war schnell vor Ort.", "vor Ort"),
+])
+def test_a_set_phrase_of_known_words_is_shown_as_the_phrase_of_its_sentence(word, sentence, phrase):
+    """Ding's set phrases whose words are all known elsewhere are headwords too (not `mit dem`)."""
+    g = gloss_word(word, context=sentence)
+    assert g.phrase.lower() == phrase.lower() and g.phrase_senses, sentence
+    assert not gloss_word("dem", context="Er kam mit dem Auto.").phrase

@@ -243,9 +243,11 @@ class Rows:
         per_word: dict[str, int] = {}
         for w, text, line, k, j in self.phrases:
             eid = None
+            if _set_phrase(w, text, k):  # `nach wie vor`, `in der Regel`: shown as the phrase of a sentence
+                eid = self._entry(w, text, line, k, j, w.pos)
             if _PAIRED.match(text):  # its first word points to it even when known (`um` → `um … zu`)
                 first = text.split()[0].lower()
-                eid = self._entry(w, text, line, k, j, w.pos)
+                eid = eid or self._entry(w, text, line, k, j, w.pos)
                 self.forms.append((first, eid, PHRASE, sid_of(line, k)))
                 known.add(first)
             for token in text.split():
@@ -261,6 +263,33 @@ class Rows:
         row = self.entries[eid - 1]
         if row[5] is None and row[6] == 0:
             self.entries[eid - 1] = (*row[:5], plural, *row[6:])
+
+
+# Words a set phrase of the main sub-entry does not open: an article or pronoun opens a noun phrase (`ein
+# Einzelfall`), not a fixed expression.
+_NOT_OPENING = frozenset((
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "sein",
+    "seine", "ihr", "ihre", "mein", "meine", "sich", "es", "er", "sie", "ich", "du", "wir", "man"))
+
+
+# Nor is a phrase that a conjunction or degree word opens (`aber auch`, `sehr gut`) or that ends in an article
+# or pronoun (`mit dem`, `für mich`): Ding has them, but they are no expressions of their own in a text.
+_LOOSE = frozenset(("und", "oder", "aber", "denn", "sondern", "doch", "dann", "sehr", "auch", "so", "ganz"))
+_NOT_ENDING = _NOT_OPENING | {"mich", "dich", "uns", "euch", "ihn", "ihm", "mir", "dir", "ihnen", "einem"}
+
+
+def _set_phrase(w: Word, text: str, k: int) -> bool:
+    """Whether a phrase of two or three words in a line's main sub-entry is a set expression to store as a
+    headword of its own (`nach wie vor`, `zum Beispiel`, `darüber hinaus`), even when its words are known
+    elsewhere: not a verb phrase (`idioms.py` has those: `billig einkaufen`) nor one opened by an article or
+    pronoun, a conjunction or a degree word, nor one ending in an article or pronoun."""
+    words = text.split()
+    if not 2 <= len(words) <= 3:
+        return False
+    verb_like = words[-1].islower() and words[-1].endswith(("en", "rn", "ln"))
+    first, last = words[0].lower(), words[-1].lower()
+    return (k == 0 and w.pos != "VERB" and first not in _NOT_OPENING | _LOOSE and last not in _NOT_ENDING
+            and all(x.isalpha() for x in words) and not verb_like)
 
 
 def import_file(source: Path, target: Path | None = None, *, progress: Progress | None = None,
