@@ -92,9 +92,12 @@ class Store:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def check_identity(self) -> None:
-        """Refuse a SQLite file that some other program made."""
-        app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
-        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        """Refuse a SQLite file that some other program made. The id and the tables are read in one
+        statement, so in one snapshot: another process creating the file commits both at once, and two
+        reads could see the id before its commit and the tables after it."""
+        app_id, tables = self.conn.execute(
+            "SELECT (SELECT application_id FROM pragma_application_id),"
+            " (SELECT count(*) FROM sqlite_master WHERE type = 'table')").fetchone()
         if app_id != APP_ID and tables:
             raise StoreError(f"{self.path} is a SQLite file but not a lesen database")
 
