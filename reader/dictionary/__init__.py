@@ -186,7 +186,7 @@ def gloss_token(tokens: list[Token], index: int, *, store: Store | None = None, 
             g = _fixed_phrase(str(path), tokens, index, context) or g
         if t.tag == "NE" and _in_person_name(tokens, index) and not _place(g):
             g = _empty(t.lemma, "PROPN")  # `Lee Jong-sup`, `Moon Jae-in`: no lee side, no moon
-        _function_word_senses(str(path), g, tokens, index)
+        _function_word_senses(str(path), g, tokens, index, as_adverb)
         if g.pos == "NOUN" or t.tag in _NOMINALISED:
             g.gender, g.pos = nouns.in_context(str(path), g, tokens, index, agree=agree), "NOUN"
             if t.tag == "NNI" or nouns.nominalised_infinitive(str(path), g.lemma):  # `das Bieten`
@@ -263,8 +263,9 @@ def _headwords_around(path: str, tokens: Sequence[Token], index: int, sizes: tup
 _NO_PHRASE_START = frozenset(("ART", "PIS", "PIAT"))
 
 
-def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: int) -> None:
-    """Put first the sense a pronoun or another function word has in its sentence."""
+def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: int, as_adverb: bool) -> None:
+    """Put first the sense a pronoun or another function word has in its sentence (`as_adverb`: an ADJD used
+    as an adverb, whose adverb sense `gloss_token` has put first)."""
     t = tokens[index]
     before = neighbour(tokens, index, -1)
     if t.tag == "PPER" and (reading := sie_reading(tokens, index) or ihr_reading(tokens, index)):
@@ -283,8 +284,8 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
         _prefer(g, *((reading,) if reading == "their" else ("her", "its")))  # `die Regierung hat ihre …`: its
     elif (t.tag, t.lemma) == ("PRF", "sich") and (reading := reflexive_reading(tokens, index)):
         _lead_with(g, reading)  # `die Spannungen haben sich verschärft`: themselves; `die Lage …`: itself
-    elif (t.tag, t.lemma) in FUNCTION_SENSES and not (
-            t.tag == "ADJD" and t.lemma in ADVERB_SENSES and adverbial(tokens, index)):  # `genau`: exactly
+    # `genau` read as an adverb is "exactly", not its function-word sense
+    elif (t.tag, t.lemma) in FUNCTION_SENSES and not (as_adverb and t.lemma in ADVERB_SENSES):
         senses = FUNCTION_SENSES[t.tag, t.lemma]
         _lead_with(g, senses[0])  # Ding may lack it: `nichts` has none, nil, naught, not nothing
         _prefer(g, *senses)

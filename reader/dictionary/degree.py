@@ -31,6 +31,7 @@ _UNGRADED = frozenset(("chief", "top", "main", "major", "prime", "principal", "u
 # an ADJA (`schnellere`); an ADJA's bare -er is the positive's ending (`ein schneller Zug`).
 _ADJA_ENDINGS = ("e", "en", "em", "er", "es")
 _GRADED = frozenset(("more", "most", "less", "least", "better", "best", "worse", "worst"))
+_AS_THEY_ARE = _GRADED | _UNGRADED
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
@@ -65,7 +66,7 @@ def graded(english: str, grade: str) -> str:
     """One English adjective in the comparative or superlative: strong → stronger, large → largest, big →
     bigger, happy → happier, important → more important, good → better; a phrase or a graded word as it is."""
     word = english.strip()
-    if not word.isalpha() or word.lower() in _GRADED | _UNGRADED or word.endswith(("er", "est")):
+    if not word.isalpha() or word.lower() in _AS_THEY_ARE or word.endswith(("er", "est")):
         return english  # a phrase, or graded already (`später` later: Ding's own sense)
     k = 0 if grade == COMPARATIVE else 1
     if word in _ENGLISH:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .agreement import neighbour, sentence_indices
+from .agreement import neighbour
 from .ranking import short
-from .readings import REFLEXIVE_WITH, verb_clause
+from .readings import REFLEXIVE_WITH, sentence_lemmas, verb_clause
 
 if TYPE_CHECKING:
     from ..nlp import Token
@@ -145,7 +145,7 @@ def everyday_sense(tokens: Sequence[Token], index: int) -> str | None:
     t = tokens[index]
     if (t.pos == "VERB" or t.verb) and t.lemma in _VERBS_WITH:
         clause = [tokens[k] for k in verb_clause(tokens, index)]
-        words = {t.text.lower() for t in clause} | {t.lemma.lower() for t in clause if t.pos == "NOUN"}
+        words = {c.text.lower() for c in clause} | {c.lemma.lower() for c in clause if c.pos == "NOUN"}
         if words & REFLEXIVE_WITH.keys():
             words.add("sich")  # `ich kann mir das vorstellen`
         words |= {_PREPOSITION_IN[w] for w in words if w in _PREPOSITION_IN}  # `hängt davon/vom … ab`: von
@@ -180,12 +180,12 @@ def context_sense(tokens: Sequence[Token], index: int) -> str | None:
     projectile among weapons (else Ding's storey)."""
     t = tokens[index]
     if t.lemma == "Lage" and t.tag == "NN":
-        words = {(tokens[k].base or tokens[k].lemma).lower() for k in sentence_indices(tokens, index)}
+        words = sentence_lemmas(tokens, index)
         return "situation" if words & _SITUATION else "location" if words & _LOCATION else None
     if t.lemma == "schließlich" and t.text == "Schließlich":
         return "finally"
     if t.lemma == "Geschoss" and t.tag == "NN":
-        words = {(tokens[k].base or tokens[k].lemma).lower() for k in sentence_indices(tokens, index)}
+        words = sentence_lemmas(tokens, index)
         return "projectile" if words & _WEAPONS else None  # else Ding's storey
     return None
 

@@ -7,7 +7,7 @@ not decide, so the ranked senses stand.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from .agreement import neighbour, sentence_indices
@@ -39,17 +39,29 @@ def sie_reading(tokens: Sequence[Token], index: int) -> str | None:
     return "you" if t.text == "Sie" and neighbour(tokens, index, -1) is not None else "they"
 
 
+_VERB_TAGS = ("VV", "VA", "VM")
+
+
 def _last_verb(tokens: Sequence[Token], index: int) -> Token | None:
     """The last verb before the comma or sentence end after `index`: a verb-final clause's finite verb,
     whatever the tagger read it as (`können`, tagged an infinitive)."""
-    last = None
-    for k in range(index + 1, len(tokens)):
-        t = tokens[k]
-        if t.sentence != tokens[index].sentence or t.tag in ("$,", "$."):
-            break
-        if t.tag.startswith(("VV", "VA", "VM")):
-            last = t
-    return last
+    verbs = [t for t in _ahead(tokens, index, index + 1, ("$,", "$.")) if t.tag.startswith(_VERB_TAGS)]
+    return verbs[-1] if verbs else None
+
+
+def _ahead(tokens: Sequence[Token], index: int, start: int,
+           stops: tuple[str, ...] = ("$,",)) -> Iterator[Token]:
+    """The tokens from `start` on in the sentence of `tokens[index]`, up to a comma (or one of `stops`)."""
+    for k in range(start, len(tokens)):
+        if tokens[k].sentence != tokens[index].sentence or tokens[k].tag in stops:
+            return
+        yield tokens[k]
+
+
+def sentence_lemmas(tokens: Sequence[Token], index: int) -> set[str]:
+    """The lemmas of the sentence of `tokens[index]` (a separable verb's own, `sprechen` of `sprach … an`),
+    in lower case: the words a reading looks for anywhere in the sentence."""
+    return {(tokens[k].base or tokens[k].lemma).lower() for k in sentence_indices(tokens, index)}
 
 
 def plural_verb(verb: Token) -> bool:
@@ -256,12 +268,7 @@ def adverbial(tokens: Sequence[Token], index: int) -> bool:
         # wir stärker`
         if before is not None and before.tag not in ("$,", "$.", "$(", "KON"):
             return False
-        k = index + 2
-        while k < len(tokens) and tokens[k].sentence == tokens[index].sentence and tokens[k].tag != "$,":
-            if tokens[k].tag == "ADJD":
-                return True
-            k += 1
-        return False
+        return any(t.tag == "ADJD" for t in _ahead(tokens, index, index + 2))
     compared = after is not None and after.tag == "KOKOM" and tokens[index].text.endswith("er")  # `höher als`
     if after is not None and not compared and after.tag not in _PREDICATE_END and after.text not in _QUOTES:
         return True
@@ -275,7 +282,7 @@ def clause_verb(tokens: Sequence[Token], index: int) -> Token | None:
     clause = verb_clause(tokens, index)
     verbs = [k for k in clause if tokens[k].tag in _FINITE]
     if not verbs:  # a verb-final clause whose verb the tagger read as an infinitive (`weil … erhöht haben`)
-        verbs = [k for k in clause if tokens[k].tag.startswith(("VA", "VM", "VV")) and tokens[k].tag not in
+        verbs = [k for k in clause if tokens[k].tag.startswith(_VERB_TAGS) and tokens[k].tag not in
                  _PARTICIPLES][-1:]
     return tokens[min(verbs, key=lambda k: (k > index, abs(k - index)))] if verbs else None
 
@@ -353,14 +360,14 @@ def ueber_sense(tokens: Sequence[Token], index: int) -> str | None:
     "about it" in a sentence of speaking or feeling (`freut sich darüber`)."""
     t = tokens[index]
     if t.text.lower() == "darüber" and not getattr(neighbour(tokens, index, 1), "text", "") == "hinaus":
-        words = {(tokens[k].base or tokens[k].lemma).lower() for k in sentence_indices(tokens, index)}
+        words = sentence_lemmas(tokens, index)
         return "about it" if words & _ABOUT else None  # `sprachen darüber, wie …`
     if t.text.lower() != "über" or t.tag not in ("APPR", "ADV"):
         return None
     after = neighbour(tokens, index, 1)
     if after is not None and after.tag == "CARD":
         return "over"
-    words = {(tokens[k].base or tokens[k].lemma).lower() for k in sentence_indices(tokens, index)}
+    words = sentence_lemmas(tokens, index)
     if words & _ABOUT:
         return "about"
     if t.tag != "APPR" or after is not None and after.text.lower() in _DATIVE_SINGULAR:
@@ -389,7 +396,7 @@ def gegenueber_sense(tokens: Sequence[Token], index: int) -> str | None:
     nouns = [tokens[k] for k in range(index + 1, min(index + 4, len(tokens))) if tokens[k].tag == "NN"]
     if nouns and nouns[0].lemma.lower() in _PLACES:
         return None  # `gegenüber dem Bahnhof`: opposite
-    words = {(tokens[k].base or tokens[k].lemma).lower() for k in sentence_indices(tokens, index)}
+    words = sentence_lemmas(tokens, index)
     if words & _SAYING:
         return "to"
     if nouns and nouns[0].lemma.lower() in _MEASURES or words & _COMPARING or any(
