@@ -276,6 +276,16 @@ def test_separable_verbs_gsd_leaves_unmarked(sentence, verb, particle, lemma):
     assert by_text(toks, verb).lemma == by_text(toks, particle).lemma == lemma
 
 
+def test_gerade_joins_stehen_only_with_what_it_answers_for():
+    for sentence in ("Dafür steht die Firma gerade, und wir zahlen.", "Er steht für seine Fehler gerade."):
+        toks = analyze(sentence)
+        steht = by_text(toks, "steht")
+        assert steht.lemma == "geradestehen" and toks[steht.verb["other"]].text == "gerade", sentence
+    for sentence in ("Er steht gerade.", "Sie sitzt gerade, weil sie müde ist."):  # just now
+        toks = analyze(sentence)
+        assert by_text(toks, "gerade").lemma == "gerade" and all(t.verb is None for t in toks), sentence
+
+
 @pytest.mark.parametrize(
     ("sentence", "verb", "lemma"),
     [

@@ -39,6 +39,9 @@ _PARTICLES = {
     "weg", "zu", "zurück", "zusammen", "weiter", "vorbei", "heraus", "hinaus", "voran", "dar", "entgegen",
     "statt", "teil", "um", "durch", "über", "nieder", "hoch", "empor", "bereit", "frei", "kennen",
 }
+# Particles that join only when the verb's object is in the clause: `steht dafür gerade` (answers for it,
+# geradestehen) but `steht gerade` (is standing just now).
+_CUED = {"gerade": frozenset(("für", "dafür", "wofür", "hierfür"))}
 MIN_ZIPF = 1.0
 _CLOSING = {'"', "“", "”", "»", "«", ")", "''", "-", "–", "—", "--", ";", ":"}
 
@@ -121,9 +124,21 @@ _FROM_WHEN = frozenset((
 
 def _is_particle(toks: list[Token], p: int) -> bool:
     t = toks[p]
-    if t.tag_ != "PTKVZ" and (t.text.lower() not in _PARTICLES or t.tag_ not in ("APPR", "ADV")):
+    word = t.text.lower()
+    if t.tag_ != "PTKVZ" and (word not in _PARTICLES or t.tag_ not in ("APPR", "ADV")) and word not in _CUED:
         return False
     return _ends_clause(toks, p) and not _closes_von_frame(toks, p) and not _paired(toks, p)
+
+
+def _cued(toks: list[Token], p: int, verb: Token) -> bool:
+    """A particle of `_CUED` has its cue in the verb's clause (from the comma before the verb to p)."""
+    cues = _CUED.get(toks[p].text.lower())
+    if cues is None:
+        return True
+    k = toks.index(verb)
+    while k > 0 and toks[k - 1].tag_ not in ("$,", "$."):
+        k -= 1
+    return any(t.text.lower() in cues for t in toks[k:p])
 
 
 def _paired(toks: list[Token], p: int) -> bool:
@@ -176,7 +191,7 @@ def separable(doc: Doc) -> Doc:
             if not _is_particle(toks, p):
                 continue
             verb = _clause_verb(toks, p) or _imperative(toks, p)
-            if verb is None:
+            if verb is None or not _cued(toks, p, verb):
                 continue
             lemma = joined_lemma(tok.text, verb.lemma_)
             if not is_verb(lemma) and (before := _before_misread_adjective(toks, verb)) is not None:
