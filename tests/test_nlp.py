@@ -276,6 +276,45 @@ def test_separable_verbs_gsd_leaves_unmarked(sentence, verb, particle, lemma):
     assert by_text(toks, verb).lemma == by_text(toks, particle).lemma == lemma
 
 
+@pytest.mark.parametrize(
+    ("sentence", "tag", "lemma"),
+    [
+        ("Hast du das schon gehört?", "VVPP", "hören"),
+        ("Sie hat überhaupt nicht gehört, ist immer weg.", "VVPP", "hören"),
+        ("Die Musik wurde im ganzen Haus gehört.", "VVPP", "hören"),
+        ("Was ich gehört habe, war gut.", "VVPP", "hören"),
+        ("Wir haben von ihm gehört.", "VVPP", "hören"),  # `ihm` belongs to `von`
+        ("Ich habe es zum ersten Mal gehört.", "VVPP", "hören"),
+        ("Das Haus hat mir gehört.", "VVPP", "gehören"),
+        ("Er hat zu den Besten gehört.", "VVPP", "gehören"),
+        ("Das Buch, das mir gehört, ist alt.", "VVFIN", "gehören"),
+        ("Er hat ein Haus und es gehört ihm.", "VVFIN", "gehören"),
+    ],
+)
+def test_gehoert_is_hoerens_participle_after_an_auxiliary(sentence, tag, lemma):
+    tok = by_text(analyze(sentence), "gehört")
+    assert (tok.tag, tok.lemma) == (tag, lemma)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "lemma"),
+    [
+        ("Ich traf ihn vor kurzem auf einer Demo.", "kurzem", "kurz"),
+        ("Das ist bei Weitem besser.", "Weitem", "weit"),
+        ("Das geht ohne weiteres.", "weiteres", "weiter"),
+        ("Es begann von neuem.", "neuem", "neu"),
+        ("Er sprach von allem.", "allem", "alle"),  # a pronoun, no adjective
+    ],
+)
+def test_adjective_of_a_set_phrase_after_a_preposition(sentence, word, lemma):
+    assert lemma_of(sentence, word) == lemma
+
+
+def test_an_er_plural_umlauts_its_stem():
+    assert lemma_of("Bei Fragen um Luster und Leuchten ist er da.", "Luster") == "Luster"  # not Lust
+    assert lemma_of("Die Wälder und Bücher sind da.", "Wälder") == "Wald"
+
+
 def test_gerade_joins_stehen_only_with_what_it_answers_for():
     for sentence in ("Dafür steht die Firma gerade, und wir zahlen.", "Er steht für seine Fehler gerade."):
         toks = analyze(sentence)

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 # `gelangen` "to reach" and `Erwärmung` "warming".
 _EVERYDAY = {
     "machen": "to make", "erhalten": "to receive sth.", "nutzen": "to use", "stellen": "to put sth.",
+    "hören": "to hear sth.",
     "bestehen": "to exist", "beschreiben": "to describe", "einsetzen": "to use sth.",
     "beziehen": "to obtain sth.", "vorstellen": "to present", "kosten": "to cost", "verhindern": "to prevent",
     "bestimmen": "to determine", "anbieten": "to offer", "darstellen": "to represent",

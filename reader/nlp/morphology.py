@@ -148,6 +148,8 @@ def _repair_noun(text: str, lemma: str, tag_id: int) -> str:
         return text[:-1]  # `Noten` is Note's plural, not a form of Not (Nöte)
     if lemma == text[:-1] and _own_e_noun(text):
         return text  # `Marke` is no form of Mark, `Weste` none of West
+    if lemma == text[:-2] and text.endswith("er") and _umlautable(lemma):
+        return text  # an -er plural umlauts its stem (`Länder`): `Luster` is no form of Lust
     if lemma == text[:-2] and text.endswith("en") and _own_e_noun(text[:-1]) and (
             german_zipf(text[:-1]) >= german_zipf(lemma) - 0.5):
         return text[:-1]  # `Marken`; not `Türen`, the plural of Tür beside the rarer Türe
@@ -178,6 +180,15 @@ def _repair_noun(text: str, lemma: str, tag_id: int) -> str:
     if text.lower().startswith(lem.lower()):
         return _uncut(text, lem)
     return lem
+
+
+_LAST_VOWELS = re.compile(r"[aeiouyäöü]+(?=[^aeiouyäöü]*$)", re.IGNORECASE)
+
+
+def _umlautable(word: str) -> bool:
+    """Whether the word's last vowel takes an umlaut (`Lust`, `Haus`; not `Kind`, `Geist`, `Leu`)."""
+    vowels = _LAST_VOWELS.search(word)
+    return vowels is not None and vowels.group().lower() in ("a", "o", "u", "au", "aa", "oo")
 
 
 def _umlaut_plural(text: str, lemma: str) -> str | None:
@@ -491,7 +502,7 @@ def morphology(doc: Doc) -> Doc:
     return doc
 
 
-_CONTEXT_TAGS = frozenset(("NN", "NE", "VVPP", "ADV"))
+_CONTEXT_TAGS = frozenset(("NN", "NE", "PIS", "VVPP", "VVFIN", "ADV"))
 # Titles before a surname: the next capitalised word is a name, whatever else it could be.
 _TITLES = frozenset(("Herr", "Herrn", "Frau", "Dr.", "Prof.", "Dr", "Prof"))
 # Determiners that only go with a singular masculine or neuter noun (and the contracted prepositions).
@@ -530,6 +541,10 @@ def _in_context(words: list[str], tag_ids: list[int], k: int, stts: str, lemma: 
     """
     w = words[k]
     prev = words[k - 1] if k else ""
+    if stts in ("PIS", "NN") and prev.lower() in _SET_PHRASE_PREPOSITIONS:
+        adjective = _adjective_after_preposition(words, tag_ids, k)
+        if adjective:
+            return "ADJA", adjective
     if stts in ("NN", "NE") and prev in _TITLES and w[:1].isupper() and w[1:2].islower():
         return ("NE", w) if lemma != w or stts != "NE" else None
     if stts == "NE" and w.endswith("en") and _determiner(words, tag_ids, k) in _NOT_NEUTER:
@@ -555,6 +570,8 @@ def _in_context(words: list[str], tag_ids: list[int], k: int, stts: str, lemma: 
                     lemma, w):
                 return "NN", w
         return None
+    if w.lower() in _PARTICIPLE_TOO:
+        return _finite_or_participle(words, tag_ids, k, stts)
     if stts == "VVPP":
         pair = _AUXILIARY_DECIDES.get(w.lower())
         aux = _auxiliary(words, tag_ids, k) if pair else None
@@ -563,6 +580,66 @@ def _in_context(words: list[str], tag_ids: list[int], k: int, stts: str, lemma: 
             hanta.tag_name(tag_ids[k - 1]) in ("APPR", "APPRART", "ART")):
         return "NN", w
     return None
+
+
+# Prepositions of set phrases with an adjective and no noun: `vor kurzem`, `seit langem`, `bei weitem`, `von
+# neuem`, `ohne weiteres`, `bis auf weiteres`.
+_SET_PHRASE_PREPOSITIONS = frozenset(("vor", "seit", "bei", "von", "ohne", "auf"))
+
+
+def _adjective_after_preposition(words: list[str], tag_ids: list[int], k: int) -> str | None:
+    """The adjective (`kurz`) of an -em or -es word after a preposition with no noun after it, which HanTa
+    reads as a pronoun or noun and cuts to `kurze`, `weitem`: None when the word is no such adjective."""
+    low = words[k].lower()
+    if not low.endswith(("em", "es")) or k + 1 < len(words) and hanta.tag_name(tag_ids[k + 1]) in _NOUN_TAGS:
+        return None
+    stem = low[:-2]
+    known_as = hanta.tag_name(hanta.best_tag_id(stem) or 0) if stem in hanta.tagger().cache else None
+    if known_as not in ("ADJ(D)", "ADV"):
+        return None
+    return _LEXICAL_COMPARATIVES.get(stem, stem)
+
+
+# A finite form of one verb that is another's participle too: (the finite form's verb, the participle's).
+_PARTICIPLE_TOO = {"gehört": ("gehören", "hören")}
+_DATIVE_PRONOUNS = frozenset(("mir", "dir", "ihm", "uns", "euch", "ihnen", "wem"))
+
+
+def _finite_or_participle(words: list[str], tag_ids: list[int], k: int, stts: str) -> tuple[str, str] | None:
+    """`gehört`, gehören's present or hören's participle. With a finite `haben`, `sein` or `werden` in its
+    clause and standing last in it (`hat nicht gehört`, `wurde gehört`, `was ich gehört habe`) it is a
+    participle: hören's, unless `haben` goes with a dative pronoun or a `zu` phrase (`hat mir gehört`, `hat
+    zu den Besten gehört`: gehören). A participle without an auxiliary is hören's (`Gut gehört!`)."""
+    finite, participle = _PARTICIPLE_TOO[words[k].lower()]
+    names = [hanta.tag_name(t) for t in tag_ids]
+    lo = k
+    while lo > 0 and names[lo - 1] not in _CLAUSE_ENDS:
+        lo -= 1
+    hi = k + 1
+    while hi < len(words) and names[hi] not in _CLAUSE_ENDS:
+        hi += 1
+    auxes = [words[j].lower() for j in range(lo, hi) if names[j] == "VA(FIN)"]
+    last = hi == k + 1 or hi == k + 2 and names[k + 1] == "VA(FIN)"
+    if not (auxes and last):
+        return ("VVPP", participle) if stts == "VVPP" else None
+    clause = [w.lower() for w in words[lo:k]]
+    belongs = any(w.startswith(("hab", "hat", "hät")) for w in auxes) and (any(
+        w in _DATIVE_PRONOUNS and (j == 0 or names[lo + j - 1] not in ("APPR", "APPRART"))
+        for j, w in enumerate(clause)) or _zu_phrase(clause))
+    return "VVPP", finite if belongs else participle
+
+
+def _zu_phrase(clause: list[str]) -> bool:
+    """A `zu` phrase with a determiner (`zu den Besten`, `zum Alltag`; not `zu Hause`, `zum ersten Mal`)."""
+    for j, w in enumerate(clause):
+        if w in ("zum", "zur") or w == "zu" and j + 1 < len(clause) and clause[j + 1] in _ZU_DETERMINERS:
+            if "mal" not in clause[j + 1:j + 4]:
+                return True
+    return False
+
+
+_ZU_DETERMINERS = frozenset(("den", "der", "dem", "einem", "einer", "diesen", "dieser", "diesem", "seinen",
+                             "ihren", "meinen", "unseren", "jenen", "wenigen", "vielen"))
 
 
 def _in_name(tag_ids: list[int], k: int) -> bool:
