@@ -310,6 +310,14 @@ def test_adjective_of_a_set_phrase_after_a_preposition(sentence, word, lemma):
     assert lemma_of(sentence, word) == lemma
 
 
+def test_a_capitalised_adjective_after_a_determiner_is_a_noun():
+    for sentence, word in (("Er gab keinen Laut von sich.", "Laut"),
+                           ("Sie fertigte ein Negativ der Platte an.", "Negativ")):
+        tok = by_text(analyze(sentence), word)
+        assert (tok.tag, tok.lemma) == ("NN", word), sentence
+    assert by_text(analyze("Laut Polizei war es so."), "Laut").tag != "NN"  # first word: capitalised anyway
+
+
 def test_an_er_plural_umlauts_its_stem():
     assert lemma_of("Bei Fragen um Luster und Leuchten ist er da.", "Luster") == "Luster"  # not Lust
     assert lemma_of("Die Wälder und Bücher sind da.", "Wälder") == "Wald"

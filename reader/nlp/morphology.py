@@ -502,7 +502,7 @@ def morphology(doc: Doc) -> Doc:
     return doc
 
 
-_CONTEXT_TAGS = frozenset(("NN", "NE", "PIS", "VVPP", "VVFIN", "ADV"))
+_CONTEXT_TAGS = frozenset(("NN", "NE", "PIS", "VVPP", "VVFIN", "ADV", "ADJD"))
 # Titles before a surname: the next capitalised word is a name, whatever else it could be.
 _TITLES = frozenset(("Herr", "Herrn", "Frau", "Dr.", "Prof.", "Dr", "Prof"))
 # Determiners that only go with a singular masculine or neuter noun (and the contracted prepositions).
@@ -532,8 +532,9 @@ def _in_context(words: list[str], tag_ids: list[int], k: int, stts: str, lemma: 
       dative, when the noun HanTa chose forms its plural otherwise (`die Falle` beside `Fälle`, `Rinde
       und Blätter` beside `Rinder`): the -e is then no old dative ending either;
     - `gefallen`, `geraten`: the sentence's auxiliary tells which verb (`hat … gefallen`, `ist … gefallen`);
-    - a capitalised adverb mid-sentence after a preposition or article is a noun (`im Nachhinein`):
-      German writes nominalisations with a capital;
+    - a capitalised adverb mid-sentence after a preposition or article is a noun (`im Nachhinein`), and
+      so is a capitalised predicative adjective after a determiner or adjective (`keinen Laut`, `ein
+      lauter Laut`): German writes nominalisations with a capital;
     - a name in -en after a determiner that no neuter takes is a people, not its country (`der Polen`);
     - a name in -s is the -s plural of a common noun, when there is one, after a determiner or outside a
       name (`die Smartphones`, `Laptops und Bugs`); a name's genitive stands before its noun, without a
@@ -576,8 +577,8 @@ def _in_context(words: list[str], tag_ids: list[int], k: int, stts: str, lemma: 
         pair = _AUXILIARY_DECIDES.get(w.lower())
         aux = _auxiliary(words, tag_ids, k) if pair else None
         return (stts, pair[aux == "sein"]) if aux else None
-    if stts == "ADV" and mid and w[:1].isupper() and w[1:2].islower() and (
-            hanta.tag_name(tag_ids[k - 1]) in ("APPR", "APPRART", "ART")):
+    if stts in ("ADV", "ADJD") and mid and w[:1].isupper() and w[1:2].islower() and (
+            hanta.tag_name(tag_ids[k - 1]) in (_AFTER_ADVERB if stts == "ADV" else _AFTER_ADJECTIVE)):
         return "NN", w
     return None
 
@@ -692,6 +693,10 @@ def _determiner(words: list[str], tag_ids: list[int], k: int) -> str | None:
 
 
 _DETERMINER_TAGS = frozenset(("ART", "APPRART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "PWAT"))
+# What a capitalised adverb (`im Nachhinein`) or predicative adjective (`keinen Laut`, `ein lauter Laut`)
+# follows when it is a noun.
+_AFTER_ADVERB = frozenset(("APPR", "APPRART", "ART"))
+_AFTER_ADJECTIVE = _DETERMINER_TAGS | {"ADJ(A)"}
 
 
 def _is_infinitive(word: str) -> bool:
