@@ -323,6 +323,11 @@ def test_an_er_plural_umlauts_its_stem():
     assert lemma_of("Die Wälder und Bücher sind da.", "Wälder") == "Wald"
 
 
+def test_a_compound_split_must_leave_a_word_as_its_head():
+    tok = by_text(analyze("Am Bankomaten gab es Geld."), "Bankomaten")
+    assert (tok.lemma, tok.parts) == ("Bankomat", None)  # not Bank·Oma, nor Bank·Omat
+
+
 def test_gerade_joins_stehen_only_with_what_it_answers_for():
     for sentence in ("Dafür steht die Firma gerade, und wir zahlen.", "Er steht für seine Fehler gerade."):
         toks = analyze(sentence)

@@ -398,7 +398,15 @@ def _by_head(text: str, tag_id: int, lemma: str) -> str | None:
         own = analyse_word(head, hid)[2]
         if own != parts[-1] and known(own):
             return lemma[:start] + own.lower()
+    if not (known(head) or _inflects(head, parts[-1])):
+        return None  # the surface's head is no word nor a form of the part (`Bankomaten` is no Bank·Oma)
     return lemma if known(parts[-1]) else None
+
+
+def _inflects(form: str, noun: str) -> bool:
+    """Whether the form is the noun with a noun ending, umlaut allowed (`Pläne`, `Omas`; not `Omaten`)."""
+    form, noun = form.lower().translate(_UMLAUTS), noun.lower().translate(_UMLAUTS)
+    return form.startswith(noun) and form[len(noun):] in _NOUN_ENDINGS
 
 
 def _kind(text: str, stts: str) -> str:
@@ -439,8 +447,8 @@ def compound_parts(word: str, tag_id: int, lemma: str) -> tuple[str, ...] | None
         base = hanta.stem_of(*morphs[k])
         parts.append(base[:1].upper() + base[1:] if morphs[k][1].startswith(("NN", "NE")) else base)
     head = lemma[sum(len(m) for m, _ in morphs[: stem_idx[-1]]):]
-    if len(head) < 3 or any(len(p) < 2 for p in parts):
-        return None
+    if len(head) < 3 or any(len(p) < 2 for p in parts) or not known(head):
+        return None  # a head no word list knows is no word (`Bankomat` is no Bank·Omat)
     return (*parts, head[:1].upper() + head[1:])
 
 
