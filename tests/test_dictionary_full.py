@@ -383,3 +383,12 @@ def test_a_set_phrase_of_known_words_is_shown_as_the_phrase_of_its_sentence(word
     g = gloss_word(word, context=sentence)
     assert g.phrase.lower() == phrase.lower() and g.phrase_senses, sentence
     assert not gloss_word("dem", context="Er kam mit dem Auto.").phrase
+
+
+def test_the_dative_of_a_plural_headword():
+    from reader.dictionary import gloss_token
+    from reader.nlp import analyze
+
+    toks = analyze("Die Regierung schickte den Streitkräften neue Waffen.")
+    g = gloss_token(toks, next(t.i for t in toks if t.text == "Streitkräften"))
+    assert (g.headword, g.best) == ("die Streitkräfte (pl.)", "armed forces")  # not "argument force"

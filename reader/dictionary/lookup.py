@@ -376,6 +376,11 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
                 if rows:
                     g.source = "variant"
                     break
+        if not rows and pos == "NOUN" and text and text.endswith("n") and len(text) > 4:
+            # the dative of a plural headword: `Streitkräften` → Streitkräfte {pl} (armed forces)
+            rows = [r for r in entries(p, text.lower()[:-1]) if r.is_plural]
+            if rows:
+                g.lemma, g.source = rows[0].word, "variant"
         if not rows and exact:  # the word itself in another word class (`bis` {prp} for a tagged ADV)
             rows, g.source = exact, "lemma"
         if not rows:  # a variant in any word class (`viert` → vierte {num})
