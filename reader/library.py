@@ -238,3 +238,30 @@ def import_refs(
 
 def import_text(store: Store, text: str, *, ref: str = "<text>", force: bool = False) -> ImportResult:
     return store_prepared(store, prepare_text(text, ref, force=force))
+
+
+@dataclass
+class Reanalysis:
+    """One article analysed again: how many of its words now read another lemma."""
+
+    article_id: int
+    title: str
+    changed: int
+
+
+def reanalyze(store: Store, article_ids: Iterable[int], *, save_cache: bool = True) -> Iterator[Reanalysis]:
+    """Analyse stored articles again with this lesen's analysis, each replaced in one transaction (an
+    interrupted run leaves every article either as it was or done). The learner's statuses stay."""
+    for article_id in article_ids:
+        row = store_articles.get_article(store, article_id)
+        if row is None:  # deleted meanwhile
+            continue
+        old = store_articles.load_tokens(store, article_id)
+        tokens = nlp.analyze(store_articles.get_body(store, article_id))
+        _settle_gc()
+        store_articles.replace_analysis(store, article_id, tokens)
+        before = {(t.start, t.end): t.lemma for t in old if t.is_word}
+        changed = sum(before.get((t.start, t.end), t.lemma) != t.lemma for t in tokens if t.is_word)
+        yield Reanalysis(article_id, row.title, changed)
+    if save_cache:
+        nlp.save_word_cache()

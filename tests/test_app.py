@@ -159,6 +159,25 @@ async def test_import_in_background(db: Path, tmp_path: Path) -> None:
         assert "1 imported" in str(app.screen.query_one("#library-status").render())
 
 
+async def test_articles_an_older_lesen_analysed_are_analysed_again_in_background(db: Path) -> None:
+    from reader.store.articles import ANALYSIS_VERSION, load_tokens, pack_rows
+
+    with Store(db) as s:
+        tokens = load_tokens(s, 2)
+        word = next(t for t in tokens if t.counts_as_unknown and not t.verb)
+        right, word.lemma = word.lemma, "Älterx"
+        with s.transaction() as conn:
+            conn.execute("UPDATE analyses SET version = 1, tokens = ? WHERE article_id = 2",
+                         (pack_rows([t.to_row() for t in tokens]),))
+    app = LesenApp(db)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot, 5)
+        assert "1 article analysed again" in str(app.screen.query_one("#library-status").render())
+    with Store(db) as s:
+        assert s.scalar("SELECT version FROM analyses WHERE article_id = 2") == ANALYSIS_VERSION
+        assert load_tokens(s, 2)[word.i].lemma == right
+
+
 async def test_import_follow_and_update_a_news_feed_in_background(db: Path) -> None:
     """A feed's address given to `o` imports the articles it lists (a missing item refused) and offers to
     follow the feed; `u` then imports what the followed feeds list that is new, the missing item not

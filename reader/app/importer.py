@@ -22,6 +22,15 @@ def import_one(db_path: str, ref: str,
         return r.outcome, r.message, r.links, r.title, r.names_feed
 
 
+def reanalyze_one(db_path: str, article_id: int) -> int:
+    """Analyse one stored article again (`library.reanalyze`): how many of its words read another lemma."""
+    from .. import library
+    from ..store import Store
+
+    with Store(db_path) as store:
+        return sum(r.changed for r in library.reanalyze(store, [article_id], save_cache=False))
+
+
 def finish() -> None:
     """In the importing process, after the batch: persist the word cache once."""
     from .. import nlp

@@ -74,6 +74,38 @@ class LibraryScreen(Screen):
         self.table.focus()
         self.reload()
         self.set_interval(WATCH_EVERY, self._watch)
+        self._update_analysis()
+
+    @work(thread=True, group="reanalyze")
+    def _update_analysis(self) -> None:
+        """Articles an older lesen analysed are analysed again, in the importing process, one by one."""
+        from ..store.articles import stale_articles
+        from .importer import finish, import_process, reanalyze_one
+
+        ids = stale_articles(self.app.store)
+        if not ids:
+            return
+        what = f"updating the analysis of {len(ids)} article{'s' * (len(ids) != 1)}"
+        self.post_message(msg.ImportProgress(0, len(ids), what + "…"))
+        try:
+            with import_process() as pool:
+                for done, article_id in enumerate(ids, 1):
+                    pool.submit(reanalyze_one, str(self.app.db_path), article_id).result()
+                    self.post_message(msg.ImportProgress(done, len(ids), what + "…"))
+                pool.submit(finish).result()
+        except Exception as exc:  # noqa: BLE001 - the articles keep their older analysis
+            self.post_message(msg.AnalysisUpdated(len(ids), f"{what} failed ({exc})"))
+            return
+        self.post_message(msg.AnalysisUpdated(len(ids)))
+
+    @on(msg.AnalysisUpdated)
+    def _analysis_updated(self, message: msg.AnalysisUpdated) -> None:
+        self.query_one("#import-progress", ProgressBar).remove_class("-shown")
+        s = "s" * (message.articles != 1)
+        text = message.error or f"{message.articles} article{s} analysed again by this lesen"
+        self.query_one("#library-status", Static).update(text)
+        self.notify(text, severity="warning" if message.error else "information")
+        self.reload()
 
     def on_resize(self) -> None:
         self._show_header()

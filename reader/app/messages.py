@@ -47,6 +47,14 @@ class ImportFinished(Message):
 
 
 @dataclass
+class AnalysisUpdated(Message):
+    """Articles an older lesen analysed were analysed again (`articles`), or that failed (`error`)."""
+
+    articles: int
+    error: str | None = None
+
+
+@dataclass
 class ArticleDeleted(Message):
     article_id: int
 

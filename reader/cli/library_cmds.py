@@ -1,4 +1,4 @@
-"""`lesen import`, `lesen list`, `lesen delete`."""
+"""`lesen import`, `lesen list`, `lesen delete`, `lesen reanalyze`."""
 
 from __future__ import annotations
 
@@ -74,6 +74,9 @@ def _report(result: library.ImportResult) -> None:
 def list_cmd(ctx: Context, as_json: bool) -> None:
     """Show the library: title, source, date, words."""
     rows = articles.list_articles(ctx.store)
+    if stale := len(articles.stale_articles(ctx.store)):
+        click.echo(f"lesen: {stale} of {len(rows)} articles were analysed by an older lesen; "
+                   "`lesen reanalyze` updates them", err=True)
     extra = _extra_columns(ctx)
     if as_json:
         for r in rows:
@@ -112,13 +115,45 @@ def _extra_columns(ctx: Context) -> dict[int, dict]:
 @friendly_errors
 def delete_cmd(ctx: Context, ref: str, yes: bool) -> None:
     """Remove an article (by id or title); the statuses of its words stay."""
-    found = articles.find_articles(ctx.store, ref)
-    if not found:
-        fail(f"no article matches {ref!r}")
-    if len(found) > 1:
-        fail(f"{len(found)} articles match {ref!r}; use the id")
-    art = found[0]
+    art = _one_article(ctx.store, ref)
     if not yes and not click.confirm(f"Delete “{art.title}”?"):
         return
     articles.delete_article(ctx.store, art.id)
     click.echo(f"Deleted article {art.id}.")
+
+
+@main.command("reanalyze")
+@click.argument("refs", nargs=-1)
+@click.option("--all", "every", is_flag=True, help="Every article, not only those an older lesen analysed.")
+@pass_ctx
+@friendly_errors
+def reanalyze_cmd(ctx: Context, refs: tuple[str, ...], every: bool) -> None:
+    """Analyse articles again (by id or title; default: those an older lesen analysed).
+
+    Lemmas, word classes and levels then follow this lesen's analysis; your word statuses stay."""
+    store = ctx.store
+    if refs:
+        ids = [_one_article(store, ref).id for ref in refs]
+    else:
+        ids = [a.id for a in articles.list_articles(store)] if every else articles.stale_articles(store)
+    if not ids:
+        click.echo("Every article is analysed by this lesen already; nothing to do.")
+        return
+    done = changed = 0
+    with click.progressbar(length=len(ids), label="Analysing", file=sys.stderr, show_pos=True,
+                           hidden=len(ids) < 2) as bar:
+        for result in library.reanalyze(store, ids):
+            done, changed = done + 1, changed + result.changed
+            bar.update(1)
+    words = f"{changed} word now reads" if changed == 1 else f"{changed} words now read"
+    click.echo(f"Analysed {done} article{'s' * (done != 1)} again; {words} another lemma.")
+
+
+def _one_article(store: Store, ref: str) -> articles.ArticleRow:
+    """The one article `ref` (id or title) names; exits with a one-line error otherwise."""
+    found = articles.find_articles(store, ref)
+    if not found:
+        fail(f"no article matches {ref!r}")
+    if len(found) > 1:
+        fail(f"{len(found)} articles match {ref!r}; use the id")
+    return found[0]

@@ -9,7 +9,7 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -37,7 +37,7 @@ class Context:
             self._store.close()
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     """Print a one-line error and exit non-zero."""
     click.echo(f"lesen: {message}", err=True)
     sys.exit(code)
@@ -86,6 +86,7 @@ COMMANDS = {
     "analyze": "analyze_cmd", "backup": "backup_cmds", "restore": "backup_cmds", "gloss": "dict_cmds",
     "dict": "dict_cmds", "export": "export_cmds", "vocab": "export_cmds", "known": "export_cmds",
     "feeds": "feed_cmds", "import": "library_cmds", "list": "library_cmds", "delete": "library_cmds",
+    "reanalyze": "library_cmds",
     "score": "score_cmd", "level": "score_cmd",
 }
 

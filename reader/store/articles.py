@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import zlib
 from collections import Counter
 from dataclasses import dataclass
@@ -12,7 +13,9 @@ from typing import Any
 from ..nlp.tokens import WORD, Token
 from .db import Store, now
 
-ANALYSIS_VERSION = 1
+# Raised whenever the analysis reads words differently (lemmas, tags, compound parts, joined verbs), so that
+# `lesen reanalyze` brings the articles stored before up to date. 2: December 2026 (gehört, vor kurzem …).
+ANALYSIS_VERSION = 2
 
 
 @dataclass(slots=True)
@@ -95,17 +98,39 @@ def add_article(
             (title, source, url, published, origin, content_hash(body), body, running_words(tokens), now()),
         )
         article_id = cur.lastrowid
-        conn.execute(
-            "INSERT INTO analyses (article_id, version, tokens) VALUES (?, ?, ?)",
-            (article_id, ANALYSIS_VERSION, pack_rows(rows)),
-        )
-        conn.executemany(
-            "INSERT INTO article_terms (article_id, lemma, pos, count, first_sentence)"
-            " VALUES (?, ?, ?, ?, ?)",
-            [(article_id, *row) for row in term_counts(tokens)],
-        )
+        _store_analysis(conn, article_id, tokens, rows)
         article_added(store, article_id, tokens, rows)  # level, score, coverage row: in the same transaction
     return article_id
+
+
+def replace_analysis(store: Store, article_id: int, tokens: list[Token]) -> None:
+    """Store a new analysis of an article in place of its old one, in one transaction: its tokens, word
+    count, term counts, level and coverage row. The learner's statuses, keyed by lemma, stay as they are."""
+    from ..scoring import article_added
+
+    rows = [t.to_row() for t in tokens]
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM analyses WHERE article_id = ?", (article_id,))
+        conn.execute("DELETE FROM article_terms WHERE article_id = ?", (article_id,))
+        conn.execute("UPDATE articles SET words = ? WHERE id = ?", (running_words(tokens), article_id))
+        _store_analysis(conn, article_id, tokens, rows)
+        article_added(store, article_id, tokens, rows)
+
+
+def _store_analysis(conn: sqlite3.Connection, article_id: int, tokens: list[Token], rows: list) -> None:
+    """An article's analysis and term counts (inside its transaction)."""
+    conn.execute("INSERT INTO analyses (article_id, version, tokens) VALUES (?, ?, ?)",
+                 (article_id, ANALYSIS_VERSION, pack_rows(rows)))
+    conn.executemany(
+        "INSERT INTO article_terms (article_id, lemma, pos, count, first_sentence) VALUES (?, ?, ?, ?, ?)",
+        [(article_id, *row) for row in term_counts(tokens)],
+    )
+
+
+def stale_articles(store: Store) -> list[int]:
+    """The articles whose stored analysis an older analysis wrote (`ANALYSIS_VERSION`)."""
+    sql = "SELECT article_id FROM analyses WHERE version < ? ORDER BY article_id"
+    return [r[0] for r in store.query(sql, (ANALYSIS_VERSION,))]
 
 
 def get_article(store: Store, article_id: int) -> ArticleRow | None:
