@@ -328,6 +328,21 @@ def test_a_compound_split_must_leave_a_word_as_its_head():
     assert (tok.lemma, tok.parts) == ("Bankomat", None)  # not Bank·Oma, nor Bank·Omat
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "tag"),
+    [
+        ("Steigende Temperaturen verschieben das Spektrum.", "verschieben", "VVFIN"),
+        ("Die Preise steigen, die Löhne sinken.", "sinken", "VVFIN"),
+        ("Kein Vergleich zu Ketten, die ihr Essen in Schachteln anbieten.", "anbieten", "VVFIN"),
+        ("Und dass sie am Arbeitsleben teilhaben können.", "können", "VMFIN"),
+        ("Und dass sie am Arbeitsleben teilhaben können.", "teilhaben", "VVINF"),
+        ("Preise senken, um Kunden zu gewinnen.", "gewinnen", "VVINF"),
+    ],
+)
+def test_a_sentence_without_a_finite_verb_gets_one(sentence, word, tag):
+    assert by_text(analyze(sentence), word).tag == tag
+
+
 def test_gerade_joins_stehen_only_with_what_it_answers_for():
     for sentence in ("Dafür steht die Firma gerade, und wir zahlen.", "Er steht für seine Fehler gerade."):
         toks = analyze(sentence)

@@ -483,6 +483,7 @@ def morphology(doc: Doc) -> Doc:
         tag_ids = hanta.tag_sentence(words)
         mid = _retag(words, tag_ids)
         _finite_last(words, tag_ids)
+        _finite_somewhere(words, tag_ids)
         for k, (tok, text, tid) in enumerate(zip(toks, texts, tag_ids, strict=True)):
             stts, pos, lemma, kind, parts = analyse_word(text, tid)
             if mid[k] and stts == "ADJA" and _place_adjective(text, lemma):
@@ -774,6 +775,31 @@ def _finite_last(words: list[str], tag_ids: list[int]) -> None:
             continue
         if any(tid == finite for tid, _ in t._tag_word(words[last], 5, True)):
             tag_ids[last] = finite
+
+
+_INFINITIVES = {"VV(INF)": "VV(FIN)", "VM(INF)": "VM(FIN)", "VA(INF)": "VA(FIN)"}
+_SUBJECTS = ("NN", "NE", "PPER", "PIS", "PDS", "PRELS", "PWS")
+_VERB_FINAL = ("KOUS", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT")
+
+
+def _finite_somewhere(words: list[str], tag_ids: list[int]) -> None:
+    """A sentence has a finite verb. When HanTa tagged none, each clause's infinitive after a noun or
+    pronoun is the present plural it is written like (`Steigende Temperaturen verschieben das Spektrum.`):
+    the first one, or the last in a clause that puts its verb last (`…, die ihr Essen anbieten`, `dass sie
+    teilhaben können`). Not in a `zu` or `um … zu` clause, and never `sein` (`sind`)."""
+    t = hanta.tagger()
+    names = [t.int2tag[i] for i in tag_ids]
+    if not any(n in _INFINITIVES for n in names) or any(n in _FINITE or n.endswith("(IMP)") for n in names):
+        return
+    start = 0
+    for end in [k for k, n in enumerate(names) if n in _CLAUSE_ENDS] + [len(names)]:
+        clause = names[start:end]
+        if "PTKZU" not in clause and "KOUI" not in clause:
+            verbs = [j for j in range(start + 1, end) if names[j] in _INFINITIVES]
+            k = verbs[-1 if any(n in _VERB_FINAL for n in clause) else 0] if verbs else None
+            if k is not None and words[k].lower() != "sein" and any(n in _SUBJECTS for n in names[start:k]):
+                tag_ids[k] = t.tag2int[_INFINITIVES[names[k]]]
+        start = end + 1
 
 
 def _small_hyphen_noun(word: str) -> bool:
