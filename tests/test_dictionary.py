@@ -196,6 +196,12 @@ def test_swiss_ss_and_tails_of_another_word_class(small_dict: Path):
 @pytest.mark.parametrize(("sentence", "best"), [
     ("Sie ist müde.", "she"), ("Sie sind müde.", "they"), ("Gestern waren sie müde.", "they"),
     ("Gestern war sie müde.", "she"), ("Können Sie mir helfen?", "you"),
+    # an object: after a preposition, an article, or the verb of a subject before it
+    ("Das ist für sie.", "her, them"), ("Der sie begleitende Arzt kam.", "her, them"),
+    ("Ich sehe sie morgen.", "her, them"), ("Die Polizei hat sie festgenommen.", "her, them"),
+    ("Wir danken Ihnen und freuen uns auf Sie.", "you"),
+    # the subject after the verb: another word stands first
+    ("Das hat sie gesagt.", "she"), ("Den Mann sieht sie.", "she"), ("Danach haben sie gewonnen.", "they"),
 ])
 def test_sie_is_read_by_its_verb(small_dict: Path, sentence: str, best: str):
     from reader.nlp import analyze

@@ -269,7 +269,7 @@ def _function_word_senses(path: str, g: Gloss, tokens: Sequence[Token], index: i
     t = tokens[index]
     before = neighbour(tokens, index, -1)
     if t.tag == "PPER" and (reading := sie_reading(tokens, index) or ihr_reading(tokens, index)):
-        _prefer(g, reading)
+        _lead_with(g, reading)  # `her, them`: no sense of Ding's opens so
     elif t.tag in ("PPER", "PRF") and t.text.lower() in _OBJECT_FORMS:
         if _reflexive(tokens, index):  # `wir freuen uns`, `ich wasche mich`: whatever HanTa tagged
             _prefer(g, *[s.text for s in g.senses if s.text.endswith(("self", "selves"))][:1])

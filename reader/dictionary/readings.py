@@ -22,11 +22,14 @@ _FINITE = ("VVFIN", "VAFIN", "VMFIN")
 def sie_reading(tokens: Sequence[Token], index: int) -> str | None:
     """Which `sie` the subject pronoun at `index` is, by its finite verb next to it, or at the end of its
     verb-final clause: "she" (`sie ist`, `war sie`, `weil sie kam`), "they" (`sie sind`, `gehen sie`, `wie sie
-    zusammenarbeiten können`), "you" for a capital `Sie` mid-sentence with a plural verb (`können Sie`); None
+    zusammenarbeiten können`), "you" for a capital `Sie` mid-sentence with a plural verb (`können Sie`); "her,
+    them" for an object (`für sie`, `der sie begleitende Arzt`, `Die Polizei hat sie festgenommen`); None
     when there is no such verb."""
     t = tokens[index]
     if t.text.lower() != "sie":
         return None
+    if _object_sie(tokens, index):
+        return "you" if t.text == "Sie" else "her, them"  # `für Sie`: a capital mid-sentence is polite
     verb = next((n for n in (neighbour(tokens, index, 1), neighbour(tokens, index, -1))
                  if n is not None and n.tag in _FINITE), None)
     before = neighbour(tokens, index, -1)
@@ -40,6 +43,34 @@ def sie_reading(tokens: Sequence[Token], index: int) -> str | None:
 
 
 _VERB_TAGS = ("VV", "VA", "VM")
+# Nominatives other than `sie`, and articles that open a nominative noun phrase before the verb.
+_OTHER_SUBJECTS = frozenset(("ich", "du", "er", "wir", "ihr", "man"))
+_SUBJECT_ARTICLES = frozenset(("der", "die", "ein", "eine", "kein", "keine"))
+
+
+def _object_sie(tokens: Sequence[Token], index: int) -> bool:
+    """`sie` as an object: after a preposition (`für sie`), between an article and its adjective (`der sie
+    begleitende Arzt`), or right after the finite verb of a main clause whose subject stands before that
+    verb: a pronoun (`Ich sehe sie`, `Wir haben sie gefragt`), a name or a noun phrase opened by a
+    nominative article (`Die Polizei hat sie festgenommen`; not `Das hat sie gesagt`, `Den Mann sieht sie`,
+    `Morgen kommt sie`)."""
+    before, after = neighbour(tokens, index, -1), neighbour(tokens, index, 1)
+    if before is None:
+        return False
+    if before.tag in ("APPR", "APPRART") or before.tag == "ART" and after is not None and after.tag == "ADJA":
+        return True
+    if before.tag not in _FINITE:
+        return False
+    first = sentence_indices(tokens, index)[0]
+    front = [tokens[k] for k in range(first, index - 1) if tokens[k].tag != "$("]
+    if not front or any(t.tag in ("$,", "KOUS", "PRELS", "PWS", "PWAV") for t in front):
+        return False  # no main clause with its subject before the verb
+    if any(t.tag == "PPER" and t.text.lower() in _OTHER_SUBJECTS for t in front):
+        return True
+    if all(t.tag == "NE" for t in front):
+        return True  # `Merkel hat sie getroffen`
+    return front[0].text.lower() in _SUBJECT_ARTICLES and front[0].tag == "ART" and not any(
+        t.tag in ("APPR", "APPRART") for t in front)
 
 
 def _last_verb(tokens: Sequence[Token], index: int) -> Token | None:
