@@ -187,6 +187,15 @@ def test_a_relative_possessive_is_whose(small_dict: Path):
     assert gloss_in("Die Frau, deren Mann krank ist, kam nicht.", "deren").best == "whose"
 
 
+@pytest.mark.parametrize(("sense", "shown"), [
+    ("to discuss sth. with sb.", "to discuss"), ("to inform sb. of/about sth.", "to inform"),
+    ("to talk to sb. about sth.", "to talk to"),  # the verb's own preposition stays
+    ("to depend on sth.", "to depend on"), ("to take care of sth.", "to take care of"),
+])
+def test_a_short_gloss_drops_a_second_object_with_its_preposition(sense: str, shown: str):
+    assert short(sense) == shown
+
+
 def test_swiss_ss_and_tails_of_another_word_class(small_dict: Path):
     assert gloss_lemma("Spass", "NOUN").best == "jest"  # Swiss `ss` for `ß`
     assert gloss_lemma("Esstisch", "NOUN").best == "… table"  # the last resort: a known tail

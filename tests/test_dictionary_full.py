@@ -259,7 +259,7 @@ def test_frequent_verbs_lead_with_their_everyday_sense():
     ("wies", "Er wies die Vorwürfe zurück.", "to reject"),  # not `to turn back`
     ("schoben", "Die Behörden schoben den Mann ab.", "to deport"),  # Ding has no `to deport`
     ("Verbündeten", "Die Verbündeten beraten über Gegenmaßnahmen.", "ally"),  # not `confederate`
-    ("beraten", "Die Verbündeten beraten über Gegenmaßnahmen.", "to discuss with"),
+    ("beraten", "Die Verbündeten beraten über Gegenmaßnahmen.", "to discuss"),
     ("Konsequenzen", "Nordkorea droht mit militärischen Konsequenzen.", "consequence"),  # Ding lacks it
     ("Konsequenz", "Er handelte mit aller Konsequenz.", "consistency"),  # the singular's own sense
     ("Versuch", "Jeder Versuch der Diplomatie ist gescheitert.", "attempt"),  # not `test`

@@ -48,6 +48,9 @@ PARTICLE_VERB_ZIPF = 3.0
 _NOISE = re.compile(r"\([^)]*\)|(?<!\S)/[^/\s][^/]*/(?!\S)|(?<!\S)/\S*|\S*/(?!\S)|"
                     r"\b(?:sth|sb|one[’']s|oneself|sb[’']s)\b\.?(?:[’']s\b)?(?:/(?:sth|sb|sb[’']s)\b\.?)*|^\s*…|…\s*$")
 _MANY_SPACES = re.compile(r"\s+")
+# A preposition with its object after a first object: `sb. with sth.`, `sth. of/about sth.`.
+_PREPOSITIONS = r"(?:with|as|to|of|about|for|from|on|into|against|by|at|in)"
+_SECOND_OBJECT = re.compile(rf"\b((?:sth|sb)\.)\s+{_PREPOSITIONS}(?:/{_PREPOSITIONS})*\s+(?:sth|sb)\b\.?")
 
 
 @dataclass
@@ -75,8 +78,16 @@ class Ranked:
 
 @lru_cache(maxsize=200_000)
 def short(text: str) -> str:
-    """A sense as a short gloss: no comments, abbreviations or `sth.` (`to keep away`); an ellipsis only
-    between words (`as … as possible`)."""
+    """A sense as a short gloss: no comments, abbreviations or `sth.` (`to keep away`), nor a preposition
+    left without its object (`to discuss sth. with sb.` → to discuss; `to depend on sth.` keeps its `on`);
+    an ellipsis only between words (`as … as possible`)."""
+    if "sth" in text or "sb" in text:
+        text = _SECOND_OBJECT.sub(r"\1", text)
+    return _plain(text)
+
+
+def _plain(text: str) -> str:
+    """The sense without comments, abbreviations and `sth.`."""
     if not ("(" in text or "/" in text or "…" in text or "sth" in text or "sb" in text or "one" in text
             or "  " in text) and text.isprintable():
         return text.strip(" ,;")  # the patterns change nothing: every `_NOISE` match holds one of these
@@ -84,8 +95,9 @@ def short(text: str) -> str:
 
 
 def core_of(text: str) -> str:
-    """The words of a sense that carry its meaning: `short` without a leading `to `."""
-    text = short.__wrapped__(text)
+    """The words of a sense that carry its meaning: `_plain` without a leading `to ` (the prepositions of a
+    second object kept: the import stores each sense's frequency by it)."""
+    text = _plain(text)
     return text[3:] if text.startswith("to ") else text
 
 
