@@ -392,3 +392,25 @@ def test_the_dative_of_a_plural_headword():
     toks = analyze("Die Regierung schickte den Streitkräften neue Waffen.")
     g = gloss_token(toks, next(t.i for t in toks if t.text == "Streitkräften"))
     assert (g.headword, g.best) == ("die Streitkräfte (pl.)", "armed forces")  # not "argument force"
+
+
+@pytest.mark.parametrize(("sentence", "word", "phrase", "sense"), [
+    ("Das geschah im Rahmen der Reform.", "Rahmen", "im Rahmen von", "within the scope of"),  # a genitive
+    ("Er starb im Alter von 80 Jahren.", "Alter", "im Alter von", "at the age of"),
+    ("Am Rande des Gipfels trafen sie sich.", "Rande", "am Rande von", "at the edge of"),
+])
+def test_a_preposition_of_a_noun_and_von_takes_a_genitive_too(sentence, word, phrase, sense):
+    from reader.dictionary import gloss_token
+    from reader.nlp import analyze
+
+    toks = analyze(sentence)
+    g = gloss_token(toks, next(t.i for t in toks if t.text == word))
+    assert g.phrase == phrase and sense in g.phrase_senses
+
+
+def test_a_noun_with_its_preposition_alone_is_no_such_phrase():
+    from reader.dictionary import gloss_token
+    from reader.nlp import analyze
+
+    toks = analyze("Im Alter wird man weise.")  # in old age
+    assert gloss_token(toks, 1).phrase == ""

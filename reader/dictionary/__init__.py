@@ -237,6 +237,18 @@ def _add_phrase(path: str, g: Gloss, tokens: Sequence[Token], index: int) -> Non
         return
 
 
+# Determiners of a genitive noun phrase (and the feminine dative, which `der` shares): `im Rahmen der Reform`.
+_GENITIVE = frozenset(("des", "der", "eines", "einer", "dieses", "dieser", "seines", "seiner", "ihres",
+                       "ihrer", "unseres", "unserer", "jenes", "jener", "aller", "beider", "vieler",
+                       "mehrerer"))
+
+
+def _genitive_follows(tokens: Sequence[Token], k: int) -> bool:
+    """Whether a genitive determiner follows the token at `k` in its sentence."""
+    after = neighbour(tokens, k, 1)
+    return after is not None and after.text.lower() in _GENITIVE
+
+
 def _headwords_around(path: str, tokens: Sequence[Token], index: int, sizes: tuple[int, ...], *,
                       context: frozenset[str] = frozenset(),
                       no_start: frozenset[str] = frozenset()) -> Iterator[tuple[Gloss, range]]:
@@ -252,7 +264,9 @@ def _headwords_around(path: str, tokens: Sequence[Token], index: int, sizes: tup
                     tokens[k].kind != "word" for k in span) or tokens[first].tag in no_start:
                 continue
             key = " ".join(tokens[k].text for k in span).lower()
-            if key not in headwords:
+            if size == 2 and key + " von" in headwords and _genitive_follows(tokens, span[-1]):
+                key += " von"  # `im Rahmen der Reform`, `am Rande des Gipfels`: Ding's `im Rahmen von`
+            elif key not in headwords:
                 continue
             found = lookup.lookup(lookup.display(path, key, False), None, context=context, path=Path(path))
             if found.best and found.source == "lemma":

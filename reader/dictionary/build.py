@@ -245,6 +245,8 @@ class Rows:
             eid = None
             if _set_phrase(w, text, k):  # `nach wie vor`, `in der Regel`: shown as the phrase of a sentence
                 eid = self._entry(w, text, line, k, j, w.pos)
+            elif _PREPOSITION_OF.match(text):  # `im Rahmen von`, in a text also with a genitive
+                eid = self._entry(w, text, line, k, j, w.pos)
             if _PAIRED.match(text):  # its first word points to it even when known (`um` → `um … zu`)
                 first = text.split()[0].lower()
                 eid = eid or self._entry(w, text, line, k, j, w.pos)
@@ -276,6 +278,12 @@ _NOT_OPENING = frozenset((
 # or pronoun (`mit dem`, `für mich`): Ding has them, but they are no expressions of their own in a text.
 _LOOSE = frozenset(("und", "oder", "aber", "denn", "sondern", "doch", "dann", "sehr", "auch", "so", "ganz"))
 _NOT_ENDING = _NOT_OPENING | {"mich", "dich", "uns", "euch", "ihn", "ihm", "mir", "dir", "ihnen", "einem"}
+
+
+# A preposition made of a preposition, a noun and `von` (`im Rahmen von`, `auf Kosten von`, `im Alter von`),
+# in any sub-entry: in a text the noun is followed by `von` or a genitive (`im Rahmen der Reform`).
+_PREPOSITION_OF = re.compile(r"^(?:im|in|am|an|auf|mit|zum|zur|unter|aus|vor|nach|bei|ohne|gegen|zu|vom)"
+                             r" [A-ZÄÖÜ][a-zäöüß]+ von$")
 
 
 def _set_phrase(w: Word, text: str, k: int) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 APP_ID = 0x4C445447  # "LDTG": a lesen dictionary file
-FORMAT_VERSION = 24  # bump whenever the tables change: older files are re-imported
+FORMAT_VERSION = 25  # bump whenever the tables change: older files are re-imported
 SYSTEM_COPY = Path("/usr/share/trans/de-en")
 FILE_NAME = "dictionary.db"
 
