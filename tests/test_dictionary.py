@@ -367,6 +367,12 @@ def test_a_modals_subjunctive_is_glossed_as_such(small_dict: Path, sentence: str
     ("Die Partei will bei der Wahl antreten.", "bei", "at"),
     ("Er war beim Arzt.", "beim", "at"),
     ("Er wohnt bei uns.", "bei", "with"),
+    ("Sie sind gleich alt.", "gleich", "equally"),
+    ("Er hat gleich zwei Preise gewonnen.", "gleich", "as many as"),
+    ("Gleich nach dem Krieg kam er.", "Gleich", "right"),
+    ("Ich komme gleich wieder.", "gleich", "right away"),
+    ("Das ist mir gleich.", "gleich", "all the same"),
+    ("Alle Menschen sind gleich.", "gleich", "same"),
     ("Die Firmen, bei denen er arbeitete, schlossen.", "bei", "at"),  # a relative pronoun
     ("Bei Regen fällt das Spiel aus.", "Bei", "at"),  # a common noun
     ("Potsdam liegt bei Berlin.", "bei", "near"),  # a place: Ding's first sense

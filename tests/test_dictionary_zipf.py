@@ -81,7 +81,7 @@ def test_short_gloss_quick_path_is_the_patterns_result(conn):
     texts = [t for (senses,) in rows for t, *_ in json.loads(senses)]
     texts += ["to keep  away", "a\u00a0b", "a\tb", "so-called", "one's own", "(fig.) rot", "…", " x ;"]
     assert len(texts) > 10_000
-    assert [ranking.short.__wrapped__(t) for t in texts] == [_short_by_patterns(t) for t in texts]
+    assert [ranking._plain(t) for t in texts] == [_short_by_patterns(t) for t in texts]
 
 
 def test_family_ties_keep_the_first_words_seen():

@@ -233,7 +233,7 @@ FUNCTION_SENSES = {
     ("ADJA", "entwickelt"): ("developed",),  # `hoch entwickelte Technik`: not `mature (wine taste)`
     ("ADJA", "genau"): ("exact",), ("ADJD", "genau"): ("exact",),  # `ist genauer`: not `right`
     ("ADJA", "einzig"): ("only",),  # `die einzige Lösung`: not `one`
-    ("ADJA", "gleich"): ("same",),  # `zur gleichen Zeit`: not `right`
+    ("ADJA", "gleich"): ("same",), ("ADJD", "gleich"): ("same",),  # `zur gleichen Zeit`: not `right`
     ("ADJA", "üblich"): ("usual",), ("ADJD", "üblich"): ("usual",),  # not `general`
     ("ADV", "zumindest"): ("at least",),  # not `if nothing else`
     ("ADV", "gern"): ("gladly",), ("ADV", "gerne"): ("gladly",),  # not `readily`

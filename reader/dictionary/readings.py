@@ -535,6 +535,26 @@ _STATES = {"zu": "closed, shut", "auf": "open", "an": "on (switched on)", "aus":
            "vorbei": "over"}
 
 
+_DATIVE_PRONOUNS = frozenset(("mir", "dir", "ihm", "ihr", "uns", "euch", "ihnen"))
+
+
+def _gleich_sense(tokens: Sequence[Token], index: int) -> str:
+    """`gleich` as an adverb: "equally" before an adjective (`gleich groß`), "as many as" before a number
+    (`gleich zwei Preise`), "right" before a preposition or adverb (`gleich nach dem Krieg`), "all the same"
+    after a dative pronoun (`das ist mir gleich`), else "right away" (`ich komme gleich`)."""
+    before, after = neighbour(tokens, index, -1), neighbour(tokens, index, 1)
+    if after is not None and after.tag in ("ADJD", "ADJA"):
+        return "equally"
+    if after is not None and after.tag == "CARD":
+        return "as many as"
+    if after is not None and (after.tag in ("APPR", "APPRART", "PROAV") or after.tag == "ADV" and (
+            after.text.lower() != "wieder")):
+        return "right"  # `gleich nach dem Krieg`, `gleich danach`, `gleich hier`; `gleich wieder` right away
+    if before is not None and before.text.lower() in _DATIVE_PRONOUNS:
+        return "all the same"
+    return "right away"
+
+
 def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
     """The sense a preposition, conjunction or particle has by its neighbours:
     - `als` "than" after a comparative (`mehr als 300`), "when" opening a clause (`Als er kam`), else "as";
@@ -544,7 +564,7 @@ def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
     - `aus` "of" with `bestehen` (`besteht aus Kalk`), else "from" (`aus Berlin`; Ding's first is "out of");
     - `um` "at" a time, "by" an amount, "about", "around" (`_um_sense`);
     - `seit` "for" with a span of time (`seit zwei Jahren`); `denn` "because" joining clauses;
-    - `mal` "times" between numbers, else the particle (`komm mal her`);
+    - `mal` "times" between numbers, else the particle (`komm mal her`); `gleich` (`_gleich_sense`);
     - `erst` "not until" before a point in time (`_erst_sense`); `nun` "now", "well" before a comma;
       `später` "later"; `zwar` "it is true" with `aber` after it, else "namely" (`und zwar`);
     - an adjective of degree before what it modifies (`_degree_sense`: `knapp 300` just under);
@@ -565,6 +585,8 @@ def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
     if low == "so" and after is not None and after.tag in ("ADJD", "ADV", "PIAT", "PIS") and not any(
             tokens[k].text.lower() == "wie" for k in range(index + 2, min(index + 5, len(tokens)))):
         return "so"  # `so viel`, `so schnell`; `so groß wie` is "as"
+    if low == "gleich" and t.tag == "ADV":
+        return _gleich_sense(tokens, index)
     if low == "denn" and t.tag == "KON":
         return "because"  # `…, denn es regnete`; Ding's first is the old-fashioned "for"
     if low == "mal" and t.tag == "ADV":
