@@ -373,6 +373,8 @@ def test_a_modals_subjunctive_is_glossed_as_such(small_dict: Path, sentence: str
     ("Ich komme gleich wieder.", "gleich", "right away"),
     ("Das ist mir gleich.", "gleich", "all the same"),
     ("Alle Menschen sind gleich.", "gleich", "same"),
+    ("Er sieht von allen Seiten gleich aus.", "gleich", "the same"),
+    ("Frauen und Männer werden gleich behandelt.", "gleich", "equally"),
     ("Die Firmen, bei denen er arbeitete, schlossen.", "bei", "at"),  # a relative pronoun
     ("Bei Regen fällt das Spiel aus.", "Bei", "at"),  # a common noun
     ("Potsdam liegt bei Berlin.", "bei", "near"),  # a place: Ding's first sense

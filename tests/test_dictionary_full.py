@@ -414,3 +414,16 @@ def test_a_noun_with_its_preposition_alone_is_no_such_phrase():
 
     toks = analyze("Im Alter wird man weise.")  # in old age
     assert gloss_token(toks, 1).phrase == ""
+
+
+@pytest.mark.parametrize(("sentence", "best"), [
+    ("Seine Einstellung zur Arbeit ist gut.", "attitude"), ("Er hat eine positive Einstellung.", "attitude"),
+    ("Die Einstellung neuer Lehrer kostet Geld.", "recruitment"),
+    ("Die Einstellung der Kämpfe wurde gefordert.", "stopping"),
+])
+def test_einstellung_by_the_words_around_it(sentence, best):
+    from reader.dictionary import gloss_token
+    from reader.nlp import analyze
+
+    toks = analyze(sentence)
+    assert gloss_token(toks, next(t.i for t in toks if t.text == "Einstellung")).best == best

@@ -158,9 +158,37 @@ def everyday_sense(tokens: Sequence[Token], index: int) -> str | None:
         return _TITLES[t.lemma]  # `Frau Merkel`: Ms., not woman
     if t.lemma == "Uhr" and getattr(neighbour(tokens, index, -1), "tag", "") == "CARD":
         return "o'clock"  # `um 19 Uhr`, `um acht Uhr`
+    if t.lemma == "Einstellung" and (reading := _einstellung(tokens, index)):
+        return reading
     if t.lemma in _PROCESS and after is not None and after.text.lower() in _OF:
         return _PROCESS[t.lemma]  # `die Bildung eines Blocks`: formation, not education
     return _PLURAL.get(t.text) or _EVERYDAY.get(t.lemma)
+
+
+# Who is hired: `die Einstellung neuer Lehrer`, `von Pflegekräften` (and any `…kräfte`, `…personal`).
+_STAFF = frozenset(("Personal", "Mitarbeiter", "Mitarbeiterin", "Lehrer", "Lehrerin", "Arbeitskraft",
+                    "Kraft", "Beschäftigte", "Angestellte", "Arzt", "Ärztin", "Polizist", "Polizistin",
+                    "Soldat", "Frau"))
+# Adjectives of a stance: `eine positive Einstellung`.
+_STANCE = frozenset(("positiv", "negativ", "kritisch", "ablehnend", "offen", "grundsätzlich", "politisch",
+                     "religiös", "persönlich", "richtig", "falsch", "feindlich", "skeptisch", "liberal"))
+
+
+def _einstellung(tokens: Sequence[Token], index: int) -> str | None:
+    """`Einstellung` "attitude" toward something, someone's own or of a stance (`Einstellung zu`, `seine
+    Einstellung`, `eine kritische Einstellung`), "recruitment" of staff (`die Einstellung neuer Lehrer`);
+    None for the rest (`der Kämpfe`: stopping)."""
+    before, after = neighbour(tokens, index, -1), neighbour(tokens, index, 1)
+    following = after.text.lower() if after is not None else ""
+    if following in ("zu", "zur", "zum", "gegenüber") or before is not None and (
+            before.tag == "PPOSAT" and following not in _OF or before.lemma in _STANCE):
+        return "attitude"
+    if following in _OF or after is not None and after.tag == "ADJA":  # `neuer Lehrer`: a genitive
+        noun = next((tokens[k] for k in range(index + 2, min(index + 5, len(tokens)))
+                     if tokens[k].tag == "NN" and tokens[k].sentence == tokens[index].sentence), None)
+        if noun is not None and (noun.lemma in _STAFF or noun.lemma.endswith(("kraft", "personal"))):
+            return "recruitment"
+    return None
 
 
 # `Lage`: a situation in the news (`die Lage hat sich verschärft`), a location in reviews (`ruhige Lage`).

@@ -536,15 +536,24 @@ _STATES = {"zu": "closed, shut", "auf": "open", "an": "on (switched on)", "aus":
 
 
 _DATIVE_PRONOUNS = frozenset(("mir", "dir", "ihm", "ihr", "uns", "euch", "ihnen"))
+# Verbs `gleich` is the manner of: look, stay, sound the same; treat, pay, share equally.
+_ALIKE = frozenset(("aussehen", "bleiben", "klingen", "schmecken", "lauten", "aussehend"))
+_EQUALLY = frozenset(("behandeln", "stellen", "gleichstellen", "bezahlen", "verteilen", "gewichten"))
 
 
 def _gleich_sense(tokens: Sequence[Token], index: int) -> str:
-    """`gleich` as an adverb: "equally" before an adjective (`gleich groß`), "as many as" before a number
+    """`gleich` as an adverb: "equally" before an adjective (`gleich groß`), "the same" or "equally" with a
+    verb of manner (`gleich aussehen`, `gleich behandeln`), "as many as" before a number
     (`gleich zwei Preise`), "right" before a preposition or adverb (`gleich nach dem Krieg`), "all the same"
     after a dative pronoun (`das ist mir gleich`), else "right away" (`ich komme gleich`)."""
     before, after = neighbour(tokens, index, -1), neighbour(tokens, index, 1)
     if after is not None and after.tag in ("ADJD", "ADJA"):
         return "equally"
+    verbs = {tokens[k].lemma.lower() for k in sentence_indices(tokens, index)}  # joined: `sieht … aus`
+    if verbs & _ALIKE:
+        return "the same"  # `sieht von allen Seiten gleich aus`, `bleibt gleich`
+    if verbs & _EQUALLY:
+        return "equally"  # `Frauen und Männer gleich behandeln`
     if after is not None and after.tag == "CARD":
         return "as many as"
     if after is not None and (after.tag in ("APPR", "APPRART", "PROAV") or after.tag == "ADV" and (
