@@ -427,3 +427,12 @@ def test_einstellung_by_the_words_around_it(sentence, best):
 
     toks = analyze(sentence)
     assert gloss_token(toks, next(t.i for t in toks if t.text == "Einstellung")).best == best
+
+
+def test_a_noun_and_frei_is_x_free():
+    from reader.dictionary import gloss_token
+    from reader.nlp import analyze
+
+    toks = analyze("Der gewaltfreie Protest ging weiter.")
+    g = gloss_token(toks, 1)
+    assert g.best == "violence-free" and g.parts[0] == ("Gewalt", "violence")  # not Ding's power

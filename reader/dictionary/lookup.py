@@ -428,6 +428,10 @@ def lookup(lemma: str, pos: str | None, *, text: str | None = None, parts: Itera
     return g
 
 
+# Adjectives that end a compound as English suffixes do: `rauchfrei` smoke-free, `vitaminreich` vitamin-rich.
+_ENGLISH_SUFFIX = {"frei": "-free", "reich": "-rich"}
+
+
 def _compound(p: str, g: Gloss, lemma: str, pos: str | None, parts: Iterable[str] | None) -> None:
     keys: list[str] = []
     if parts:
@@ -440,6 +444,15 @@ def _compound(p: str, g: Gloss, lemma: str, pos: str | None, parts: Iterable[str
             capital = lemma[:1].isupper()
             keys = [display(p, k, capital if k == split[-1] else True) for k in split]
     if not keys:
+        return
+    from .everyday import everyday_word  # imported here: see `_part_english`
+
+    suffix = _ENGLISH_SUFFIX.get(keys[-1].lower()) if pos == "ADJ" and len(keys) == 2 else None
+    if suffix and " " not in (noun := everyday_word(keys[0]) or best_of(p, keys[0], None)) and noun:
+        # `gewaltfrei` violence-free: the noun's own sense, not the one noun compounds give it (power)
+        glosses = [(keys[0], noun), (keys[1], best_of(p, keys[1], "ADJ"))]
+        g.parts, g.best, g.source, g.pos = glosses, noun + suffix, "compound", "ADJ"
+        g.senses = [Sense(g.best, [])]
         return
     glosses = [(k, _part_english(p, k, pos, n < len(keys) - 1)) for n, k in enumerate(keys)]
     if not glosses[-1][1]:
