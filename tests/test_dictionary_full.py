@@ -260,6 +260,9 @@ def test_frequent_verbs_lead_with_their_everyday_sense():
     ("schoben", "Die Behörden schoben den Mann ab.", "to deport"),  # Ding has no `to deport`
     ("Verbündeten", "Die Verbündeten beraten über Gegenmaßnahmen.", "ally"),  # not `confederate`
     ("beraten", "Die Verbündeten beraten über Gegenmaßnahmen.", "to discuss"),
+    ("traf", "Er traf seinen Freund in Berlin.", "to meet"),  # the sense shown so, not `to meet with`
+    ("traf", "Die Rakete traf ein Wohnhaus.", "to hit"),
+    ("gehört", "Hast du das schon gehört?", "to hear"),  # hören's participle
     ("Konsequenzen", "Nordkorea droht mit militärischen Konsequenzen.", "consequence"),  # Ding lacks it
     ("Konsequenz", "Er handelte mit aller Konsequenz.", "consistency"),  # the singular's own sense
     ("Versuch", "Jeder Versuch der Diplomatie ist gescheitert.", "attempt"),  # not `test`

@@ -420,8 +420,10 @@ def _place(g: Gloss) -> bool:
 def _prefer(g: Gloss, *starts: str) -> None:
     """Put the first sense opening with each of `starts` first, in that order (`they (them)` for `sie
     sind`)."""
-    for start in reversed(starts):  # the sense written just so (`by`), else the first opening so
+    for start in reversed(starts):  # the sense written just so (`by`) or shown so, else the first opening so
         k = next((k for k, s in enumerate(g.senses) if s.text == start), None)
+        if k is None:  # `to meet (with sb.)` for `to meet`, not the earlier `to meet with sb.`
+            k = next((k for k, s in enumerate(g.senses) if short(s.text) == start), None)
         if k is None:
             k = next((k for k, s in enumerate(g.senses) if _opens(s.text, start)), None)
         if k:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 # `gelangen` "to reach" and `Erwärmung` "warming".
 _EVERYDAY = {
     "machen": "to make", "erhalten": "to receive sth.", "nutzen": "to use", "stellen": "to put sth.",
-    "hören": "to hear sth.",
+    "hören": "to hear sth.", "treffen": "to meet",
     "bestehen": "to exist", "beschreiben": "to describe", "einsetzen": "to use sth.",
     "beziehen": "to obtain sth.", "vorstellen": "to present", "kosten": "to cost", "verhindern": "to prevent",
     "bestimmen": "to determine", "anbieten": "to offer", "darstellen": "to represent",
@@ -120,7 +120,10 @@ _VERB_WITH = {("bestehen", "aus"): "to be made up of sth.", ("bestehen", "auf"):
               ("abzielen", "auf"): "to aim at sth.", ("stoßen", "auf"): "to come across sth.",
               ("eingehen", "auf"): "to respond to sth.", ("ausgehen", "davon"): "to assume (davon ausgehen)",
               ("ausgehen", "von"): "to come from",
-              ("beraten", "über"): "to discuss", ("treffen", "ziel"): "to hit",  # `Ziele treffen`
+              ("beraten", "über"): "to discuss", ("treffen", "sich"): "to meet",  # `treffen sich morgen`
+              # `die Rakete traf das Ziel`: hit, not meet
+              **dict.fromkeys((("treffen", w) for w in ("ziel", "rakete", "geschoss", "kugel", "bombe",
+                                                          "granate", "schuss", "projektil")), "to hit"),
               # `stellte die Produktion ein`: stop; `stellte Personal ein`: hire
               **dict.fromkeys((("einstellen", w) for w in (
                   "betrieb", "produktion", "arbeit", "verfahren", "ermittlung", "aktivität", "feuer", "kampf",
