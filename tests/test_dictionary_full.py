@@ -324,6 +324,10 @@ def test_an_adjective_used_as_an_adverb_is_glossed_as_one(word, sentence, best):
     ("zu", "Die Tür ist zu.", "closed, shut"),  # the predicate of `sein`
     ("zu", "Das ist zu groß.", "too"),
     ("aus", "Das Spiel ist aus.", "over, off"),
+    ("da", "Jedes Mal war ein anderer Arzt da.", "there, present"),  # not the conjunction's `when`
+    ("dabei", "Seit 1980 bin auch ich dabei.", "there, taking part"),
+    ("dabei", "Er ist dabei, das Haus zu bauen.", "in the process of"),
+    ("Dabei", "Dabei werden zwei Typen unterschieden.", "in doing so"),  # first in its clause
     ("darüber", "Sie sprachen darüber, wie es weitergeht.", "about it"),  # a sentence of speaking
     ("darüber", "Die Brücke führt darüber.", "over"),
     # a verb-final clause ends with its verb: no participle of the next clause makes `wird` a passive

@@ -532,7 +532,8 @@ _PASSIVE = ("passive", "passive past", "passive infinitive", "passive perfect")
 
 # Adverbs that say a state as the predicate of `sein` (`ist zu`: closed; `ist zu groß`: too).
 _STATES = {"zu": "closed, shut", "auf": "open", "an": "on (switched on)", "aus": "over, off",
-           "vorbei": "over"}
+           "vorbei": "over", "da": "there, present", "dabei": "there, taking part (dabei sein)",
+           "weg": "gone, away"}
 
 
 _DATIVE_PRONOUNS = frozenset(("mir", "dir", "ihm", "ihr", "uns", "euch", "ihnen"))
@@ -577,12 +578,17 @@ def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
     - `erst` "not until" before a point in time (`_erst_sense`); `nun` "now", "well" before a comma;
       `später` "later"; `zwar` "it is true" with `aber` after it, else "namely" (`und zwar`);
     - an adjective of degree before what it modifies (`_degree_sense`: `knapp 300` just under);
-    - `zu`, `auf`, `an`, `aus` as the predicate of `sein` (`die Tür ist zu`: closed, `das Spiel ist aus`).
+    - `zu`, `auf`, `an`, `aus`, `da`, `dabei` as the predicate of `sein` (`die Tür ist zu`: closed, `das
+      Spiel ist aus`, `war kein Arzt da`: present, `bin auch ich dabei`: taking part).
     None otherwise."""
     t = tokens[index]
     low = t.text.lower()
-    after = neighbour(tokens, index, 1)
-    if low in _STATES and t.tag == "ADV" and not adverbial(tokens, index):
+    after, before = neighbour(tokens, index, 1), neighbour(tokens, index, -1)
+    if low in _STATES and t.tag in ("ADV", "PROAV") and not adverbial(tokens, index) and (
+            before is not None and before.tag not in ("$,", "$.", "$(", "KON")):  # not `Dabei werden …`
+        if low == "dabei" and after is not None and after.tag == "$," and any(
+                tokens[k].tag in ("PTKZU", "VVIZU") for k in sentence_indices(tokens, index) if k > index):
+            return "in the process of (dabei sein, etw. zu tun)"  # `ist dabei, das Haus zu bauen`
         return _STATES[low]
     if low == "als":
         window = range(max(index - _COMPARED, 0), index)
@@ -599,13 +605,11 @@ def small_word_sense(tokens: Sequence[Token], index: int) -> str | None:
     if low == "denn" and t.tag == "KON":
         return "because"  # `…, denn es regnete`; Ding's first is the old-fashioned "for"
     if low == "mal" and t.tag == "ADV":
-        before = neighbour(tokens, index, -1)
         return "times" if before is not None and before.tag == "CARD" else _MAL
     if low in ("von", "durch") and t.tag == "APPR":
         clause = verb_clause(tokens, index)
         if any(tokens[k].lemma == "werden" and werden_use(tokens, k) in _PASSIVE for k in clause):
             return "by"
-        before = neighbour(tokens, index, -1)
         if low == "von" and before is not None and before.tag == "NN" and not any(
                 w.text.lower() in ("bis", "nach", "aus", "zu") for w in tokens[index + 2:index + 7]):
             return "of"  # `der Einsatz von Atomwaffen`, `die Website von Frau X`; not `von Berlin nach Paris`
