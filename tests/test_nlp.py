@@ -318,6 +318,12 @@ def test_a_capitalised_adjective_after_a_determiner_is_a_noun():
     assert by_text(analyze("Laut Polizei war es so."), "Laut").tag != "NN"  # first word: capitalised anyway
 
 
+def test_an_e_noun_hanta_only_guesses_keeps_its_e():
+    assert lemma_of("Die Kamille blüht im Garten.", "Kamille") == "Kamille"  # wordfreq: Kamill is rare
+    assert lemma_of("Die Schneeschmelze beginnt früh.", "Schneeschmelze") == "Schneeschmelze"
+    assert lemma_of("Wetterextreme nehmen zu.", "Wetterextreme") == "Wetterextrem"  # HanTa knows Extreme
+
+
 def test_an_er_plural_umlauts_its_stem():
     assert lemma_of("Bei Fragen um Luster und Leuchten ist er da.", "Luster") == "Luster"  # not Lust
     assert lemma_of("Die Wälder und Bücher sind da.", "Wälder") == "Wald"

@@ -146,8 +146,8 @@ def _repair_noun(text: str, lemma: str, tag_id: int) -> str:
         return singular
     if lemma == text[:-2] and text.endswith("en") and _own_noun(text[:-1]):
         return text[:-1]  # `Noten` is Note's plural, not a form of Not (Nöte)
-    if lemma == text[:-1] and _own_e_noun(text):
-        return text  # `Marke` is no form of Mark, `Weste` none of West
+    if lemma == text[:-1] and (_own_e_noun(text) or _unseen_e_noun(text, lemma)):
+        return text  # `Marke` is no form of Mark, `Weste` none of West, `Kamille` none of Kamill
     if lemma == text[:-2] and text.endswith("er") and _umlautable(lemma):
         return text  # an -er plural umlauts its stem (`Länder`): `Luster` is no form of Lust
     if lemma == text[:-2] and text.endswith("en") and _own_e_noun(text[:-1]) and (
@@ -200,9 +200,7 @@ def _umlaut_plural(text: str, lemma: str) -> str | None:
     if i < 0 or "äu" in stem[i:] or any(c in "aeiouy" for c in stem[i + 1:]):
         return None  # the umlaut must be in the last syllable (`Zünfte`, not `Mühle`)
     singular = stem[:i] + stem[i].translate(_UMLAUTS) + stem[i + 1:]
-    best = hanta.tagger()._tag_word(text, 1, True)
-    guessed = not best or best[0][1] < _UNKNOWN_SCORE
-    if not (guessed or lemma == stem and not known(lemma)):
+    if not (_guessed(text) or lemma == stem and not known(lemma)):
         return None
     return singular if known(singular) and hanta.best_tag(singular) == "NN" else None
 
@@ -241,6 +239,19 @@ def _own_e_noun(word: str) -> bool:
     t = hanta.tagger()
     lp = t.LP_m_t[t.tag2int["NN"]].get(word.lower())
     return lp is not None and lp >= _SEEN_THRICE and german_zipf(word[:-1] + "es") < 2.5
+
+
+def _guessed(word: str) -> bool:
+    """Whether HanTa only guesses the word's analysis from its letters (its best score is that low)."""
+    best = hanta.tagger()._tag_word(word, 1, True)
+    return not best or best[0][1] < _UNKNOWN_SCORE
+
+
+def _unseen_e_noun(text: str, lemma: str) -> bool:
+    """Whether a noun in -e whose analysis HanTa guesses, cut to a rarer word, is its own lemma: wordfreq
+    knows the -e form at least ten times as often (`Kamille`, not Kamill; `Shavette`)."""
+    z = german_zipf(text)
+    return text.endswith("e") and z >= 2.0 and z >= german_zipf(lemma) + 1 and _guessed(text)
 
 
 def _s_plural(text: str, lemma: str) -> bool:
