@@ -318,6 +318,15 @@ def test_a_capitalised_adjective_after_a_determiner_is_a_noun():
     assert by_text(analyze("Laut Polizei war es so."), "Laut").tag != "NN"  # first word: capitalised anyway
 
 
+def test_an_ordinal_written_against_its_noun_is_two_words():
+    text = "Am 1.Dezember endete der 2.Weltkrieg nicht, Version 2.0 kam z.B. später."
+    toks = analyze(text)
+    assert [t.text for t in toks][:7] == ["Am", "1.", "Dezember", "endete", "der", "2.", "Weltkrieg"]
+    assert (by_text(toks, "1.").kind, by_text(toks, "Dezember").lemma) == (NUMBER, "Dezember")
+    assert by_text(toks, "2.0").kind == NUMBER and by_text(toks, "z.B.").lemma == "z. B."
+    assert all(text[t.start:t.end] == t.text for t in toks) and len({t.sentence for t in toks}) == 1
+
+
 def test_an_e_noun_hanta_only_guesses_keeps_its_e():
     assert lemma_of("Die Kamille blüht im Garten.", "Kamille") == "Kamille"  # wordfreq: Kamill is rare
     assert lemma_of("Die Schneeschmelze beginnt früh.", "Schneeschmelze") == "Schneeschmelze"

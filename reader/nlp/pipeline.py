@@ -44,6 +44,9 @@ def build() -> Language:
     # A chunk of letters only is one token: no German prefix, suffix or infix rule splits letters (checked
     # for every Unicode letter), so its first sight skips the affix regexes (most new chunks are words).
     nlp.tokenizer.token_match = str.isalpha
+    # An ordinal written against its noun is two words: `1.Dezember`, `2.Weltkrieg` (not `2.0`, `z.B.`)
+    infixes = [*nlp.Defaults.infixes, r"(?<=[0-9]\.)(?=[A-ZÄÖÜ][a-zäöüß]{2})"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("lesen_segment")
     nlp.add_pipe("lesen_morphology")
     nlp.add_pipe("lesen_separable")
