@@ -254,12 +254,13 @@ def reanalyze(store: Store, article_ids: Iterable[int], *, save_cache: bool = Tr
     interrupted run leaves every article either as it was or done). The learner's statuses stay."""
     for article_id in article_ids:
         row = store_articles.get_article(store, article_id)
-        if row is None:  # deleted meanwhile
+        if row is None:
             continue
         old = store_articles.load_tokens(store, article_id)
         tokens = nlp.analyze(store_articles.get_body(store, article_id))
         _settle_gc()
-        store_articles.replace_analysis(store, article_id, tokens)
+        if not store_articles.replace_analysis(store, article_id, tokens):
+            continue  # deleted while it was analysed
         before = {(t.start, t.end): t.lemma for t in old if t.is_word}
         changed = sum(before.get((t.start, t.end), t.lemma) != t.lemma for t in tokens if t.is_word)
         yield Reanalysis(article_id, row.title, changed)

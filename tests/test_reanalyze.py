@@ -12,7 +12,14 @@ from conftest import SEEDS
 from reader import library
 from reader.cli import main
 from reader.store import Store
-from reader.store.articles import ANALYSIS_VERSION, load_tokens, pack_rows, stale_articles, term_counts
+from reader.store.articles import (
+    ANALYSIS_VERSION,
+    load_tokens,
+    pack_rows,
+    replace_analysis,
+    stale_articles,
+    term_counts,
+)
 from reader.store.progress import get_progress, save_position
 from reader.store.terms import get_status, set_status
 
@@ -95,4 +102,15 @@ def test_a_failure_leaves_the_article_as_it_was(db_path: Path, monkeypatch: pyte
     assert stale_articles(store) == [1] and load_tokens(store, 1)[at].lemma == OLD
     assert store.query("SELECT lemma, count FROM article_terms WHERE article_id = 1 ORDER BY lemma") == before
     assert store.integrity() == "ok"
+    store.close()
+
+
+def test_an_article_deleted_while_analysed_is_not_brought_back(db_path: Path):
+    assert run("import", str(SEED)).exit_code == 0
+    store = Store(db_path)
+    tokens = load_tokens(store, 1)
+    assert run("delete", "1", "--yes").exit_code == 0
+    assert not replace_analysis(store, 1, tokens)
+    assert store.scalar("SELECT count(*) FROM analyses") == 0
+    assert store.scalar("SELECT count(*) FROM article_terms") == 0
     store.close()

@@ -243,9 +243,8 @@ class Rows:
         per_word: dict[str, int] = {}
         for w, text, line, k, j in self.phrases:
             eid = None
-            if _set_phrase(w, text, k):  # `nach wie vor`, `in der Regel`: shown as the phrase of a sentence
-                eid = self._entry(w, text, line, k, j, w.pos)
-            elif _PREPOSITION_OF.match(text):  # `im Rahmen von`, in a text also with a genitive
+            # `nach wie vor`, `in der Regel`, `im Rahmen von`: shown as the phrase of a sentence
+            if _set_phrase(w, text, k) or _PREPOSITION_OF.match(text):
                 eid = self._entry(w, text, line, k, j, w.pos)
             if _PAIRED.match(text):  # its first word points to it even when known (`um` → `um … zu`)
                 first = text.split()[0].lower()

@@ -445,15 +445,17 @@ def _compound(p: str, g: Gloss, lemma: str, pos: str | None, parts: Iterable[str
             keys = [display(p, k, capital if k == split[-1] else True) for k in split]
     if not keys:
         return
-    from .everyday import everyday_word  # imported here: see `_part_english`
-
     suffix = _ENGLISH_SUFFIX.get(keys[-1].lower()) if pos == "ADJ" and len(keys) == 2 else None
-    if suffix and " " not in (noun := everyday_word(keys[0]) or best_of(p, keys[0], None)) and noun:
+    if suffix:
+        from .everyday import everyday_word  # imported here: see `_part_english`
+
         # `gewaltfrei` violence-free: the noun's own sense, not the one noun compounds give it (power)
-        glosses = [(keys[0], noun), (keys[1], best_of(p, keys[1], "ADJ"))]
-        g.parts, g.best, g.source, g.pos = glosses, noun + suffix, "compound", "ADJ"
-        g.senses = [Sense(g.best, [])]
-        return
+        noun = everyday_word(keys[0]) or best_of(p, keys[0], None)
+        if noun and " " not in noun:
+            g.parts = [(keys[0], noun), (keys[1], best_of(p, keys[1], "ADJ"))]
+            g.best, g.source, g.pos = noun + suffix, "compound", "ADJ"
+            g.senses = [Sense(g.best, [])]
+            return
     glosses = [(k, _part_english(p, k, pos, n < len(keys) - 1)) for n, k in enumerate(keys)]
     if not glosses[-1][1]:
         return

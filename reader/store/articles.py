@@ -103,18 +103,22 @@ def add_article(
     return article_id
 
 
-def replace_analysis(store: Store, article_id: int, tokens: list[Token]) -> None:
+def replace_analysis(store: Store, article_id: int, tokens: list[Token]) -> bool:
     """Store a new analysis of an article in place of its old one, in one transaction: its tokens, word
-    count, term counts, level and coverage row. The learner's statuses, keyed by lemma, stay as they are."""
+    count, term counts, level and coverage row. The learner's statuses, keyed by lemma, stay as they are.
+    False when the article is gone (deleted meanwhile)."""
     from ..scoring import article_added
 
     rows = [t.to_row() for t in tokens]
     with store.transaction() as conn:
+        sql = "UPDATE articles SET words = ? WHERE id = ?"
+        if not conn.execute(sql, (running_words(tokens), article_id)).rowcount:
+            return False
         conn.execute("DELETE FROM analyses WHERE article_id = ?", (article_id,))
         conn.execute("DELETE FROM article_terms WHERE article_id = ?", (article_id,))
-        conn.execute("UPDATE articles SET words = ? WHERE id = ?", (running_words(tokens), article_id))
         _store_analysis(conn, article_id, tokens, rows)
         article_added(store, article_id, tokens, rows)
+    return True
 
 
 def _store_analysis(conn: sqlite3.Connection, article_id: int, tokens: list[Token], rows: list) -> None:
