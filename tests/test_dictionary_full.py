@@ -244,7 +244,7 @@ def test_frequent_verbs_lead_with_their_everyday_sense():
     ("Gletscher", "Die Gletscher nehmen ab.", "glacier"),
     ("nehmen", "Die Gletscher nehmen ab.", "to decrease"),  # not `to take off`
     ("reicht", "Das Geld reicht nicht.", "to be enough"),  # not `to hand`
-    ("forderten", "Sie forderten Nordkorea auf, die Tests zu beenden.", "to call on to do"),
+    ("forderten", "Sie forderten Nordkorea auf, die Tests zu beenden.", "to call on"),
     ("kommt", "Es kommt darauf an, wer gewinnt.", "to depend on"),  # `darauf`: auf
     ("schlossen", "Sie schlossen sich den Rebellen an.", "to join"),
     ("Bürger", "Die Bürger wählen ein neues Parlament.", "citizen"),  # not `bourgeois`
@@ -263,6 +263,12 @@ def test_frequent_verbs_lead_with_their_everyday_sense():
     ("traf", "Er traf seinen Freund in Berlin.", "to meet"),  # the sense shown so, not `to meet with`
     ("traf", "Die Rakete traf ein Wohnhaus.", "to hit"),
     ("gehört", "Hast du das schon gehört?", "to hear"),  # hören's participle
+    ("Ermittlungen", "Die Ermittlungen dauern an.", "investigation"),  # the plural's own sense
+    ("fällt", "Das Spiel fällt aus.", "to be cancelled"),  # not `to fall out`
+    ("riet", "Er riet ihr, zu warten.", "to advise"),  # not `to guess`
+    ("Folge", "Die Folge war klar.", "consequence"),  # not `run`
+    ("Folge", "In der zweiten Folge der Serie stirbt er.", "episode"),
+    ("Strom", "Der Strom wird teurer.", "electricity"),  # not `current`
     ("Konsequenzen", "Nordkorea droht mit militärischen Konsequenzen.", "consequence"),  # Ding lacks it
     ("Konsequenz", "Er handelte mit aller Konsequenz.", "consistency"),  # the singular's own sense
     ("Versuch", "Jeder Versuch der Diplomatie ist gescheitert.", "attempt"),  # not `test`

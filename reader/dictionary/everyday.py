@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 # `gelangen` "to reach" and `Erwärmung` "warming".
 _EVERYDAY = {
     "machen": "to make", "erhalten": "to receive sth.", "nutzen": "to use", "stellen": "to put sth.",
-    "hören": "to hear sth.", "treffen": "to meet",
+    "hören": "to hear sth.", "treffen": "to meet", "ausfallen": "to be cancelled", "Folge": "consequence",
+    "Strom": "electricity (electrical energy)",
     "bestehen": "to exist", "beschreiben": "to describe", "einsetzen": "to use sth.",
     "beziehen": "to obtain sth.", "vorstellen": "to present", "kosten": "to cost", "verhindern": "to prevent",
     "bestimmen": "to determine", "anbieten": "to offer", "darstellen": "to represent",
@@ -92,7 +93,8 @@ _EVERYDAY = {
 # Nouns whose plural has the everyday sense Ding lacks (`mit aller Konsequenz`: consistency; `militärische
 # Konsequenzen`: consequences).
 _PLURAL = {"Konsequenzen": "consequence", "Wahlen": "election (process and result)",  # `meine erste Wahl`
-           "Medien": "media"}  # `ein Medium`: medium
+           "Medien": "media",  # `ein Medium`: medium
+           "Ermittlungen": "investigation"}  # `die Ermittlung der Kosten`: determination
 # Nouns that name a process before the genitive of what undergoes it (`die Bildung eines Blocks`).
 _PROCESS = {"Bildung": "formation (process of being formed)", "Einstellung": "stopping"}  # `… der Kämpfe`
 _OF = frozenset(("des", "der", "eines", "einer", "von"))
@@ -121,6 +123,7 @@ _VERB_WITH = {("bestehen", "aus"): "to be made up of sth.", ("bestehen", "auf"):
               ("eingehen", "auf"): "to respond to sth.", ("ausgehen", "davon"): "to assume (davon ausgehen)",
               ("ausgehen", "von"): "to come from",
               ("beraten", "über"): "to discuss", ("treffen", "sich"): "to meet",  # `treffen sich morgen`
+              ("raten", "zu"): "to advise sb. to do sth.",  # `riet ihr, zu warten`: not guess
               # `die Rakete traf das Ziel`: hit, not meet
               **dict.fromkeys((("treffen", w) for w in ("ziel", "rakete", "geschoss", "kugel", "bombe",
                                                           "granate", "schuss", "projektil")), "to hit"),
@@ -163,6 +166,8 @@ def everyday_sense(tokens: Sequence[Token], index: int) -> str | None:
         return "o'clock"  # `um 19 Uhr`, `um acht Uhr`
     if t.lemma == "Einstellung" and (reading := _einstellung(tokens, index)):
         return reading
+    if t.lemma == "Folge" and sentence_lemmas(tokens, index) & _SERIES:
+        return "episode (of a series) (TV, video)"
     if t.lemma in _PROCESS and after is not None and after.text.lower() in _OF:
         return _PROCESS[t.lemma]  # `die Bildung eines Blocks`: formation, not education
     return _PLURAL.get(t.text) or _EVERYDAY.get(t.lemma)
@@ -202,6 +207,9 @@ _LOCATION = frozenset(("zentral", "ruhig", "toll", "super", "perfekt", "ideal", 
                        "zimmer", "idyllisch", "schön", "verkehrsgünstig", "erreichbar", "gelegen"))
 
 
+# `Folge` of a series: an episode (else a consequence).
+_SERIES = frozenset(("serie", "staffel", "sendung", "fernsehserie", "podcast", "tatort", "krimi",
+                     "zuschauer"))
 _WEAPONS = frozenset(("rakete", "atomsprengkopf", "sprengkopf", "waffe", "abfeuern", "schießen", "feuern",
                       "militär", "armee", "panzer", "artillerie", "reichweite", "treffen", "einschlagen"))
 

@@ -48,9 +48,10 @@ PARTICLE_VERB_ZIPF = 3.0
 _NOISE = re.compile(r"\([^)]*\)|(?<!\S)/[^/\s][^/]*/(?!\S)|(?<!\S)/\S*|\S*/(?!\S)|"
                     r"\b(?:sth|sb|one[’']s|oneself|sb[’']s)\b\.?(?:[’']s\b)?(?:/(?:sth|sb|sb[’']s)\b\.?)*|^\s*…|…\s*$")
 _MANY_SPACES = re.compile(r"\s+")
-# A preposition with its object after a first object: `sb. with sth.`, `sth. of/about sth.`.
+# A preposition with its object after a first object: `sb. with sth.`, `sth. of/about sth.`, `sb. to do sth.`.
 _PREPOSITIONS = r"(?:with|as|to|of|about|for|from|on|into|against|by|at|in)"
-_SECOND_OBJECT = re.compile(rf"\b((?:sth|sb)\.)\s+{_PREPOSITIONS}(?:/{_PREPOSITIONS})*\s+(?:sth|sb)\b\.?")
+_SECOND_OBJECT = re.compile(
+    rf"\b((?:sth|sb)\.)\s+(?:{_PREPOSITIONS}(?:/{_PREPOSITIONS})*|to do)\s+(?:sth|sb)\b\.?")
 
 
 @dataclass
