@@ -333,6 +333,12 @@ def test_an_e_noun_hanta_only_guesses_keeps_its_e():
     assert lemma_of("Wetterextreme nehmen zu.", "Wetterextreme") == "Wetterextrem"  # HanTa knows Extreme
 
 
+def test_a_finite_verb_after_an_adverb_of_degree_in_a_clause_with_another_is_an_adjective():
+    toks = analyze('Kim ruderte zurück, was Trump als "sehr weise" begrüßte.')
+    assert (by_text(toks, "weise").tag, by_text(toks, "weise").lemma) == ("ADJD", "weise")  # not weisen
+    assert by_text(analyze("Weil er sehr leidet, bleibt er."), "leidet").tag == "VVFIN"  # the clause's verb
+
+
 def test_an_er_plural_umlauts_its_stem():
     assert lemma_of("Bei Fragen um Luster und Leuchten ist er da.", "Luster") == "Luster"  # not Lust
     assert lemma_of("Die Wälder und Bücher sind da.", "Wälder") == "Wald"

@@ -495,6 +495,7 @@ def morphology(doc: Doc) -> Doc:
         mid = _retag(words, tag_ids)
         _finite_last(words, tag_ids)
         _finite_somewhere(words, tag_ids)
+        _adjective_after_degree(words, tag_ids)
         for k, (tok, text, tid) in enumerate(zip(toks, texts, tag_ids, strict=True)):
             stts, pos, lemma, kind, parts = analyse_word(text, tid)
             if mid[k] and stts == "ADJA" and _place_adjective(text, lemma):
@@ -811,6 +812,25 @@ def _finite_somewhere(words: list[str], tag_ids: list[int]) -> None:
             if k is not None and words[k].lower() != "sein" and any(n in _SUBJECTS for n in names[start:k]):
                 tag_ids[k] = t.tag2int[_INFINITIVES[names[k]]]
         start = end + 1
+
+
+def _adjective_after_degree(words: list[str], tag_ids: list[int]) -> None:
+    """A "finite verb" right after an adverb of degree is an adjective when its clause has another finite
+    verb and HanTa can read it as one (`was Trump als "sehr weise" begrüßte`: wise, not weisen); a clause has
+    one finite verb (`weil er sehr leidet` keeps its verb)."""
+    t = hanta.tagger()
+    names = [t.int2tag[i] for i in tag_ids]
+    for k in range(1, len(words)):
+        if names[k] != "VV(FIN)" or words[k - 1].lower() not in _DEGREE_ADVERBS:
+            continue
+        lo, hi = k, k + 1
+        while lo > 0 and names[lo - 1] not in ("$,", "$."):
+            lo -= 1
+        while hi < len(words) and names[hi] not in ("$,", "$."):
+            hi += 1
+        if any(n in _FINITE for j, n in enumerate(names[lo:hi], lo) if j != k) and any(
+                t.int2tag[tid].startswith("ADJ") for tid, _ in t._tag_word(words[k], 5, True)):
+            tag_ids[k], names[k] = t.tag2int["ADJ(D)"], "ADJ(D)"
 
 
 def _small_hyphen_noun(word: str) -> bool:
