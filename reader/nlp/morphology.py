@@ -634,12 +634,7 @@ def _finite_or_participle(words: list[str], tag_ids: list[int], k: int, stts: st
     zu den Besten gehört`: gehören). A participle without an auxiliary is hören's (`Gut gehört!`)."""
     finite, participle = _PARTICIPLE_TOO[words[k].lower()]
     names = [hanta.tag_name(t) for t in tag_ids]
-    lo = k
-    while lo > 0 and names[lo - 1] not in _CLAUSE_ENDS:
-        lo -= 1
-    hi = k + 1
-    while hi < len(words) and names[hi] not in _CLAUSE_ENDS:
-        hi += 1
+    lo, hi = _clause(names, k, _CLAUSE_ENDS)
     auxes = [words[j].lower() for j in range(lo, hi) if names[j] == "VA(FIN)"]
     last = hi == k + 1 or hi == k + 2 and names[k + 1] == "VA(FIN)"
     if not (auxes and last):
@@ -649,6 +644,16 @@ def _finite_or_participle(words: list[str], tag_ids: list[int], k: int, stts: st
         w in _DATIVE_PRONOUNS and (j == 0 or names[lo + j - 1] not in ("APPR", "APPRART"))
         for j, w in enumerate(clause)) or _zu_phrase(clause))
     return "VVPP", finite if belongs else participle
+
+
+def _clause(names: list[str], k: int, ends: tuple[str, ...]) -> tuple[int, int]:
+    """The start and end (exclusive) of the clause around position k: up to the tags in `ends`."""
+    lo, hi = k, k + 1
+    while lo > 0 and names[lo - 1] not in ends:
+        lo -= 1
+    while hi < len(names) and names[hi] not in ends:
+        hi += 1
+    return lo, hi
 
 
 def _zu_phrase(clause: list[str]) -> bool:
@@ -823,11 +828,7 @@ def _adjective_after_degree(words: list[str], tag_ids: list[int]) -> None:
     for k in range(1, len(words)):
         if names[k] != "VV(FIN)" or words[k - 1].lower() not in _DEGREE_ADVERBS:
             continue
-        lo, hi = k, k + 1
-        while lo > 0 and names[lo - 1] not in ("$,", "$."):
-            lo -= 1
-        while hi < len(words) and names[hi] not in ("$,", "$."):
-            hi += 1
+        lo, hi = _clause(names, k, ("$,", "$."))  # quotes inside: `als "sehr weise" begrüßte`
         if any(n in _FINITE for j, n in enumerate(names[lo:hi], lo) if j != k) and any(
                 t.int2tag[tid].startswith("ADJ") for tid, _ in t._tag_word(words[k], 5, True)):
             tag_ids[k], names[k] = t.tag2int["ADJ(D)"], "ADJ(D)"
