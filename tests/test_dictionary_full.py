@@ -269,6 +269,8 @@ def test_frequent_verbs_lead_with_their_everyday_sense():
     ("Folge", "Die Folge war klar.", "consequence"),  # not `run`
     ("Folge", "In der zweiten Folge der Serie stirbt er.", "episode"),
     ("Strom", "Der Strom wird teurer.", "electricity"),  # not `current`
+    ("Bahn", "Die Bahn erhöht die Preise.", "railway"),  # among words of travel
+    ("Bahn", "Der Komet zieht seine Bahn.", "track"),
     ("Konsequenzen", "Nordkorea droht mit militärischen Konsequenzen.", "consequence"),  # Ding lacks it
     ("Konsequenz", "Er handelte mit aller Konsequenz.", "consistency"),  # the singular's own sense
     ("Versuch", "Jeder Versuch der Diplomatie ist gescheitert.", "attempt"),  # not `test`

@@ -207,6 +207,9 @@ _LOCATION = frozenset(("zentral", "ruhig", "toll", "super", "perfekt", "ideal", 
                        "zimmer", "idyllisch", "schön", "verkehrsgünstig", "erreichbar", "gelegen"))
 
 
+# `Bahn` among words of travel: the railway (else Ding's path, track).
+_RAIL = frozenset(("deutsch", "zug", "fahrgast", "fahrgäste", "ticket", "fahrkarte", "bahnhof", "streik",
+                   "fahrplan", "verspätung", "preis", "reisende", "pendler", "strecke", "gdl", "fahren"))
 # `Folge` of a series: an episode (else a consequence).
 _SERIES = frozenset(("serie", "staffel", "sendung", "fernsehserie", "podcast", "tatort", "krimi",
                      "zuschauer"))
@@ -216,14 +219,16 @@ _WEAPONS = frozenset(("rakete", "atomsprengkopf", "sprengkopf", "waffe", "abfeue
 
 def context_sense(tokens: Sequence[Token], index: int) -> str | None:
     """The sense the words of the sentence give a noun or adverb with two everyday ones: `Lage` situation or
-    location, `Schließlich` opening a sentence "finally" (mid-clause, Ding's "after all"), `Geschoss`
-    projectile among weapons (else Ding's storey)."""
+    location, `Schließlich` opening a sentence "finally" (mid-clause, Ding's "after all"), `Bahn` railway
+    among words of travel, `Geschoss` projectile among weapons (else Ding's storey)."""
     t = tokens[index]
     if t.lemma == "Lage" and t.tag == "NN":
         words = sentence_lemmas(tokens, index)
         return "situation" if words & _SITUATION else "location" if words & _LOCATION else None
     if t.lemma == "schließlich" and t.text == "Schließlich":
         return "finally"
+    if t.lemma == "Bahn" and t.tag == "NN" and sentence_lemmas(tokens, index) & _RAIL:
+        return "railway"  # `Die Bahn erhöht die Preise`; Ding's first is path
     if t.lemma == "Geschoss" and t.tag == "NN":
         words = sentence_lemmas(tokens, index)
         return "projectile" if words & _WEAPONS else None  # else Ding's storey
