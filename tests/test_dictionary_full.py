@@ -262,6 +262,7 @@ def test_frequent_verbs_lead_with_their_everyday_sense():
     ("beraten", "Die Verbündeten beraten über Gegenmaßnahmen.", "to discuss"),
     ("traf", "Er traf seinen Freund in Berlin.", "to meet"),  # the sense shown so, not `to meet with`
     ("traf", "Die Rakete traf ein Wohnhaus.", "to hit"),
+    ("trifft", "Die Krise trifft vor allem die Armen.", "to hit"),
     ("gehört", "Hast du das schon gehört?", "to hear"),  # hören's participle
     ("Ermittlungen", "Die Ermittlungen dauern an.", "investigation"),  # the plural's own sense
     ("fällt", "Das Spiel fällt aus.", "to be cancelled"),  # not `to fall out`

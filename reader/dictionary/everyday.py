@@ -124,9 +124,11 @@ _VERB_WITH = {("bestehen", "aus"): "to be made up of sth.", ("bestehen", "auf"):
               ("ausgehen", "von"): "to come from",
               ("beraten", "über"): "to discuss", ("treffen", "sich"): "to meet",  # `treffen sich morgen`
               ("raten", "zu"): "to advise sb. to do sth.",  # `riet ihr, zu warten`: not guess
-              # `die Rakete traf das Ziel`: hit, not meet
-              **dict.fromkeys((("treffen", w) for w in ("ziel", "rakete", "geschoss", "kugel", "bombe",
-                                                          "granate", "schuss", "projektil")), "to hit"),
+              # `die Rakete traf das Ziel`, `die Krise trifft die Armen`: hit, not meet
+              **dict.fromkeys((("treffen", w) for w in (
+                  "ziel", "rakete", "geschoss", "kugel", "bombe", "granate", "schuss", "projektil", "krise",
+                  "sanktion", "kürzung", "streik", "inflation", "sturm", "unwetter", "dürre", "hitzewelle",
+                  "erdbeben", "hochwasser")), "to hit"),
               # `stellte die Produktion ein`: stop; `stellte Personal ein`: hire
               **dict.fromkeys((("einstellen", w) for w in (
                   "betrieb", "produktion", "arbeit", "verfahren", "ermittlung", "aktivität", "feuer", "kampf",
