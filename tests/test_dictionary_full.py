@@ -452,3 +452,12 @@ def test_a_noun_and_frei_is_x_free():
     toks = analyze("Der gewaltfreie Protest ging weiter.")
     g = gloss_token(toks, 1)
     assert g.best == "violence-free" and g.parts[0] == ("Gewalt", "violence")  # not Ding's power
+
+
+def test_a_phrase_whose_ding_senses_miss_the_everyday_one_leads_with_it():
+    from reader.dictionary import gloss_token
+    from reader.nlp import analyze
+
+    toks = analyze("Er kam kurz vor Mitternacht nach Hause.")
+    g = gloss_token(toks, 2)
+    assert g.phrase == "kurz vor" and g.phrase_senses[0] == "shortly before"  # Ding has only "shy"

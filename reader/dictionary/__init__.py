@@ -20,7 +20,7 @@ from . import db, idioms, lookup, nouns
 from .agreement import allowed_genders, article_gender, neighbour, sentence_indices
 from .degree import degree, graded
 from .ding import Sense
-from .everyday import ADVERB_SENSES, FUNCTION_SENSES, context_sense, everyday_sense
+from .everyday import ADVERB_SENSES, FUNCTION_SENSES, PHRASE_SENSES, context_sense, everyday_sense
 from .model import ARTICLES, Gloss, headword
 from .ranking import short
 from .readings import (
@@ -232,7 +232,8 @@ def _add_phrase(path: str, g: Gloss, tokens: Sequence[Token], index: int) -> Non
         g.phrase, g.phrase_senses, g.phrase_tokens = idiom.headword, list(idiom.senses), sorted(idiom.tokens)
         return
     for found, span in _headwords_around(path, tokens, index, (3, 2), no_start=_NO_PHRASE_START):
-        senses = list(dict.fromkeys(short(s.text) for s in found.senses))[:idioms.SENSES]
+        everyday = PHRASE_SENSES.get(found.lemma.lower(), ())
+        senses = list(dict.fromkeys([*everyday, *(short(s.text) for s in found.senses)]))[:idioms.SENSES]
         g.phrase, g.phrase_senses, g.phrase_tokens = found.lemma, senses, list(span)
         return
 

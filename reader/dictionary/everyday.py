@@ -291,6 +291,9 @@ FUNCTION_SENSES = {
     ("ADJA", "gemeinsam"): ("common",),  # `ein gemeinsamer Gegner`: not `corporate`
     ("ADJA", "entwickelnd"): ("developing",),  # `sich rasch entwickelnde Programme`: not `elaborative`
 }
+# Phrases whose Ding senses miss the everyday one: `kurz vor` has only "shy", `im Vergleich zu` "vis-à-vis".
+PHRASE_SENSES = {"kurz vor": ("shortly before",), "im vergleich zu": ("compared to",),
+                 "zusammen mit": ("together with",)}
 # Adjectives used as adverbs whose Ding adverb senses the ranking orders badly (`regelmäßig` "will",
 # `ständig` "ever", `zusätzlich` "for good measure"), with the everyday adverb.
 ADVERB_SENSES = {"genau": "exactly", "ständig": "constantly", "zusätzlich": "in addition",
