@@ -229,13 +229,18 @@ def _add_phrase(path: str, g: Gloss, tokens: Sequence[Token], index: int) -> Non
     stellen`), else a headword of two or three words side by side (`vor allem`, `auf jeden Fall`)."""
     idiom = idioms.find(path, tokens, sentence_indices(tokens, index), index)
     if idiom:
-        g.phrase, g.phrase_senses, g.phrase_tokens = idiom.headword, list(idiom.senses), sorted(idiom.tokens)
+        g.phrase, g.phrase_senses, g.phrase_tokens = idiom.headword, _everyday_first(
+            idiom.headword, idiom.senses), sorted(idiom.tokens)
         return
     for found, span in _headwords_around(path, tokens, index, (3, 2), no_start=_NO_PHRASE_START):
-        everyday = PHRASE_SENSES.get(found.lemma.lower(), ())
-        senses = list(dict.fromkeys([*everyday, *(short(s.text) for s in found.senses)]))[:idioms.SENSES]
+        senses = _everyday_first(found.lemma, [short(s.text) for s in found.senses])
         g.phrase, g.phrase_senses, g.phrase_tokens = found.lemma, senses, list(span)
         return
+
+
+def _everyday_first(phrase: str, senses: Sequence[str]) -> list[str]:
+    """A phrase's senses to show, the everyday one Ding misses first (`kurz vor` shortly before)."""
+    return list(dict.fromkeys([*PHRASE_SENSES.get(phrase.lower(), ()), *senses]))[:idioms.SENSES]
 
 
 # Determiners of a genitive noun phrase (and the feminine dative, which `der` shares): `im Rahmen der Reform`.

@@ -293,7 +293,7 @@ FUNCTION_SENSES = {
 }
 # Phrases whose Ding senses miss the everyday one: `kurz vor` has only "shy", `im Vergleich zu` "vis-à-vis".
 PHRASE_SENSES = {"kurz vor": ("shortly before",), "im vergleich zu": ("compared to",),
-                 "zusammen mit": ("together with",)}
+                 "zusammen mit": ("together with",), "spaß machen": ("to be fun",)}  # `Das macht Spaß`
 # Adjectives used as adverbs whose Ding adverb senses the ranking orders badly (`regelmäßig` "will",
 # `ständig` "ever", `zusätzlich` "for good measure"), with the everyday adverb.
 ADVERB_SENSES = {"genau": "exactly", "ständig": "constantly", "zusätzlich": "in addition",
