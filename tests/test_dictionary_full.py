@@ -463,3 +463,5 @@ def test_a_phrase_whose_ding_senses_miss_the_everyday_one_leads_with_it():
     assert g.phrase == "kurz vor" and g.phrase_senses[0] == "shortly before"  # Ding has only "shy"
     toks = analyze("Das macht mir viel Spaß.")
     assert gloss_token(toks, 4).phrase_senses[:2] == ["to be fun", "to joke"]  # a verb phrase too
+    toks = analyze("Immer mehr Menschen ziehen weg.")
+    assert gloss_token(toks, 0).phrase_senses[:2] == ["more and more", "progressively"]

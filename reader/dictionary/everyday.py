@@ -291,9 +291,14 @@ FUNCTION_SENSES = {
     ("ADJA", "gemeinsam"): ("common",),  # `ein gemeinsamer Gegner`: not `corporate`
     ("ADJA", "entwickelnd"): ("developing",),  # `sich rasch entwickelnde Programme`: not `elaborative`
 }
-# Phrases whose Ding senses miss the everyday one: `kurz vor` has only "shy", `im Vergleich zu` "vis-à-vis".
+# Phrases whose Ding senses miss the everyday one or put it late: `kurz vor` has only "shy", `im Vergleich zu`
+# "vis-à-vis", `immer mehr` "progressively", `abhängig von` "dependently", `Reihe von` "panel of".
 PHRASE_SENSES = {"kurz vor": ("shortly before",), "im vergleich zu": ("compared to",),
-                 "zusammen mit": ("together with",), "spaß machen": ("to be fun",)}  # `Das macht Spaß`
+                 "zusammen mit": ("together with",), "spaß machen": ("to be fun",),  # `Das macht Spaß`
+                 "immer mehr": ("more and more",), "anders als": ("unlike, different from",),
+                 "je nach": ("depending on",), "abhängig von": ("depending on",),
+                 "reihe von": ("a number of",), "ausgehend von": ("starting from",),
+                 "erste wahl": ("first choice",)}
 # Adjectives used as adverbs whose Ding adverb senses the ranking orders badly (`regelmäßig` "will",
 # `ständig` "ever", `zusätzlich` "for good measure"), with the everyday adverb.
 ADVERB_SENSES = {"genau": "exactly", "ständig": "constantly", "zusätzlich": "in addition",
