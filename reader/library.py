@@ -245,24 +245,24 @@ class Reanalysis:
     """One article analysed again: how many of its words now read another lemma."""
 
     article_id: int
-    title: str
     changed: int
 
 
 def reanalyze(store: Store, article_ids: Iterable[int], *, save_cache: bool = True) -> Iterator[Reanalysis]:
     """Analyse stored articles again with this lesen's analysis, each replaced in one transaction (an
-    interrupted run leaves every article either as it was or done). The learner's statuses stay."""
+    interrupted run leaves every article either as it was or done). The learner's statuses stay; an
+    article deleted before or while it is analysed is passed over."""
     for article_id in article_ids:
-        row = store_articles.get_article(store, article_id)
-        if row is None:
+        body = store_articles.get_body(store, article_id)
+        if not body:
             continue
         old = store_articles.load_tokens(store, article_id)
-        tokens = nlp.analyze(store_articles.get_body(store, article_id))
+        tokens = nlp.analyze(body)
         _settle_gc()
         if not store_articles.replace_analysis(store, article_id, tokens):
-            continue  # deleted while it was analysed
+            continue
         before = {(t.start, t.end): t.lemma for t in old if t.is_word}
         changed = sum(before.get((t.start, t.end), t.lemma) != t.lemma for t in tokens if t.is_word)
-        yield Reanalysis(article_id, row.title, changed)
+        yield Reanalysis(article_id, changed)
     if save_cache:
         nlp.save_word_cache()

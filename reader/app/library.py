@@ -100,11 +100,15 @@ class LibraryScreen(Screen):
 
     @on(msg.AnalysisUpdated)
     def _analysis_updated(self, message: msg.AnalysisUpdated) -> None:
-        self.query_one("#import-progress", ProgressBar).remove_class("-shown")
         s = "s" * (message.articles != 1)
         text = message.error or f"{message.articles} article{s} analysed again by this lesen"
-        self.query_one("#library-status", Static).update(text)
-        self.notify(text, severity="warning" if message.error else "information")
+        self._progress_done(text, text, "warning" if message.error else "information")
+
+    def _progress_done(self, status: str, notice: str, severity: str) -> None:
+        """A background job finished: the progress bar hidden, its outcome said, the table read again."""
+        self.query_one("#import-progress", ProgressBar).remove_class("-shown")
+        self.query_one("#library-status", Static).update(status)
+        self.notify(notice, severity=severity)  # type: ignore[arg-type]
         self.reload()
 
     def on_resize(self) -> None:
@@ -324,12 +328,9 @@ class LibraryScreen(Screen):
 
     @on(msg.ImportFinished)
     def _import_finished(self, message: msg.ImportFinished) -> None:
-        self.query_one("#import-progress", ProgressBar).remove_class("-shown")
         text = str(message.tally)
-        self.query_one("#library-status", Static).update(text)
-        self.notify(text + ("\n" + "\n".join(message.refused[:3]) if message.refused else ""),
-                    severity="warning" if message.refused else "information")
-        self.reload()
+        self._progress_done(text, text + ("\n" + "\n".join(message.refused[:3]) if message.refused else ""),
+                            "warning" if message.refused else "information")
         if message.named_feed:  # a site's front page, say: its feed is what to import
             page, feed = message.named_feed
 

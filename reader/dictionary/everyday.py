@@ -96,7 +96,7 @@ _PLURAL = {"Konsequenzen": "consequence", "Wahlen": "election (process and resul
            "Medien": "media",  # `ein Medium`: medium
            "Ermittlungen": "investigation"}  # `die Ermittlung der Kosten`: determination
 # Nouns that name a process before the genitive of what undergoes it (`die Bildung eines Blocks`).
-_PROCESS = {"Bildung": "formation (process of being formed)", "Einstellung": "stopping"}  # `… der Kämpfe`
+_PROCESS = {"Bildung": "formation (process of being formed)"}
 _OF = frozenset(("des", "der", "eines", "einer", "von"))
 _TITLES = {"Frau": "Ms. (term of address)", "Herr": "Mr."}  # before a name
 # A word in the clause that changes the verb: `bestehen aus` (consist of), `bestehen auf` (insist on),
@@ -186,8 +186,8 @@ _STANCE = frozenset(("positiv", "negativ", "kritisch", "ablehnend", "offen", "gr
 
 def _einstellung(tokens: Sequence[Token], index: int) -> str | None:
     """`Einstellung` "attitude" toward something, someone's own or of a stance (`Einstellung zu`, `seine
-    Einstellung`, `eine kritische Einstellung`), "recruitment" of staff (`die Einstellung neuer Lehrer`);
-    None for the rest (`der Kämpfe`: stopping)."""
+    Einstellung`, `eine kritische Einstellung`), "recruitment" of staff (`die Einstellung neuer Lehrer`),
+    "stopping" of anything else (`der Kämpfe`); None without a word that decides."""
     before, after = neighbour(tokens, index, -1), neighbour(tokens, index, 1)
     following = after.text.lower() if after is not None else ""
     if following in ("zu", "zur", "zum", "gegenüber") or before is not None and (
@@ -198,7 +198,7 @@ def _einstellung(tokens: Sequence[Token], index: int) -> str | None:
                      if tokens[k].tag == "NN" and tokens[k].sentence == tokens[index].sentence), None)
         if noun is not None and (noun.lemma in _STAFF or noun.lemma.endswith(("kraft", "personal"))):
             return "recruitment"
-    return None
+    return "stopping" if following in _OF else None
 
 
 # `Lage`: a situation in the news (`die Lage hat sich verschärft`), a location in reviews (`ruhige Lage`).

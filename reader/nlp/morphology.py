@@ -492,10 +492,10 @@ def morphology(doc: Doc) -> Doc:
         texts = [t.text for t in toks]
         words = [_hanta_word(text) for text in texts]
         tag_ids = hanta.tag_sentence(words)
-        mid = _retag(words, tag_ids)
-        _finite_last(words, tag_ids)
-        _finite_somewhere(words, tag_ids)
-        _adjective_after_degree(words, tag_ids)
+        mid, tags = _retag(words, tag_ids)  # the passes below keep `tags` (the ids' names) in step
+        _finite_last(words, tag_ids, tags)
+        _finite_somewhere(words, tag_ids, tags)
+        _adjective_after_degree(words, tag_ids, tags)
         for k, (tok, text, tid) in enumerate(zip(toks, texts, tag_ids, strict=True)):
             stts, pos, lemma, kind, parts = analyse_word(text, tid)
             if mid[k] and stts == "ADJA" and _place_adjective(text, lemma):
@@ -772,14 +772,13 @@ _FINITE = ("VV(FIN)", "VA(FIN)", "VM(FIN)")
 _FINITE_LOOKALIKES = ("VV(PP)", "VV(INF)", "ADJ(D)")
 
 
-def _finite_last(words: list[str], tag_ids: list[int]) -> None:
+def _finite_last(words: list[str], tag_ids: list[int], names: list[str]) -> None:
     """A clause opened by a subordinating conjunction ends in its finite verb: when HanTa tagged none,
     the last word is it, if it can be one (`ob es ihm gefällt`: gefallen, not the participle of fällen;
     `falls das jemand interessiert`: interessieren, not the adjective)."""
-    t = hanta.tagger()
-    if t.tag2int["KOUS"] not in tag_ids:  # most sentences: nothing to look at
+    if "KOUS" not in names:  # most sentences: nothing to look at
         return
-    names = [t.int2tag[i] for i in tag_ids]
+    t = hanta.tagger()
     finite = t.tag2int["VV(FIN)"]
     for k, name in enumerate(names):
         if name != "KOUS":
@@ -791,7 +790,7 @@ def _finite_last(words: list[str], tag_ids: list[int]) -> None:
         if last <= k or names[last] not in _FINITE_LOOKALIKES or any(n in _FINITE for n in names[k + 1:end]):
             continue
         if any(tid == finite for tid, _ in t._tag_word(words[last], 5, True)):
-            tag_ids[last] = finite
+            tag_ids[last], names[last] = finite, "VV(FIN)"
 
 
 _INFINITIVES = {"VV(INF)": "VV(FIN)", "VM(INF)": "VM(FIN)", "VA(INF)": "VA(FIN)"}
@@ -799,13 +798,11 @@ _SUBJECTS = ("NN", "NE", "PPER", "PIS", "PDS", "PRELS", "PWS")
 _VERB_FINAL = ("KOUS", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT")
 
 
-def _finite_somewhere(words: list[str], tag_ids: list[int]) -> None:
+def _finite_somewhere(words: list[str], tag_ids: list[int], names: list[str]) -> None:
     """A sentence has a finite verb. When HanTa tagged none, each clause's infinitive after a noun or
     pronoun is the present plural it is written like (`Steigende Temperaturen verschieben das Spektrum.`):
     the first one, or the last in a clause that puts its verb last (`…, die ihr Essen anbieten`, `dass sie
     teilhaben können`). Not in a `zu` or `um … zu` clause, and never `sein` (`sind`)."""
-    t = hanta.tagger()
-    names = [t.int2tag[i] for i in tag_ids]
     if not any(n in _INFINITIVES for n in names) or any(n in _FINITE or n.endswith("(IMP)") for n in names):
         return
     start = 0
@@ -815,16 +812,16 @@ def _finite_somewhere(words: list[str], tag_ids: list[int]) -> None:
             verbs = [j for j in range(start + 1, end) if names[j] in _INFINITIVES]
             k = verbs[-1 if any(n in _VERB_FINAL for n in clause) else 0] if verbs else None
             if k is not None and words[k].lower() != "sein" and any(n in _SUBJECTS for n in names[start:k]):
-                tag_ids[k] = t.tag2int[_INFINITIVES[names[k]]]
+                names[k] = _INFINITIVES[names[k]]
+                tag_ids[k] = hanta.tagger().tag2int[names[k]]
         start = end + 1
 
 
-def _adjective_after_degree(words: list[str], tag_ids: list[int]) -> None:
+def _adjective_after_degree(words: list[str], tag_ids: list[int], names: list[str]) -> None:
     """A "finite verb" right after an adverb of degree is an adjective when its clause has another finite
     verb and HanTa can read it as one (`was Trump als "sehr weise" begrüßte`: wise, not weisen); a clause has
     one finite verb (`weil er sehr leidet` keeps its verb)."""
     t = hanta.tagger()
-    names = [t.int2tag[i] for i in tag_ids]
     for k in range(1, len(words)):
         if names[k] != "VV(FIN)" or words[k - 1].lower() not in _DEGREE_ADVERBS:
             continue
@@ -838,9 +835,10 @@ def _small_hyphen_noun(word: str) -> bool:
     return word[:1].islower() and "-" in word and bool(_NOUN_HEAD.search(word))
 
 
-def _retag(words: list[str], tag_ids: list[int]) -> list[bool]:
+def _retag(words: list[str], tag_ids: list[int]) -> tuple[list[bool], list[str]]:
     """Correct HanTa's tags where German capitalisation decides them; returns which words stand
-    mid-sentence (not first, not right after a sentence end, quotation mark or bracket).
+    mid-sentence (not first, not right after a sentence end, quotation mark or bracket), and the tags'
+    names.
 
     - a lower-case word mid-sentence is no noun: HanTa's best other tag, or, when it knows the word
       only as a noun and no article comes before it, an adjective (`sehr lecker`, `ist klasse`);
@@ -892,7 +890,7 @@ def _retag(words: list[str], tag_ids: list[int]) -> list[bool]:
                 w.endswith("sten") and nxt not in _MODIFIED):
             tag_ids[k - 1], tag_ids[k] = tag2int["PTKA"], tag2int["ADJ(D)"]  # `läuft am schnellsten`
             names[k - 1], names[k] = "PTKA", "ADJ(D)"
-    return mid
+    return mid, names
 
 
 _MODIFIED = ("ADJ(A)", "NN", "NNA", "NNI", "NE")
